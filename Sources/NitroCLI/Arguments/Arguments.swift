@@ -1,0 +1,93 @@
+/// A small, strict command-line reader: `--name value`, `--name=value`, flags, positionals, `--`.
+///
+/// Every option a command reads is declared by reading it; ``finish()`` rejects anything left
+/// over, so a typo (`--chek`) is a usage error rather than silently ignored.
+package struct Arguments: Sendable {
+    private var items: [String]
+    private var consumed: [Bool]
+    private var positionalOnlyFrom: Int
+
+    package init(_ items: [String]) {
+        self.items = items
+        self.consumed = Array(repeating: false, count: items.count)
+        self.positionalOnlyFrom = items.firstIndex(of: "--") ?? items.count
+        if positionalOnlyFrom < items.count { consumed[positionalOnlyFrom] = true }
+    }
+
+    /// Whether the flag is present (`--check`). Repeats are allowed.
+    package mutating func flag(_ names: String...) -> Bool {
+        var found = false
+        for index in 0..<positionalOnlyFrom where !consumed[index] && names.contains(items[index]) {
+            consumed[index] = true
+            found = true
+        }
+        return found
+    }
+
+    /// The value of an option (`--root DIR` or `--root=DIR`); the last one wins.
+    package mutating func option(_ names: String...) throws(UsageError) -> String? {
+        var value: String?
+        var index = 0
+        while index < positionalOnlyFrom {
+            defer { index += 1 }
+            guard !consumed[index] else { continue }
+            let item = items[index]
+            for name in names {
+                if item == name {
+                    guard index + 1 < positionalOnlyFrom, !consumed[index + 1] else {
+                        throw UsageError("Missing value for '\(name)'")
+                    }
+                    consumed[index] = true
+                    consumed[index + 1] = true
+                    value = items[index + 1]
+                    index += 1
+                    break
+                } else if item.hasPrefix(name + "=") {
+                    consumed[index] = true
+                    value = String(item.dropFirst(name.count + 1))
+                    break
+                }
+            }
+        }
+        return value
+    }
+
+    /// An integer option, checked against a range.
+    package mutating func intOption(_ name: String, in range: ClosedRange<Int>) throws(UsageError) -> Int? {
+        guard let text = try option(name) else { return nil }
+        guard let value = Int(text), range.contains(value) else {
+            throw UsageError("The value '\(text)' for '\(name)' is not a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return value
+    }
+
+    /// The next positional argument, if any.
+    package mutating func positional() throws(UsageError) -> String? {
+        for index in 0..<items.count where !consumed[index] {
+            let item = items[index]
+            if index < positionalOnlyFrom, item.hasPrefix("-"), item != "-" {
+                continue
+            }
+            consumed[index] = true
+            return item
+        }
+        return nil
+    }
+
+    /// Fails with a usage error when anything was not read.
+    package func finish() throws(UsageError) {
+        for index in 0..<items.count where !consumed[index] {
+            let item = items[index]
+            if item.hasPrefix("-") && index < positionalOnlyFrom {
+                throw UsageError("Unknown option '\(item)'")
+            }
+            throw UsageError("Unexpected argument '\(item)'")
+        }
+    }
+}
+
+/// Bad usage: printed as `Error: …`, then the usage line and a pointer to `--help`; exit 64.
+package struct UsageError: Error, Sendable, Equatable {
+    package let message: String
+    package init(_ message: String) { self.message = message }
+}

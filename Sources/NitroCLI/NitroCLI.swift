@@ -1,0 +1,138 @@
+import Foundation
+
+/// The `nitro` command line: dispatches to the subcommands and maps failures to exit codes.
+package enum NitroCLI {
+    /// The tool's version, printed by `nitro --version`.
+    package static let version = "0.1.0"
+
+    /// Every subcommand, in the order `nitro --help` lists them.
+    package static let commands: [any Command.Type] = [
+        BuildCommand.self,
+        DevCommand.self,
+        TaskCommand.self,
+        ScheduleCommand.self,
+        CronCommand.self,
+    ]
+
+    static let overview = """
+        OVERVIEW: Build, run and schedule the tasks of a Swift server (NitroTasks).
+
+        USAGE: nitro <command> [options]
+        """
+
+    /// Runs the tool with `arguments` (without the program name); returns the exit code.
+    package static func main(
+        _ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
+        currentDirectory: String = FileManager.default.currentDirectoryPath
+    ) async -> Int32 {
+        var arguments = Arguments(arguments)
+        let colorMode: Console.ColorMode
+        do {
+            let text = try arguments.option("--color")
+            guard let mode = Console.ColorMode(rawValue: text ?? "auto") else {
+                throw UsageError("The value '\(text ?? "")' for '--color' is not one of auto, always, never")
+            }
+            colorMode = mode
+        } catch {
+            let console = Console(colorMode: .never, environment: environment)
+            return usageFailure(error, usage: "nitro <command> [options]", console: console)
+        }
+        let console = Console(colorMode: colorMode, environment: environment)
+        let context = CommandContext(
+            console: console, environment: environment, currentDirectory: currentDirectory)
+
+        if arguments.flag("--version") {
+            console.out(version)
+            return ExitCode.success
+        }
+        let wantsHelp = arguments.flag("--help", "-h")
+        let word: String?
+        do { word = try arguments.positional() } catch { return usageFailure(error, usage: "nitro <command>", console: console) }
+        guard let word else {
+            console.out(mainHelp())
+            return wantsHelp ? ExitCode.success : ExitCode.usage
+        }
+        if word == "help" {
+            let topic = try? arguments.positional()
+            guard let topic else {
+                console.out(mainHelp())
+                return ExitCode.success
+            }
+            guard let command = commands.first(where: { $0.name == topic }) else {
+                return usageFailure(unknownCommand(topic), usage: "nitro help <command>", console: console)
+            }
+            console.out(command.helpText)
+            return ExitCode.success
+        }
+        guard let command = commands.first(where: { $0.name == word }) else {
+            return usageFailure(unknownCommand(word), usage: "nitro <command> [options]", console: console)
+        }
+        if wantsHelp {
+            console.out(command.helpText)
+            return ExitCode.success
+        }
+        do {
+            return try await command.run(&arguments, context: context)
+        } catch let error as UsageError {
+            return usageFailure(error, usage: command.usage, console: console, command: command.name)
+        } catch {
+            console.err("\(console.style("error:", "1;31")) \(error)")
+            return ExitCode.failure
+        }
+    }
+
+    static func mainHelp() -> String {
+        let width = commands.map { $0.name.count }.max() ?? 0
+        var lines = [overview, "", "COMMANDS:"]
+        for command in commands {
+            lines.append("  " + command.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + command.summary)
+        }
+        lines.append("")
+        lines.append("OPTIONS:")
+        lines.append("  --color auto|always|never  Colour diagnostics (default auto: only on a terminal, never with NO_COLOR)")
+        lines.append("  --version                  Print the version")
+        lines.append("  -h, --help                 Print this help")
+        lines.append("")
+        lines.append("See 'nitro help <command>' for the options of a command.")
+        return lines.joined(separator: "\n")
+    }
+
+    static func unknownCommand(_ word: String) -> UsageError {
+        let names = commands.map { $0.name }
+        var message = "Unknown command '\(word)'"
+        if let near = names.min(by: { editDistance($0, word) < editDistance($1, word) }),
+            editDistance(near, word) <= 2
+        {
+            message += "; did you mean '\(near)'?"
+        } else {
+            message += "; the commands are \(names.joined(separator: ", "))"
+        }
+        return UsageError(message)
+    }
+
+    static func usageFailure(_ error: any Error, usage: String, console: Console, command: String? = nil) -> Int32 {
+        let message = (error as? UsageError)?.message ?? "\(error)"
+        console.err("Error: \(message)")
+        console.err("Usage: \(usage)")
+        console.err("  See 'nitro \(command.map { "help \($0)" } ?? "--help")' for more information.")
+        return ExitCode.usage
+    }
+}
+
+/// Levenshtein distance, for "did you mean" suggestions.
+package func editDistance(_ left: String, _ right: String) -> Int {
+    let a = Array(left.unicodeScalars)
+    let b = Array(right.unicodeScalars)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = Array(repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        current[0] = i
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        swap(&previous, &current)
+    }
+    return previous[b.count]
+}

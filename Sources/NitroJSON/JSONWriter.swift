@@ -1,0 +1,110 @@
+/// Writes ``JSONValue``s as byte-deterministic text.
+///
+/// Object keys are sorted by their Unicode scalar values (plain string order, independent of
+/// locale); `/` is not escaped; integral numbers have no fraction; the pretty form indents with
+/// two spaces, writes `"key": value`, and prints empty arrays and objects as `[]` and `{}`.
+public enum JSONWriter {
+    /// The value on one line, with no spaces: `{"a":1,"b":[true,null]}`.
+    public static func compact(_ value: JSONValue) -> String {
+        var output = ""
+        write(value, into: &output, indent: nil, level: 0)
+        return output
+    }
+
+    /// The value over several lines, indented by two spaces, followed by one newline.
+    public static func pretty(_ value: JSONValue) -> String {
+        var output = ""
+        write(value, into: &output, indent: "  ", level: 0)
+        output.append("\n")
+        return output
+    }
+
+    /// Sorted keys in the writer's order (Unicode scalar order), for callers that emit objects.
+    public static func sortedKeys<V>(_ members: [String: V]) -> [String] {
+        members.keys.sorted(by: scalarOrder)
+    }
+
+    /// The writer's total order of strings: by Unicode scalar value, never by locale.
+    public static func scalarOrder(_ left: String, _ right: String) -> Bool {
+        left.unicodeScalars.lexicographicallyPrecedes(right.unicodeScalars)
+    }
+
+    static func write(_ value: JSONValue, into output: inout String, indent: String?, level: Int) {
+        switch value {
+        case .null: output.append("null")
+        case .bool(let flag): output.append(flag ? "true" : "false")
+        case .number(let number): output.append(formatNumber(number))
+        case .string(let string): writeString(string, into: &output)
+        case .array(let elements):
+            if elements.isEmpty {
+                output.append("[]")
+                return
+            }
+            output.append("[")
+            for (offset, element) in elements.enumerated() {
+                if offset > 0 { output.append(",") }
+                newline(into: &output, indent: indent, level: level + 1)
+                write(element, into: &output, indent: indent, level: level + 1)
+            }
+            newline(into: &output, indent: indent, level: level)
+            output.append("]")
+        case .object(let members):
+            if members.isEmpty {
+                output.append("{}")
+                return
+            }
+            output.append("{")
+            for (offset, key) in sortedKeys(members).enumerated() {
+                if offset > 0 { output.append(",") }
+                newline(into: &output, indent: indent, level: level + 1)
+                writeString(key, into: &output)
+                output.append(indent == nil ? ":" : ": ")
+                write(members[key]!, into: &output, indent: indent, level: level + 1)
+            }
+            newline(into: &output, indent: indent, level: level)
+            output.append("}")
+        }
+    }
+
+    static func newline(into output: inout String, indent: String?, level: Int) {
+        guard let indent else { return }
+        output.append("\n")
+        for _ in 0..<level { output.append(indent) }
+    }
+
+    /// A number as JavaScript's `JSON.stringify` would print it for common values: integral
+    /// values without a fraction, others in the shortest form that reads back exactly.
+    public static func formatNumber(_ number: Double) -> String {
+        guard number.isFinite else { return "null" }
+        if number == number.rounded(), abs(number) < 1e21 {
+            if abs(number) <= 9_007_199_254_740_992 { return String(Int64(number)) }
+        }
+        return number.description
+    }
+
+    /// A string literal with the escapes JSON requires and nothing more.
+    public static func writeString(_ string: String, into output: inout String) {
+        output.append("\"")
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": output.append("\\\"")
+            case "\\": output.append("\\\\")
+            case "\n": output.append("\\n")
+            case "\r": output.append("\\r")
+            case "\t": output.append("\\t")
+            case "\u{08}": output.append("\\b")
+            case "\u{0C}": output.append("\\f")
+            case "\u{2028}": output.append("\\u2028")
+            case "\u{2029}": output.append("\\u2029")
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    output.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        output.append("\"")
+    }
+}

@@ -1,0 +1,66 @@
+/// A task: display information and the work to do. Create one with ``defineTask(meta:run:)-…``.
+///
+/// The type is deliberately not called `Task`, which would shadow Swift concurrency's `Task`.
+public struct TaskDefinition: Sendable {
+    /// Display information; optional.
+    public let meta: TaskMeta?
+    private let body: @Sendable (TaskEvent) async throws -> TaskResult
+
+    /// Creates a task from a closure that returns a ``TaskResult``.
+    public init(meta: TaskMeta? = nil, run: @escaping @Sendable (TaskEvent) async throws -> TaskResult) {
+        self.meta = meta
+        self.body = run
+    }
+
+    /// Runs the task directly, without the one-running-instance rule of ``runTask(_:payload:context:)``.
+    public func run(_ event: TaskEvent) async throws -> TaskResult {
+        try await body(event)
+    }
+}
+
+/// Defines a task, in the shape of Nitro's `defineTask({ meta, run })`.
+///
+/// Declare it at the top level of a file under a `tasks/` folder; `nitro build` finds it and
+/// registers it under the file's path name (`tasks/db/migrate.swift` → `db:migrate`).
+/// ```swift
+/// let migrate = defineTask(
+///     meta: TaskMeta(name: "db:migrate", description: "Run database migrations")
+/// ) { event in
+///     return TaskResult(result: "Success")
+/// }
+/// ```
+/// - Parameters:
+///   - meta: display information (optional).
+///   - run: the work; it may be `async` and may throw (the error reaches the caller unchanged).
+public func defineTask(
+    meta: TaskMeta? = nil,
+    run: @escaping @Sendable (TaskEvent) async throws -> TaskResult
+) -> TaskDefinition {
+    TaskDefinition(meta: meta, run: run)
+}
+
+/// Defines a task that returns nothing (its result is empty).
+public func defineTask(
+    meta: TaskMeta? = nil,
+    run: @escaping @Sendable (TaskEvent) async throws -> Void
+) -> TaskDefinition {
+    TaskDefinition(meta: meta) { event in
+        try await run(event)
+        return TaskResult()
+    }
+}
+
+/// Defines a task that returns a plain value or a struct: its JSON form becomes the `result`.
+///
+/// ```swift
+/// struct Report: Encodable, Sendable { var removed: Int }
+/// let cleanup = defineTask { _ in Report(removed: 12) }   // {"result": {"removed": 12}}
+/// ```
+public func defineTask<Value: Encodable & Sendable>(
+    meta: TaskMeta? = nil,
+    run: @escaping @Sendable (TaskEvent) async throws -> Value
+) -> TaskDefinition {
+    TaskDefinition(meta: meta) { event in
+        try TaskResult(encoding: try await run(event))
+    }
+}

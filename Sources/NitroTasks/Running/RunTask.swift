@@ -1,0 +1,40 @@
+import Synchronization
+
+extension TaskRunner {
+    private static let installed = Mutex<TaskRunner?>(nil)
+
+    /// The runner that ``runTask(_:payload:context:)`` uses, once ``bootstrap(_:)`` installed one.
+    public static var current: TaskRunner? { installed.withLock { $0 } }
+
+    /// Installs the app's registry for ``runTask(_:payload:context:)``; call it once at start-up.
+    ///
+    /// ```swift
+    /// TaskRunner.bootstrap(.generated)
+    /// ```
+    @discardableResult
+    public static func bootstrap(_ registry: TaskRegistry) -> TaskRunner {
+        let runner = TaskRunner(registry: registry)
+        installed.withLock { $0 = runner }
+        return runner
+    }
+}
+
+/// Runs a task by name, as Nitro's `runTask(name, { payload, context })`.
+///
+/// ```swift
+/// let outcome = try await runTask("db:migrate", payload: ["dryRun": true])
+/// print(outcome.result ?? "no result")
+/// ```
+/// - Throws: ``TaskError`` with status 404 (unknown name) or 501 (no handler); the task's own
+///   error unchanged; status 500 when no registry was installed with ``TaskRunner/bootstrap(_:)``.
+public func runTask(
+    _ name: String, payload: TaskPayload = [:], context: TaskContext = TaskContext()
+) async throws -> TaskResult {
+    guard let runner = TaskRunner.current else {
+        throw TaskError(
+            statusCode: 500,
+            message: "No task registry is installed: call `TaskRunner.bootstrap(.generated)` at start-up before `runTask(\"\(name)\")`."
+        )
+    }
+    return try await runner.run(name, payload: payload, context: context)
+}

@@ -1,0 +1,28 @@
+/// An error that carries an HTTP status, thrown by ``runTask(_:payload:context:)`` and the hosts.
+///
+/// The messages match Nitro's: ``Task `NAME` is not available!`` (404) and
+/// ``Task `NAME` is not implemented!`` (501).
+public struct TaskError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The HTTP status that describes the failure.
+    public let statusCode: Int
+    /// A message for people.
+    public let message: String
+
+    /// Creates an error.
+    public init(statusCode: Int, message: String) {
+        self.statusCode = statusCode
+        self.message = message
+    }
+
+    /// No task of that name is registered (404).
+    public static func notAvailable(_ name: String) -> TaskError {
+        TaskError(statusCode: 404, message: "Task `\(name)` is not available!")
+    }
+
+    /// The task is registered without a handler (501).
+    public static func notImplemented(_ name: String) -> TaskError {
+        TaskError(statusCode: 501, message: "Task `\(name)` is not implemented!")
+    }
+
+    public var description: String { message }
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// Timing helpers shared by the suites: monotonic clock, repeated runs, median.
+enum Measure {
+    /// Nanoseconds on the monotonic clock.
+    static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+
+    /// Runs `body` `repeats` times and returns the median of the nanoseconds each took.
+    static func median(repeats: Int, _ body: () async throws -> Void) async rethrows -> Double {
+        var samples: [UInt64] = []
+        for _ in 0..<repeats {
+            let start = now()
+            try await body()
+            samples.append(now() - start)
+        }
+        samples.sort()
+        return Double(samples[samples.count / 2])
+    }
+
+    /// The value of `--name N` in the arguments, or the default.
+    static func intOption(_ name: String, in arguments: [String], default value: Int) -> Int {
+        guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count,
+            let parsed = Int(arguments[index + 1])
+        else { return value }
+        return parsed
+    }
+
+    /// A figure with its unit, aligned.
+    static func report(_ label: String, _ value: String) {
+        print("  \(label.padding(toLength: 48, withPad: " ", startingAt: 0)) \(value)")
+    }
+
+    static func format(_ value: Double, digits: Int = 1) -> String {
+        String(format: "%.\(digits)f", value)
+    }
+
+    /// Peak resident memory of this process so far, in bytes (Linux `VmHWM`).
+    static func peakMemoryBytes() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            let digits = line.filter(\.isNumber)
+            return Int(digits).map { $0 * 1024 }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+
+// `swift run -c release nitro-bench [SUITE …] [options]`: runs the named suites, or all of them.
+// Each suite prints its figures next to a baseline measured in the same run, as a ratio.
+let suites: [(name: String, summary: String, run: ([String]) async throws -> Void)] = [
+    ("dispatch", "runTask dispatch cost and same-name concurrency", DispatchBench.run),
+]
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.contains("--help") || arguments.contains("-h") {
+    print("USAGE: nitro-bench [SUITE …] [suite options]\n\nSUITES:")
+    for suite in suites { print("  \(suite.name.padding(toLength: 12, withPad: " ", startingAt: 0))\(suite.summary)") }
+    exit(0)
+}
+let named = arguments.filter { !$0.hasPrefix("-") && suites.map(\.name).contains($0) }
+let chosen = named.isEmpty ? suites : suites.filter { named.contains($0.name) }
+for suite in chosen {
+    print("== \(suite.name)")
+    do {
+        try await suite.run(arguments)
+    } catch {
+        FileHandle.standardError.write(Data("nitro-bench \(suite.name): \(error)\n".utf8))
+        exit(1)
+    }
+}

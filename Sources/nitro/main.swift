@@ -1,0 +1,4 @@
+import Foundation
+import NitroCLI
+
+exit(await NitroCLI.main(Array(CommandLine.arguments.dropFirst())))
