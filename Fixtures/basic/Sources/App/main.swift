@@ -1,0 +1,31 @@
+import Foundation
+import NitroTasks
+
+// The app's entry point.
+//   App run NAME [PAYLOAD-JSON]   run one task through the generated registry and print its result
+let runner = TaskRunner.bootstrap(.generated)
+var arguments = Array(CommandLine.arguments.dropFirst())
+
+switch arguments.first {
+case "run":
+    guard arguments.count >= 2 else {
+        FileHandle.standardError.write(Data("usage: App run NAME [PAYLOAD-JSON]\n".utf8))
+        exit(64)
+    }
+    var payload: TaskPayload = [:]
+    if arguments.count >= 3 {
+        payload = (try? JSONReader.parse(arguments[2]))?.objectValue ?? [:]
+    }
+    do {
+        let outcome = try await runTask(arguments[1], payload: payload)
+        print(JSONWriter.compact(outcome.json))
+    } catch let error as TaskError {
+        FileHandle.standardError.write(Data("error \(error.statusCode): \(error.message)\n".utf8))
+        exit(1)
+    } catch {
+        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        exit(1)
+    }
+default:
+    print("tasks: \(runner.registry.names.joined(separator: ", "))")
+}
