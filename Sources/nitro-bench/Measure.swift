@@ -25,6 +25,10 @@ enum Measure {
         return parsed
     }
 
+    /// Keeps the optimiser from deleting a measured computation.
+    @inline(never) @_optimize(none)
+    static func blackHole<T>(_ value: T) {}
+
     /// A figure with its unit, aligned.
     static func report(_ label: String, _ value: String) {
         print("  \(label.padding(toLength: 48, withPad: " ", startingAt: 0)) \(value)")
