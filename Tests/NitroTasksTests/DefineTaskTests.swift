@@ -62,3 +62,24 @@ private let echo = defineTask(meta: TaskMeta(name: "echo:payload")) { event in
         #expect(result.json == ["result": ["k": "v", "n": 2]])
     }
 }
+
+private let singleExpressionResult = defineTask { _ in TaskResult(result: "x") }
+private let multiStatementNoReturn = defineTask { event in
+    let name = event.name
+    if name.isEmpty { print("empty") }
+}
+private let multiStatementStruct = defineTask { event in
+    let count = event.payload.count
+    return Report(removed: count, tables: [])
+}
+
+@Suite struct DefineTaskOverloadTests {
+    @Test func singleExpressionTaskResultIsNotDiscarded() async throws {
+        #expect(try await singleExpressionResult.run(TaskEvent(name: "x")).result == "x")
+    }
+
+    @Test func multiStatementClosuresPickTheRightForm() async throws {
+        #expect(try await multiStatementNoReturn.run(TaskEvent(name: "x")).result == nil)
+        #expect(try await multiStatementStruct.run(TaskEvent(name: "x", payload: ["a": 1])).result == ["removed": 1, "tables": []])
+    }
+}

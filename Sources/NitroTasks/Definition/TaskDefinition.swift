@@ -32,11 +32,24 @@ public struct TaskDefinition: Sendable {
 /// - Parameters:
 ///   - meta: display information (optional).
 ///   - run: the work; it may be `async` and may throw (the error reaches the caller unchanged).
-public func defineTask(
+public func defineTask<Result: TaskResultConvertible>(
     meta: TaskMeta? = nil,
-    run: @escaping @Sendable (TaskEvent) async throws -> TaskResult
+    run: @escaping @Sendable (TaskEvent) async throws -> Result
 ) -> TaskDefinition {
-    TaskDefinition(meta: meta, run: run)
+    TaskDefinition(meta: meta) { event in try await run(event).taskResult }
+}
+
+/// What a task closure may return besides nothing and `Encodable` values: ``TaskResult``.
+///
+/// (The closure's return type is generic so that a closure with several statements and no
+/// `return` resolves to the form that returns nothing, instead of being ambiguous.)
+public protocol TaskResultConvertible: Sendable {
+    /// The value as a ``TaskResult``.
+    var taskResult: TaskResult { get }
+}
+
+extension TaskResult: TaskResultConvertible {
+    public var taskResult: TaskResult { self }
 }
 
 /// Defines a task that returns nothing (its result is empty).

@@ -1,0 +1,112 @@
+import Foundation
+
+/// The Vercel Cron Jobs route (`/_vercel/cron` by default), independent of any web framework.
+///
+/// Vercel calls the route with `GET`, `Authorization: Bearer $CRON_SECRET` when the project has a
+/// `CRON_SECRET` environment variable, and the header `x-vercel-cron-schedule` holding the
+/// schedule string from `.vercel/output/config.json`. Hand the request's method and headers to
+/// ``handle(method:headers:now:)`` and send back the status and JSON body:
+/// ```swift
+/// let handler = VercelCronHandler(runner: runner)
+/// let response = await handler.handle(method: request.method, headers: request.headers)
+/// // reply with response.status and JSONWriter.compact(response.body)
+/// ```
+/// Secure by default: without `CRON_SECRET` it refuses with 500 and says to set it, unless
+/// ``allowUnauthenticated`` is set explicitly.
+public struct VercelCronHandler: Sendable {
+    /// A response: status code and JSON body.
+    public struct Response: Sendable, Hashable {
+        /// The HTTP status.
+        public let status: Int
+        /// The JSON body.
+        public let body: JSONValue
+
+        /// Creates a response.
+        public init(status: Int, body: JSONValue) {
+            self.status = status
+            self.body = body
+        }
+    }
+
+    /// The runner whose registry holds the schedules.
+    public let runner: TaskRunner
+    /// The expected secret (`CRON_SECRET`), or `nil` when unset.
+    public let secret: String?
+    /// Accept requests without checking `Authorization` (not recommended).
+    public let allowUnauthenticated: Bool
+
+    /// Creates the handler; the secret comes from `CRON_SECRET` in `environment`.
+    public init(
+        runner: TaskRunner, environment: [String: String] = ProcessInfo.processInfo.environment,
+        allowUnauthenticated: Bool = false
+    ) {
+        self.runner = runner
+        self.secret = environment["CRON_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
+        self.allowUnauthenticated = allowUnauthenticated
+    }
+
+    /// Handles one request.
+    ///
+    /// - Parameters:
+    ///   - method: the HTTP method (Vercel uses `GET`).
+    ///   - headers: the request headers; names are matched case-insensitively.
+    ///   - now: the current time; the scheduled time is this instant floored to the minute
+    ///     (Vercel schedules have minute precision and send no scheduled time).
+    public func handle(method: String, headers: [String: String], now: Date = Date()) async -> Response {
+        var lowered: [String: String] = [:]
+        for (name, value) in headers { lowered[name.lowercased()] = value }
+        guard method.uppercased() == "GET" || method.uppercased() == "POST" else {
+            return error(405, "Method \(method) is not allowed; Vercel calls cron routes with GET")
+        }
+        if !allowUnauthenticated {
+            guard let secret else {
+                return error(500, "CRON_SECRET is not set: add it to the project's environment variables on Vercel, so that only Vercel can call this route")
+            }
+            let presented = lowered["authorization"] ?? ""
+            guard Self.constantTimeEquals(presented, "Bearer " + secret) else {
+                return error(401, "Unauthorized")
+            }
+        }
+        guard let schedule = lowered["x-vercel-cron-schedule"], !schedule.isEmpty else {
+            return error(400, "Missing the x-vercel-cron-schedule header")
+        }
+        let schedules = ScheduleDispatch.schedules(matching: schedule, platform: "vercel", in: runner.registry)
+        guard !schedules.isEmpty else {
+            return error(404, "No schedule '\(schedule)' is registered; redeploy after 'nitro build --preset vercel'")
+        }
+        let minute = (now.timeIntervalSince1970 / 60).rounded(.down) * 60
+        let scheduledTime = minute * 1000
+        let tasks = ScheduleDispatch.tasks(of: schedules)
+        let context = TaskContext(values: ["cron": schedule, "scheduledTime": scheduledTime])
+        let outcomes = await ScheduleDispatch.run(tasks, runner: runner, scheduledTime: scheduledTime, context: context)
+        let failed = outcomes.compactMap { outcome -> JSONValue? in
+            guard case .failure(let failure) = outcome.result else { return nil }
+            return ["task": .string(outcome.task), "message": .string("\(failure)")]
+        }
+        if !failed.isEmpty {
+            let names = failed.compactMap { $0["task"]?.stringValue }.joined(separator: ", ")
+            return Response(
+                status: 500,
+                body: ["status": 500, "message": .string("Task(s) failed: \(names)"), "failed": .array(failed)])
+        }
+        return Response(status: 200, body: ["success": true])
+    }
+
+    private func error(_ status: Int, _ message: String) -> Response {
+        Response(status: status, body: ["status": .number(Double(status)), "message": .string(message)])
+    }
+
+    /// Compares two strings in time that depends only on their lengths, not on where they differ.
+    static func constantTimeEquals(_ left: String, _ right: String) -> Bool {
+        let a = Array(left.utf8)
+        let b = Array(right.utf8)
+        var difference = UInt8(truncatingIfNeeded: a.count ^ b.count)
+        let length = max(a.count, b.count)
+        for index in 0..<length {
+            let x = index < a.count ? a[index] : 0
+            let y = index < b.count ? b[index] : 0
+            difference |= x ^ y
+        }
+        return difference == 0 && a.count == b.count
+    }
+}

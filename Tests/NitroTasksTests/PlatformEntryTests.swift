@@ -1,0 +1,126 @@
+import Foundation
+import NitroTasks
+import Synchronization
+import Testing
+
+private struct Failure: Error, CustomStringConvertible {
+    var description: String { "the CMS is down" }
+}
+
+final class Seen: Sendable {
+    let payloads = Mutex<[String: TaskPayload]>([:])
+    let hadWaitUntil = Mutex(false)
+}
+
+private func makeRunner(_ seen: Seen) -> TaskRunner {
+    let record = defineTask { event in
+        seen.payloads.withLock { $0[event.name] = event.payload }
+        if event.context.waitUntil != nil { seen.hadWaitUntil.withLock { $0 = true } }
+    }
+    let failing = defineTask { (_: TaskEvent) -> TaskResult in throw Failure() }
+    return TaskRunner(
+        registry: TaskRegistry(
+            tasks: [
+                .init("cms:update", definition: { record }), .init("db:cleanup", definition: { record }),
+                .init("cms:publish", definition: { failing }),
+            ],
+            scheduledTasks: [
+                .init(cron: "* * * * *", tasks: ["cms:update"], platformCrons: ["cloudflare": "* * * * *", "vercel": "* * * * *"]),
+                .init(cron: "0 9 * * MON", tasks: ["db:cleanup", "cms:update"], platformCrons: ["cloudflare": "0 9 * * 2", "vercel": "0 9 * * 1"]),
+                .init(cron: "0 0 * * *", tasks: ["cms:publish", "db:cleanup"], platformCrons: ["cloudflare": "0 0 * * *", "vercel": "0 0 * * *"]),
+            ]))
+}
+
+@Suite struct CloudflareScheduledTests {
+    @Test func runsTheTasksOfTheTriggerByItsCloudflareString() async {
+        let seen = Seen()
+        let outcome = await CloudflareScheduled.handle(
+            cron: "0 9 * * 2", scheduledTime: 1_717_405_200_000, runner: makeRunner(seen), waitUntil: { _ in },
+            log: { _ in })
+        #expect(outcome.matched)
+        #expect(outcome.tasks == ["db:cleanup", "cms:update"])
+        #expect(outcome.failures.isEmpty)
+        #expect(seen.payloads.withLock { $0 } == [
+            "db:cleanup": ["scheduledTime": 1_717_405_200_000], "cms:update": ["scheduledTime": 1_717_405_200_000],
+        ])
+        #expect(seen.hadWaitUntil.withLock { $0 })
+    }
+
+    @Test func logsAnUnknownCronInsteadOfIgnoringIt() async {
+        let messages = Mutex<[String]>([])
+        let outcome = await CloudflareScheduled.handle(
+            cron: "5 5 * * *", scheduledTime: 0, runner: makeRunner(Seen()),
+            log: { message in messages.withLock { $0.append(message) } })
+        #expect(!outcome.matched)
+        #expect(messages.withLock { $0 }.first?.contains("no schedule for cron '5 5 * * *'") == true)
+    }
+
+    @Test func reportsAFailingTaskByNameAndStillRunsTheOthers() async {
+        let seen = Seen()
+        let messages = Mutex<[String]>([])
+        let outcome = await CloudflareScheduled.handle(
+            cron: "0 0 * * *", scheduledTime: 0, runner: makeRunner(seen),
+            log: { message in messages.withLock { $0.append(message) } })
+        #expect(outcome.failures.map(\.task) == ["cms:publish"])
+        #expect(seen.payloads.withLock { $0.keys.sorted() } == ["db:cleanup"])
+        #expect(messages.withLock { $0 } == ["cloudflare scheduled: task 'cms:publish' (cron '0 0 * * *') failed: the CMS is down"])
+    }
+}
+
+@Suite struct VercelCronHandlerTests {
+    let now = try! Date("2024-06-03T09:00:07Z", strategy: .iso8601)
+
+    func handler(secret: String? = "s3cr3t-value", allowUnauthenticated: Bool = false, seen: Seen = Seen()) -> VercelCronHandler {
+        VercelCronHandler(
+            runner: makeRunner(seen), environment: secret.map { ["CRON_SECRET": $0] } ?? [:],
+            allowUnauthenticated: allowUnauthenticated)
+    }
+
+    @Test func runsTheScheduleWithTheRightSecret() async {
+        let seen = Seen()
+        let response = await handler(seen: seen).handle(
+            method: "GET", headers: ["Authorization": "Bearer s3cr3t-value", "X-Vercel-Cron-Schedule": "0 9 * * 1"], now: now)
+        #expect(response == .init(status: 200, body: ["success": true]))
+        let minute = (now.timeIntervalSince1970 / 60).rounded(.down) * 60_000
+        #expect(seen.payloads.withLock { $0 }["db:cleanup"] == ["scheduledTime": .number(minute)])
+    }
+
+    @Test func rejectsAMissingOrWrongSecretWith401() async {
+        for authorization in [nil, "Bearer s3cr3t-valuf", "Bearer s3cr3t", "s3cr3t-value", "Bearer s3cr3t-value "] {
+            var headers = ["x-vercel-cron-schedule": "* * * * *"]
+            headers["authorization"] = authorization
+            let response = await handler().handle(method: "GET", headers: headers, now: now)
+            #expect(response.status == 401, "authorization \(authorization ?? "nil")")
+        }
+    }
+
+    @Test func refusesWith500WhenNoSecretIsConfigured() async {
+        let response = await handler(secret: nil).handle(method: "GET", headers: ["x-vercel-cron-schedule": "* * * * *"], now: now)
+        #expect(response.status == 500)
+        #expect(response.body["message"]?.stringValue?.contains("CRON_SECRET is not set") == true)
+        let open = await handler(secret: nil, allowUnauthenticated: true).handle(
+            method: "GET", headers: ["x-vercel-cron-schedule": "* * * * *"], now: now)
+        #expect(open.status == 200)
+    }
+
+    @Test func requiresTheScheduleHeader() async {
+        let response = await handler().handle(method: "GET", headers: ["authorization": "Bearer s3cr3t-value"], now: now)
+        #expect(response == .init(status: 400, body: ["status": 400, "message": "Missing the x-vercel-cron-schedule header"]))
+    }
+
+    @Test func unknownScheduleIs404AndOtherMethodsAre405() async {
+        let auth = "Bearer s3cr3t-value"
+        let unknown = await handler().handle(method: "GET", headers: ["authorization": auth, "x-vercel-cron-schedule": "1 1 1 1 1"], now: now)
+        #expect(unknown.status == 404)
+        let put = await handler().handle(method: "PUT", headers: ["authorization": auth, "x-vercel-cron-schedule": "* * * * *"], now: now)
+        #expect(put.status == 405)
+    }
+
+    @Test func aFailingTaskGives500WithItsName() async {
+        let response = await handler().handle(
+            method: "GET", headers: ["authorization": "Bearer s3cr3t-value", "x-vercel-cron-schedule": "0 0 * * *"], now: now)
+        #expect(response.status == 500)
+        #expect(response.body["message"] == "Task(s) failed: cms:publish")
+        #expect(response.body["failed"] == [["task": "cms:publish", "message": "the CMS is down"]])
+    }
+}
