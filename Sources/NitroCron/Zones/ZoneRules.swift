@@ -38,6 +38,19 @@ final class ZoneRules: Sendable {
         self.fixedOffset = transitions.isEmpty ? offsets[0] : nil
     }
 
+    /// Rules for a constant offset (used to try a translation with one offset).
+    private init(fixedOffset: Int64) {
+        self.timeZone = TimeZone(secondsFromGMT: Int(fixedOffset)) ?? TimeZone(identifier: "UTC")!
+        self.transitions = []
+        self.offsets = [fixedOffset]
+        self.fixedOffset = fixedOffset
+    }
+
+    /// Rules for a constant offset from UTC.
+    static func fixed(_ offset: Int64) -> ZoneRules {
+        ZoneRules(fixedOffset: offset)
+    }
+
     private static let cache = Mutex<[String: ZoneRules]>([:])
 
     /// The shared rules of a time zone.
