@@ -1,13 +1,63 @@
-/// `nitro build`: Scan tasks, merge the config and generate the registry and platform files.
+import NitroBuild
+
+/// `nitro build`: scan the tasks, read the config, merge, and generate the Swift registry
+/// (and, per preset, the platform files).
 enum BuildCommand: Command {
     static let name = "build"
     static let summary = "Scan tasks, merge the config and generate the registry and platform files"
-    static let usage = "nitro build"
-    static let details = ""
+    static let usage = "nitro build [--root DIR] [--preset NAME] [--check | --dry-run] [--strict]"
+    static let details = """
+        Finds the task files under the tasks/ folder of a Swift target (Sources/App/tasks/db/migrate.swift
+        is the task db:migrate), reads nitro.config.ts / .mts / .js / .mjs / .json, merges the tasks the
+        config registers, and writes the registry the app compiles (TaskRegistry.generated), by default
+        next to the tasks/ folder: Sources/App/NitroTasks.generated.swift.
+
+        OPTIONS:
+          --root DIR      The project root, the folder holding the config (default: the current folder)
+          --preset NAME   The deployment target; overrides NITRO_PRESET and the config's `preset`
+                          (node_server by default; dev, node_cluster, node_middleware, bun, deno_server,
+                          cloudflare_module, cloudflare_durable, cloudflare_pages, vercel; `-` works too)
+          --check         Write nothing; exit 1 and show a diff when a generated file is missing or stale
+          --dry-run       Write nothing; print each file that would change, as a diff
+          --strict        Treat warnings as errors
+
+        Diagnostics go to stderr as `path:line:column: error|warning: message`, relative to the root.
+        Exit status: 0 success (warnings allowed), 1 errors or stale files (--check), 64 bad usage.
+        Files are written atomically, and only when their bytes change.
+
+        EXAMPLES:
+          nitro build                               Generate the registry for the project here
+          nitro build --root Fixtures/basic         ... for the project in Fixtures/basic
+          nitro build --check                       Pre-commit / CI gate: is the committed registry current?
+          nitro build --preset vercel --strict      CI build for Vercel, warnings fail the build
+          nitro build --dry-run                     Show what would change
+        """
 
     static func run(_ arguments: inout Arguments, context: CommandContext) async throws -> Int32 {
+        let rootOption = try arguments.option("--root")
+        let presetOption = try arguments.option("--preset")
+        let check = arguments.flag("--check")
+        let dryRun = arguments.flag("--dry-run")
+        let strict = arguments.flag("--strict")
         try arguments.finish()
-        context.console.err("error: 'nitro build' is not implemented yet")
-        return ExitCode.failure
+        if check && dryRun {
+            throw UsageError("'--check' and '--dry-run' cannot be used together")
+        }
+        if let rootOption, rootOption.isEmpty { throw UsageError("Missing value for '--root'") }
+        let root = FileSystem.absolute(rootOption ?? ".", from: context.currentDirectory)
+        guard FileSystem.isDirectory(root) else {
+            throw UsageError("The folder '\(rootOption ?? root)' given to '--root' does not exist")
+        }
+        var options = BuildOptions(strict: strict)
+        if let presetOption {
+            guard Preset(name: presetOption) != nil else {
+                throw UsageError("The value '\(presetOption)' for '--preset' is not a known preset; \(Preset.unknownMessage(presetOption))")
+            }
+            options.presetOverride = (presetOption, "--preset")
+        } else if let environment = context.environment["NITRO_PRESET"], !environment.isEmpty {
+            options.presetOverride = (environment, "NITRO_PRESET")
+        }
+        let mode: BuildRunner.Mode = check ? .check : dryRun ? .dryRun : .write
+        return BuildRunner(root: root, mode: mode, options: options, console: context.console).run()
     }
 }

@@ -1,0 +1,191 @@
+/// Merging (MISSION section 5, Nitro's behaviour): config tasks take precedence over scanned
+/// ones; a config task without a handler takes the scanned file of the same name, or stays
+/// without one (501 at run time); a file used as a config handler is not registered again
+/// under its path name; a task's own `meta.description` wins over the config's.
+package enum TaskMerger {
+    package struct Result: Sendable {
+        package var tasks: [PlannedTask]
+        package var schedules: [PlannedSchedule]
+        package var diagnostics: [Diagnostic]
+    }
+
+    /// The handler files the edge must read (root-relative).
+    package static func handlerFiles(of config: NitroConfig) -> [String] {
+        config.tasks.compactMap { task in
+            guard let handler = task.handler, case .success(.file(let path)) = HandlerReference.parse(handler.value) else { return nil }
+            return path
+        }
+    }
+
+    package static func merge(
+        config: NitroConfig, scan: TaskScan, handlerFiles: [String: SourceFile], registryPath: String
+    ) -> Result {
+        var diagnostics: [Diagnostic] = []
+        var planned: [String: PlannedTask] = [:]
+        var consumed: Set<String> = []
+        var metaChecks: [(TaskDeclaration, String)] = []
+        var outsideDeclarations: [(file: String, declaration: TaskDeclaration)] = []
+        var inspected: [String: TaskFileInspection] = [:]
+        let scannedByName = Dictionary(scan.tasks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let scannedByFile = Dictionary(scan.tasks.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
+        let target = TaskFolderLocator.targetFolder(of: registryPath)
+
+        for task in config.tasks {
+            let name = task.name.value
+            var entry = PlannedTask(name: name, description: nil, reference: nil, origin: task.name.location)
+            var declaration: TaskDeclaration?
+            if let handler = task.handler {
+                switch HandlerReference.parse(handler.value) {
+                case .failure(let error):
+                    diagnostics.append(.error(handler.location, error.message))
+                case .success(.symbol(let module, let path)):
+                    entry.reference = .qualified(module: module, path: path)
+                case .success(.file(let path)):
+                    if !ProjectPath.isInside(path, target) {
+                        diagnostics.append(
+                            .error(
+                                handler.location,
+                                "the handler `\(path)` is outside the registry's target (\(ProjectPath.display(target))), so the registry "
+                                    + "cannot see its symbol; move it into \(ProjectPath.display(target)), or reference a task of another "
+                                    + "module as `Module.symbol`"))
+                    } else if let scanned = scannedByFile[path] {
+                        declaration = scanned.declaration
+                        consumed.insert(path)
+                    } else if let file = handlerFiles[path] {
+                        let inspection = inspected[path] ?? TaskFileInspector.inspect(file)
+                        if inspected[path] == nil {
+                            inspected[path] = inspection
+                            diagnostics += inspection.diagnostics
+                            if let found = inspection.declaration { outsideDeclarations.append((path, found)) }
+                        }
+                        declaration = inspection.declaration
+                    } else {
+                        diagnostics.append(
+                            .error(handler.location, "the handler file `\(path)` does not exist (paths are relative to the project root)"))
+                    }
+                    if let declaration { entry.reference = .symbol(declaration.symbol) }
+                }
+            } else if let scanned = scannedByName[name] {
+                declaration = scanned.declaration
+                entry.reference = .symbol(scanned.declaration.symbol)
+            }
+            entry.description = declaration?.description?.value ?? task.description?.value
+            if let declaration {
+                metaChecks.append((declaration, name))
+                entry.origin = declaration.location
+            }
+            planned[name] = entry
+        }
+
+        let configByName = Dictionary(config.tasks.map { ($0.name.value, $0) }, uniquingKeysWith: { _, last in last })
+        for scanned in scan.tasks where !consumed.contains(scanned.file) {
+            if let configTask = configByName[scanned.name] {
+                if let handler = configTask.handler {
+                    diagnostics.append(
+                        .warning(
+                            SourceLocation(path: scanned.file),
+                            "this task is not registered: the config's `\(scanned.name)` (\(handler.location)) takes precedence "
+                                + "with its own handler; remove this file or the config entry"))
+                }
+                continue
+            }
+            let declaration = scanned.declaration
+            planned[scanned.name] = PlannedTask(
+                name: scanned.name, description: declaration.description?.value, reference: .symbol(declaration.symbol),
+                origin: declaration.location)
+            metaChecks.append((declaration, scanned.name))
+        }
+
+        for (declaration, registered) in metaChecks {
+            if let metaName = declaration.metaName, metaName.value != registered {
+                diagnostics.append(
+                    .warning(
+                        metaName.location,
+                        "`meta.name` is \"\(metaName.value)\" but the task is registered as \"\(registered)\"; the registered "
+                            + "name (from the file path or the config key) is the one runTask uses: make them agree"))
+            }
+        }
+        diagnostics += clashesWithHandlerFiles(outsideDeclarations, scan: scan)
+
+        let tasks = planned.values.sorted { utf8Less($0.name, $1.name) }
+        diagnostics += featureFlag(config: config, tasks: tasks)
+        let (schedules, scheduleDiagnostics) = mergeSchedules(config.scheduledTasks, known: planned)
+        diagnostics += scheduleDiagnostics
+        return Result(tasks: tasks, schedules: schedules, diagnostics: diagnostics)
+    }
+
+    /// Handler files outside `tasks/` compile in the same target: their names and symbols must
+    /// not clash with the task files'.
+    static func clashesWithHandlerFiles(_ outside: [(file: String, declaration: TaskDeclaration)], scan: TaskScan) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for (file, declaration) in outside {
+            if let other = scan.tasks.first(where: { $0.declaration.plainSymbol == declaration.plainSymbol }) {
+                diagnostics.append(
+                    .error(
+                        declaration.location,
+                        "the task symbol `\(declaration.plainSymbol)` is also declared at \(other.declaration.location); top-level names "
+                            + "must be unique in a target: rename one of them"))
+            }
+            let name = ProjectPath.fileName(file)
+            if let other = scan.swiftFiles.first(where: { ProjectPath.fileName($0) == name }) {
+                diagnostics.append(
+                    .error(
+                        SourceLocation(path: file),
+                        "the file name `\(name)` is also used by \(other); Swift cannot compile two files with one name in a "
+                            + "target: rename one of them"))
+            }
+        }
+        return diagnostics
+    }
+
+    /// Nitro ignores tasks unless `experimental.tasks` is on; say so instead of staying silent.
+    static func featureFlag(config: NitroConfig, tasks: [PlannedTask]) -> [Diagnostic] {
+        guard config.experimentalTasks?.value != true, !tasks.isEmpty || !config.scheduledTasks.isEmpty else { return [] }
+        let location = config.experimentalTasks?.location ?? config.fileLocation ?? tasks.first?.origin
+        let start = config.experimentalTasks == nil ? "`experimental.tasks` is not enabled" : "`experimental.tasks` is false"
+        return [
+            .warning(
+                location,
+                "\(start), but the project has \(tasks.count) task(s) and \(config.scheduledTasks.count) schedule(s); Nitro "
+                    + "needs the flag for tasks: add `experimental: { tasks: true }` to the config")
+        ]
+    }
+
+    static func mergeSchedules(_ schedules: [ConfigSchedule], known: [String: PlannedTask]) -> ([PlannedSchedule], [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var result: [PlannedSchedule] = []
+        let knownNames = known.keys.sorted(by: utf8Less)
+        for schedule in schedules {
+            var seen: Set<String> = []
+            var names: [String] = []
+            for name in schedule.tasks {
+                if seen.contains(name.value) {
+                    diagnostics.append(
+                        .warning(name.location, "`\(name.value)` is listed twice in the schedule `\(schedule.cron.value)`; it runs once"))
+                    continue
+                }
+                seen.insert(name.value)
+                guard known[name.value] != nil else {
+                    var message = "the schedule `\(schedule.cron.value)` names the unknown task `\(name.value)`"
+                    if let near = Suggestions.closest(to: name.value, in: knownNames) {
+                        message += "; did you mean `\(near)`?"
+                    } else if knownNames.isEmpty {
+                        message += "; the project has no tasks"
+                    } else {
+                        message += "; the tasks are \(knownNames.prefix(10).joined(separator: ", "))\(knownNames.count > 10 ? ", …" : "")"
+                    }
+                    diagnostics.append(.error(name.location, message))
+                    continue
+                }
+                names.append(name.value)
+            }
+            if schedule.tasks.isEmpty {
+                diagnostics.append(
+                    .warning(schedule.cron.location, "the schedule `\(schedule.cron.value)` runs no task; it is left out"))
+                continue
+            }
+            result.append(PlannedSchedule(cron: schedule.cron, tasks: names))
+        }
+        return (result, diagnostics)
+    }
+}

@@ -1,0 +1,40 @@
+/// One file the build wants on disk: root-relative path and exact bytes.
+package struct GeneratedFile: Sendable, Hashable {
+    package var path: String
+    package var bytes: [UInt8]
+
+    package init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+
+    package init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+}
+
+/// The result of planning: the files and the findings. `nitro build` writes the files that
+/// differ (only when there is no error); `--check` compares them with the disk. One plan, two modes.
+package struct BuildPlan: Sendable {
+    /// Files in a stable order: the registry first, then what preset outputs added.
+    package var files: [GeneratedFile]
+    /// Findings in print order; under `--strict` warnings are already errors.
+    package var diagnostics: [Diagnostic]
+    /// The merged model (present unless the config could not be located at all).
+    package var model: BuildModel?
+
+    package var hasErrors: Bool { diagnostics.hasErrors }
+}
+
+/// Options of one build that do not come from the project files.
+package struct BuildOptions: Sendable {
+    /// A preset chosen outside the config (`--preset`, `NITRO_PRESET`): the name and where it came from.
+    package var presetOverride: (name: String, origin: String)?
+    /// `--strict`: warnings become errors.
+    package var strict: Bool
+
+    package init(presetOverride: (name: String, origin: String)? = nil, strict: Bool = false) {
+        self.presetOverride = presetOverride
+        self.strict = strict
+    }
+}

@@ -1,0 +1,44 @@
+/// One file of the project as the edge read it: root-relative path with `/` separators, raw bytes.
+package struct SourceFile: Sendable, Hashable {
+    package var path: String
+    package var bytes: [UInt8]
+
+    package init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+
+    package init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    /// The text, with invalid UTF-8 repaired (diagnostics only; the readers work on bytes).
+    package var text: String { String(decoding: bytes, as: UTF8.self) }
+}
+
+/// Turns byte offsets into 1-based line and column numbers (columns in UTF-8 bytes).
+package struct LineIndex: Sendable {
+    private let lineStarts: [Int]
+
+    package init(_ bytes: [UInt8]) {
+        var starts = [0]
+        for index in bytes.indices where bytes[index] == 0x0A { starts.append(index + 1) }
+        lineStarts = starts
+    }
+
+    /// The line and column of `offset`.
+    package func position(of offset: Int) -> (line: Int, column: Int) {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return (low + 1, offset - lineStarts[low] + 1)
+    }
+
+    package func location(of offset: Int, in path: String) -> SourceLocation {
+        let (line, column) = position(of: offset)
+        return SourceLocation(path: path, line: line, column: column)
+    }
+}

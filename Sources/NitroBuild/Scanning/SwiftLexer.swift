@@ -1,0 +1,307 @@
+/// A small Swift lexer: enough of the language that comments (nested block comments too),
+/// string literals (multi-line, raw `#"…"#`, interpolation with nested strings) and `#if`
+/// directives never fool the task-file inspector.
+///
+/// Not handled: bare regular-expression literals (`/a"b/`); extended ones (`#/…/#`) are.
+package struct SwiftLexer {
+    private let bytes: [UInt8]
+    private var index = 0
+    private var tokens: [SwiftToken] = []
+
+    private init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        tokens.reserveCapacity(bytes.count / 5)
+    }
+
+    /// Every token of `bytes`, in order. Never fails: malformed input yields best-effort tokens.
+    package static func tokenize(_ bytes: [UInt8]) -> [SwiftToken] {
+        var lexer = SwiftLexer(bytes)
+        lexer.run()
+        return lexer.tokens
+    }
+
+    private mutating func run() {
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C, 0x00:
+                index += 1
+            case UInt8(ascii: "/"):
+                if peek(1) == UInt8(ascii: "/") {
+                    skipLineComment()
+                } else if peek(1) == UInt8(ascii: "*") {
+                    skipBlockComment()
+                } else {
+                    lexOperator()
+                }
+            case UInt8(ascii: "\""):
+                tokens.append(lexString(hashes: 0))
+            case UInt8(ascii: "#"):
+                lexPound()
+            case UInt8(ascii: "`"):
+                let start = index
+                index += 1
+                while index < count, bytes[index] != UInt8(ascii: "`"), bytes[index] != 0x0A { index += 1 }
+                if index < count, bytes[index] == UInt8(ascii: "`") { index += 1 }
+                tokens.append(SwiftToken(.identifier, start, index))
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                lexNumber()
+            case UInt8(ascii: "."):
+                if peek(1) == UInt8(ascii: ".") {
+                    lexOperator()
+                } else {
+                    tokens.append(SwiftToken(.punctuation, index, index + 1))
+                    index += 1
+                }
+            case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "{"), UInt8(ascii: "}"),
+                UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: ","), UInt8(ascii: ";"),
+                UInt8(ascii: ":"), UInt8(ascii: "@"), UInt8(ascii: "\\"):
+                tokens.append(SwiftToken(.punctuation, index, index + 1))
+                index += 1
+            default:
+                if Self.isIdentifierHead(byte) {
+                    let start = index
+                    index += 1
+                    while index < count, Self.isIdentifierBody(bytes[index]) { index += 1 }
+                    tokens.append(SwiftToken(.identifier, start, index))
+                } else if Self.isOperator(byte) {
+                    lexOperator()
+                } else {
+                    tokens.append(SwiftToken(.punctuation, index, index + 1))
+                    index += 1
+                }
+            }
+        }
+    }
+
+    // MARK: Pieces
+
+    private func peek(_ offset: Int) -> UInt8? {
+        let position = index + offset
+        return position < bytes.count ? bytes[position] : nil
+    }
+
+    private mutating func skipLineComment() {
+        while index < bytes.count, bytes[index] != 0x0A { index += 1 }
+    }
+
+    /// `/* … /* … */ … */`: Swift block comments nest.
+    private mutating func skipBlockComment() {
+        var depth = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "/"), peek(1) == UInt8(ascii: "*") {
+                depth += 1
+                index += 2
+            } else if bytes[index] == UInt8(ascii: "*"), peek(1) == UInt8(ascii: "/") {
+                depth -= 1
+                index += 2
+                if depth == 0 { return }
+            } else {
+                index += 1
+            }
+        }
+    }
+
+    private mutating func lexOperator() {
+        let start = index
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "/"), let next = peek(1), next == UInt8(ascii: "/") || next == UInt8(ascii: "*") {
+                break
+            }
+            guard Self.isOperator(byte) || byte == UInt8(ascii: ".") else { break }
+            index += 1
+        }
+        tokens.append(SwiftToken(.operator, start, index))
+    }
+
+    private mutating func lexNumber() {
+        let start = index
+        index += 1
+        while index < bytes.count {
+            let byte = bytes[index]
+            if Self.isIdentifierBody(byte) {
+                let exponent = byte | 0x20 == UInt8(ascii: "e") || byte | 0x20 == UInt8(ascii: "p")
+                index += 1
+                if exponent, let sign = peek(0), sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
+                    index += 1
+                }
+            } else if byte == UInt8(ascii: "."), let next = peek(1), (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(next) {
+                index += 1
+            } else {
+                break
+            }
+        }
+        tokens.append(SwiftToken(.number, start, index))
+    }
+
+    /// `#"raw"#`, `#/regex/#`, `#if …`, `#else`, `#endif`, `#file`.
+    private mutating func lexPound() {
+        let start = index
+        var hashes = 0
+        while let byte = peek(hashes), byte == UInt8(ascii: "#") { hashes += 1 }
+        switch peek(hashes) {
+        case UInt8(ascii: "\"")?:
+            index += hashes
+            var token = lexString(hashes: hashes)
+            token.start = start
+            tokens.append(token)
+        case UInt8(ascii: "/")? where hashes >= 1:
+            skipExtendedRegex(hashes: hashes)
+            tokens.append(SwiftToken(.string, start, index))
+        case let byte? where hashes == 1 && Self.isIdentifierHead(byte):
+            index += 1
+            let wordStart = index
+            while index < bytes.count, Self.isIdentifierBody(bytes[index]) { index += 1 }
+            var token = SwiftToken(.pound, start, index)
+            switch String(decoding: bytes[wordStart..<index], as: UTF8.self) {
+            case "if": token.directive = .if
+            case "elseif": token.directive = .elseif
+            case "else": token.directive = .else
+            case "endif": token.directive = .endif
+            default: break
+            }
+            if token.directive != .none {
+                token.kind = .directive
+                if token.directive == .if || token.directive == .elseif {
+                    // The condition runs to the end of the line (a trailing comment excluded).
+                    while index < bytes.count, bytes[index] != 0x0A,
+                        !(bytes[index] == UInt8(ascii: "/") && (peek(1) == UInt8(ascii: "/") || peek(1) == UInt8(ascii: "*")))
+                    {
+                        index += 1
+                    }
+                    var end = index
+                    while end > token.end, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D { end -= 1 }
+                    token.end = end
+                }
+            }
+            tokens.append(token)
+        default:
+            index += hashes
+            tokens.append(SwiftToken(.punctuation, start, index))
+        }
+    }
+
+    private mutating func skipExtendedRegex(hashes: Int) {
+        index += hashes + 1
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "\\") {
+                index += 2
+                continue
+            }
+            if bytes[index] == UInt8(ascii: "/"), closes(at: index + 1, hashes: hashes) {
+                index += 1 + hashes
+                return
+            }
+            index += 1
+        }
+    }
+
+    private func closes(at position: Int, hashes: Int) -> Bool {
+        guard position + hashes <= bytes.count else { return false }
+        for offset in 0..<hashes where bytes[position + offset] != UInt8(ascii: "#") { return false }
+        return true
+    }
+
+    /// Lexes a string literal whose opening quote is at `index` (after any `#`s).
+    private mutating func lexString(hashes: Int) -> SwiftToken {
+        let start = index
+        var token = SwiftToken(.string, start, start)
+        token.hashes = UInt8(clamping: hashes)
+        let multiline = peek(1) == UInt8(ascii: "\"") && peek(2) == UInt8(ascii: "\"")
+        token.isMultiline = multiline
+        index += multiline ? 3 : 1
+        while true {
+            guard index < bytes.count else {
+                token.isUnterminated = true
+                break
+            }
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\\"), closes(at: index + 1, hashes: hashes) {
+                index += 1 + hashes
+                if index < bytes.count, bytes[index] == UInt8(ascii: "(") {
+                    token.isInterpolated = true
+                    index += 1
+                    skipInterpolation()
+                } else if index < bytes.count, !(multiline && bytes[index] == 0x0A) {
+                    index += 1
+                }
+                continue
+            }
+            if byte == 0x0A && !multiline {
+                token.isUnterminated = true
+                break
+            }
+            if byte == UInt8(ascii: "\"") {
+                if multiline {
+                    if peek(1) == UInt8(ascii: "\""), peek(2) == UInt8(ascii: "\""), closes(at: index + 3, hashes: hashes) {
+                        index += 3 + hashes
+                        break
+                    }
+                } else if closes(at: index + 1, hashes: hashes) {
+                    index += 1 + hashes
+                    break
+                }
+            }
+            index += 1
+        }
+        token.end = index
+        return token
+    }
+
+    /// Skips `…)` of an interpolation: nested parentheses, strings and comments included.
+    private mutating func skipInterpolation() {
+        var depth = 1
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "("):
+                depth += 1
+                index += 1
+            case UInt8(ascii: ")"):
+                depth -= 1
+                index += 1
+                if depth == 0 { return }
+            case UInt8(ascii: "\""):
+                _ = lexString(hashes: 0)
+            case UInt8(ascii: "#"):
+                var hashes = 0
+                while let byte = peek(hashes), byte == UInt8(ascii: "#") { hashes += 1 }
+                if peek(hashes) == UInt8(ascii: "\"") {
+                    index += hashes
+                    _ = lexString(hashes: hashes)
+                } else {
+                    index += hashes
+                }
+            case UInt8(ascii: "/") where peek(1) == UInt8(ascii: "/"):
+                skipLineComment()
+            case UInt8(ascii: "/") where peek(1) == UInt8(ascii: "*"):
+                skipBlockComment()
+            default:
+                index += 1
+            }
+        }
+    }
+
+    // MARK: Character classes
+
+    static func isIdentifierHead(_ byte: UInt8) -> Bool {
+        (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")) || byte == UInt8(ascii: "_")
+            || byte == UInt8(ascii: "$") || byte >= 0x80
+    }
+
+    static func isIdentifierBody(_ byte: UInt8) -> Bool {
+        isIdentifierHead(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+    }
+
+    static func isOperator(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "="), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "!"), UInt8(ascii: "*"),
+            UInt8(ascii: "%"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "|"),
+            UInt8(ascii: "^"), UInt8(ascii: "~"), UInt8(ascii: "?"), UInt8(ascii: "/"):
+            return true
+        default:
+            return false
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import NitroBuild
+
+/// Runs one `nitro build`: reads the project, plans, then writes, checks or shows the plan.
+/// The three modes share the one plan; only what happens to it differs.
+struct BuildRunner {
+    enum Mode {
+        /// Write the files whose bytes differ (atomically).
+        case write
+        /// `--check`: write nothing; fail when a file is missing or stale.
+        case check
+        /// `--dry-run`: print what would be written.
+        case dryRun
+    }
+
+    let root: String
+    let mode: Mode
+    let options: BuildOptions
+    let console: Console
+    var planner: BuildPlanner = .standard
+
+    /// Reads the project at `root` and plans the build (no writes).
+    static func plan(root: String, options: BuildOptions, planner: BuildPlanner = .standard) -> BuildPlan {
+        let reader = ProjectReader(root: root)
+        let session = planner.start(configFiles: reader.configFiles(), layout: reader.layout(), options: options)
+        let (folders, walkDiagnostics) = reader.taskFolders(session.taskFolders)
+        return session.plan(folders: folders, files: reader.files(session.filesToRead), walkDiagnostics: walkDiagnostics)
+    }
+
+    func run() -> Int32 {
+        let plan = Self.plan(root: root, options: options, planner: planner)
+        let printer = DiagnosticPrinter(console: console)
+        printer.print(plan.diagnostics)
+        if plan.hasErrors {
+            console.err("nitro build: \(DiagnosticPrinter.summary(plan.diagnostics)); nothing written")
+            return ExitCode.failure
+        }
+        let outcome: Int32
+        switch mode {
+        case .write: outcome = write(plan)
+        case .check: outcome = check(plan)
+        case .dryRun: outcome = dryRun(plan)
+        }
+        if outcome == ExitCode.success, let model = plan.model {
+            var summary = "nitro build: \(DiagnosticPrinter.count(model.tasks.count, "task")), "
+                + "\(DiagnosticPrinter.count(model.schedules.count, "schedule")), preset \(model.preset.rawValue)"
+            if !plan.diagnostics.isEmpty { summary += ", \(DiagnosticPrinter.summary(plan.diagnostics))" }
+            console.out(summary)
+        }
+        return outcome
+    }
+
+    func absolute(_ path: String) -> String { root + "/" + path }
+
+    func write(_ plan: BuildPlan) -> Int32 {
+        for file in plan.files {
+            if FileSystem.read(absolute(file.path)) == file.bytes {
+                console.out("unchanged \(file.path)")
+                continue
+            }
+            do {
+                try FileSystem.writeAtomically(file.bytes, to: absolute(file.path))
+                console.out("wrote \(file.path)")
+            } catch {
+                console.err("\(console.style("error:", "1;31")) \(error)")
+                return ExitCode.failure
+            }
+        }
+        return ExitCode.success
+    }
+
+    func check(_ plan: BuildPlan) -> Int32 {
+        var drifted = 0
+        let printer = DiagnosticPrinter(console: console)
+        for file in plan.files {
+            let existing = FileSystem.read(absolute(file.path))
+            if existing == file.bytes {
+                console.out("up to date \(file.path)")
+                continue
+            }
+            drifted += 1
+            let state = existing == nil ? "is missing" : "is out of date"
+            printer.print([.error(SourceLocation(path: file.path), "this generated file \(state); run 'nitro build'")])
+            console.err(UnifiedDiff.render(old: existing, new: file.bytes, path: file.path))
+        }
+        if drifted > 0 {
+            console.err("nitro build --check: \(DiagnosticPrinter.count(drifted, "generated file")) to update; run 'nitro build'")
+            return ExitCode.failure
+        }
+        return ExitCode.success
+    }
+
+    func dryRun(_ plan: BuildPlan) -> Int32 {
+        for file in plan.files {
+            let existing = FileSystem.read(absolute(file.path))
+            if existing == file.bytes {
+                console.out("unchanged \(file.path)")
+                continue
+            }
+            console.out("would write \(file.path)")
+            console.out(UnifiedDiff.render(old: existing, new: file.bytes, path: file.path))
+        }
+        return ExitCode.success
+    }
+}

@@ -1,0 +1,122 @@
+import NitroBuild
+
+/// The file-system edge of `nitro build`: reads the project into the values the pure core plans
+/// from. Paths handed to the core are root-relative with `/` separators.
+struct ProjectReader {
+    /// Absolute project root.
+    let root: String
+
+    func absolute(_ relative: String) -> String {
+        relative.isEmpty ? root : root + "/" + relative
+    }
+
+    /// Every config file present at the root.
+    func configFiles() -> [SourceFile] {
+        ConfigReader.fileNames.compactMap { name in
+            let path = absolute(name)
+            guard FileSystem.status(path)?.kind == .file, let bytes = FileSystem.read(path) else { return nil }
+            return SourceFile(path: name, bytes: bytes)
+        }
+    }
+
+    /// Which of the discovery places (`tasks`, `Sources/*/tasks`) exist.
+    func layout() -> ProjectLayout {
+        var found: [String] = []
+        for pattern in TaskFolderLocator.discoveryPatterns {
+            let segments = pattern.split(separator: "/").map(String.init)
+            var candidates = [""]
+            for segment in segments {
+                var next: [String] = []
+                for base in candidates {
+                    if segment == "*" {
+                        for entry in FileSystem.entries(absolute(base)) ?? [] where !entry.name.hasPrefix(".") {
+                            let child = ProjectPath.join(base, entry.name)
+                            if FileSystem.isDirectory(absolute(child)) { next.append(child) }
+                        }
+                    } else {
+                        let child = ProjectPath.join(base, segment)
+                        if FileSystem.isDirectory(absolute(child)) { next.append(child) }
+                    }
+                }
+                candidates = next
+            }
+            found += candidates
+        }
+        return ProjectLayout(taskFolders: found)
+    }
+
+    /// The `.swift` files of the given root-relative files that exist.
+    func files(_ paths: [String]) -> [SourceFile] {
+        var seen: Set<String> = []
+        return paths.compactMap { path in
+            guard seen.insert(path).inserted, FileSystem.status(absolute(path))?.kind == .file,
+                let bytes = FileSystem.read(absolute(path))
+            else { return nil }
+            return SourceFile(path: path, bytes: bytes)
+        }
+    }
+
+    /// Reads every `.swift` file under the task folders. Symbolic links are followed once: a link
+    /// to a folder already scanned (a cycle, or a second link) is skipped with a warning.
+    func taskFolders(_ folders: [String]) -> (folders: [TaskFolder], diagnostics: [Diagnostic]) {
+        var walker = Walker(reader: self)
+        var result: [TaskFolder] = []
+        for folder in folders {
+            walker.files = []
+            if let status = FileSystem.status(absolute(folder)), status.kind == .directory,
+                walker.visited.insert(status.id).inserted
+            {
+                walker.walk(folder)
+            }
+            result.append(TaskFolder(path: folder, files: walker.files))
+        }
+        return (result, walker.diagnostics)
+    }
+
+    struct Walker {
+        let reader: ProjectReader
+        var visited: Set<FileSystem.FileID> = []
+        var files: [SourceFile] = []
+        var diagnostics: [Diagnostic] = []
+
+        mutating func walk(_ folder: String) {
+            guard let entries = FileSystem.entries(reader.absolute(folder)) else {
+                diagnostics.append(.warning(SourceLocation(path: folder), "could not list this folder; its tasks are skipped"))
+                return
+            }
+            for entry in entries {
+                let path = ProjectPath.join(folder, entry.name)
+                let absolute = reader.absolute(path)
+                var kind = entry.kind
+                var isLink = false
+                if kind == nil {
+                    isLink = FileSystem.isSymbolicLink(absolute)
+                    guard let status = FileSystem.status(absolute) else {
+                        diagnostics.append(.warning(SourceLocation(path: path), "broken symbolic link; skipped"))
+                        continue
+                    }
+                    kind = status.kind
+                }
+                switch kind {
+                case .directory?:
+                    guard let status = FileSystem.status(absolute) else { continue }
+                    guard visited.insert(status.id).inserted else {
+                        let what = isLink ? "a symbolic link to a folder already scanned" : "a folder already scanned"
+                        diagnostics.append(
+                            .warning(SourceLocation(path: path), "\(what) (a cycle or a second link); skipped so no task is found twice"))
+                        continue
+                    }
+                    walk(path)
+                case .file? where entry.name.hasSuffix(".swift"):
+                    guard let bytes = FileSystem.read(absolute) else {
+                        diagnostics.append(.error(SourceLocation(path: path), "could not read this file"))
+                        continue
+                    }
+                    files.append(SourceFile(path: path, bytes: bytes))
+                default:
+                    continue
+                }
+            }
+        }
+    }
+}
