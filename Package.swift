@@ -21,7 +21,9 @@ let package = Package(
     targets: [
         .target(name: "NitroJSON"),
         .target(name: "NitroCron"),
-        .target(name: "NitroTasks", dependencies: ["NitroJSON", "NitroCron"]),
+        // C facilities Glibc does not export (epoll, eventfd), for the development server.
+        .target(name: "CNitroSystem"),
+        .target(name: "NitroTasks", dependencies: ["NitroJSON", "NitroCron", "CNitroSystem"]),
         .target(name: "NitroBuild", dependencies: ["NitroJSON", "NitroCron"]),
         .target(name: "NitroCLI", dependencies: ["NitroJSON", "NitroCron", "NitroBuild", "NitroTasks"]),
         .executableTarget(name: "nitro", dependencies: ["NitroCLI"]),

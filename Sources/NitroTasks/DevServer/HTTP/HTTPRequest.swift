@@ -1,0 +1,50 @@
+/// One parsed HTTP/1.x request.
+package struct HTTPRequest: Sendable, Equatable {
+    /// The method as sent (`GET`); methods are case-sensitive.
+    package var method: String
+    /// The request target as sent (`/_nitro/tasks/db%3Amigrate?x=1`).
+    package var target: String
+    /// The path part of the target, still percent-encoded (`/_nitro/tasks/db%3Amigrate`).
+    package var path: String
+    /// The query part of the target without `?`, still encoded; `nil` when there is no `?`.
+    package var query: String?
+    /// The minor version: 0 for HTTP/1.0, 1 for HTTP/1.1.
+    package var minorVersion: Int
+    /// The header fields.
+    package var headers: HTTPHeaders
+    /// The body, after removing any chunked framing.
+    package var body: [UInt8]
+
+    package init(
+        method: String, target: String, minorVersion: Int = 1, headers: HTTPHeaders = HTTPHeaders(),
+        body: [UInt8] = []
+    ) {
+        self.method = method
+        self.target = target
+        self.minorVersion = minorVersion
+        self.headers = headers
+        self.body = body
+        var pathPart = target
+        // The absolute form (`http://host/path`) carries the path after the authority.
+        if let schemeEnd = target.range(of: "://") {
+            let afterScheme = target[schemeEnd.upperBound...]
+            let slash = afterScheme.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? afterScheme.endIndex
+            pathPart = afterScheme[slash...].hasPrefix("/") ? String(afterScheme[slash...]) : "/" + afterScheme[slash...]
+        }
+        if let mark = pathPart.firstIndex(of: "?") {
+            self.path = String(pathPart[..<mark])
+            self.query = String(pathPart[pathPart.index(after: mark)...])
+        } else {
+            self.path = pathPart
+            self.query = nil
+        }
+    }
+
+    /// Whether the connection stays open after the response: HTTP/1.1 unless `Connection: close`,
+    /// HTTP/1.0 only with `Connection: keep-alive`.
+    package var keepAlive: Bool {
+        let tokens = headers.tokens("connection")
+        if tokens.contains("close") { return false }
+        return minorVersion >= 1 || tokens.contains("keep-alive")
+    }
+}

@@ -1,0 +1,120 @@
+import CNitroSystem
+import Dispatch
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+extension DevServer {
+    /// Runs the development server until Ctrl-C (SIGINT) or SIGTERM: the one call an app makes
+    /// in development mode.
+    ///
+    /// ```swift
+    /// let runner = TaskRunner.bootstrap(.generated)
+    /// if ProcessInfo.processInfo.environment["NITRO_DEV"] == "1" {   // set by `nitro dev`
+    ///     try await DevServer.serve(runner: runner)
+    /// }
+    /// ```
+    ///
+    /// It reads its settings from the environment, which `nitro dev` sets:
+    /// - `NITRO_DEV_HOST`: the address (default `127.0.0.1`);
+    /// - `NITRO_DEV_PORT`: the port (default 0, any free port);
+    /// - `NITRO_ROOT`: the project root, where the info file `.nitro/dev.json` goes (default: the
+    ///   current directory).
+    ///
+    /// It prints the URL and one line per request on standard error, makes standard output line
+    /// buffered (so `nitro dev` streams what tasks print), and on the first signal stops
+    /// gracefully (see ``stop()``) and returns; a second signal exits at once with status 130.
+    ///
+    /// - Parameters:
+    ///   - runner: the tasks to serve.
+    ///   - environment: the settings; `nil` (the default) reads the process environment.
+    /// - Throws: ``DevServerError`` when a setting is invalid or the address cannot be bound.
+    public static func serve(runner: TaskRunner, environment: [String: String]? = nil) async throws(DevServerError) {
+        var configuration = try Configuration(environment: { name in
+            if let environment { return environment[name] }
+            return getenv(name).map { String(cString: $0) }
+        })
+        configuration.log = { line in printToStandardError("[nitro dev] \(line)") }
+        cnitro_line_buffer_stdout()
+        let server = DevServer(runner: runner, configuration: configuration)
+        let port = try server.start()
+        let url = DevServerInfo(pid: 0, host: configuration.host, port: port).url
+        printToStandardError("[nitro dev] Serving tasks on \(url)/_nitro/tasks (Ctrl-C to stop)")
+        let signals = SignalWatch(signals: [SIGINT, SIGTERM]) { count in
+            if count == 1 {
+                printToStandardError("[nitro dev] Stopping…")
+                server.requestStop()
+            } else {
+                _exit(130)
+            }
+        }
+        try await server.run()
+        signals.cancel()
+        printToStandardError("[nitro dev] Stopped")
+    }
+}
+
+extension DevServer.Configuration {
+    /// The development settings from `NITRO_DEV_HOST`, `NITRO_DEV_PORT` and `NITRO_ROOT`.
+    init(environment value: (String) -> String?) throws(DevServerError) {
+        self.init()
+        if let host = value("NITRO_DEV_HOST"), !host.isEmpty { self.host = host }
+        if let text = value("NITRO_DEV_PORT"), !text.isEmpty {
+            guard let port = Int(text), (0...65535).contains(port) else {
+                throw .invalidConfiguration("NITRO_DEV_PORT=\(text) is not a port number from 0 to 65535")
+            }
+            self.port = port
+        }
+        if let root = value("NITRO_ROOT"), !root.isEmpty {
+            infoFile = (root.hasSuffix("/") ? root : root + "/") + ".nitro/dev.json"
+        }
+    }
+}
+
+/// Calls `action` with the count of signals received so far, on a private queue, instead of the
+/// signals' default action; ``cancel()`` restores the defaults.
+final class SignalWatch: @unchecked Sendable {  // the sources are only cancelled, which is thread-safe
+    private let sources: [any DispatchSourceSignal]
+    private let signals: [Int32]
+
+    init(signals: [Int32], action: @escaping @Sendable (Int) -> Void) {
+        let queue = DispatchQueue(label: "nitro.dev-server.signals")
+        let count = Mutex(0)
+        self.signals = signals
+        self.sources = signals.map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            source.setEventHandler {
+                let seen = count.withLock { value in
+                    value += 1
+                    return value
+                }
+                action(seen)
+            }
+            source.resume()
+            return source
+        }
+    }
+
+    func cancel() {
+        for source in sources { source.cancel() }
+        for number in signals { signal(number, SIG_DFL) }
+    }
+}
+
+func printToStandardError(_ line: String) {
+    let bytes = Array((line + "\n").utf8)
+    var offset = 0
+    while offset < bytes.count {
+        let written = bytes.withUnsafeBytes { writeDescriptor(2, $0.baseAddress! + offset, $0.count - offset) }
+        if written < 0 && errno == EINTR { continue }
+        guard written > 0 else { return }
+        offset += written
+    }
+}
