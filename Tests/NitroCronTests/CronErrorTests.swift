@@ -30,7 +30,7 @@ struct CronErrorTests {
         Case("0 0 * 13 *", 7, .month, "month 13 is out of range 1-12"),
         Case("0 0 * * 8", 9, .dayOfWeek, "out of range 0-7"),
         Case("60 0 * * * *", 1, .second, "second 60"),
-        Case("0 0 0 1 1 * 10000", 14, .year, "year 10000"),
+        Case("0 0 0 1 1 * 10000", 13, .year, "year 10000"),
         Case("5/15 * * * *", 1, .minute, "croner 10 rejects '5/15'"),
         Case("/5 * * * *", 1, .minute, "write '*/5'"),
         Case("*/0 * * * *", 3, .minute, "step of 0"),

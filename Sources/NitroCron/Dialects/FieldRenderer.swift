@@ -9,14 +9,14 @@ enum FieldRenderer {
     /// `values` ascending and non-empty; `name` writes one value.
     static func render(_ values: [Int], in range: ClosedRange<Int>, name: (Int) -> String) -> String {
         if values.count == range.count { return "*" }
-        if values.count >= 2 {
+        if values.count >= 3 {
             let step = values[1] - values[0]
             let isProgression = step > 1 && zip(values, values.dropFirst()).allSatisfy { $1 - $0 == step }
             if isProgression {
                 if values[0] == range.lowerBound, values[values.count - 1] + step > range.upperBound, name(1) == "1" {
                     return "*/\(step)"
                 }
-                if values.count >= 3, name(1) == "1" {
+                if name(1) == "1" {
                     return "\(values[0])-\(values[values.count - 1])/\(step)"
                 }
             }
