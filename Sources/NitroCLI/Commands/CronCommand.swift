@@ -1,13 +1,149 @@
-/// `nitro cron`: Explain a cron expression: its next instants, per platform.
+import Foundation
+import NitroCron
+import NitroJSON
+
+/// `nitro cron`: explains a cron expression, offline: its next instants in UTC and, for a
+/// deployment preset, the expression that platform will be given (or why it cannot be).
+///
+/// Errors and warnings are printed as `<cron>:1:COLUMN: error: message`, the expression taken
+/// as a one-line file named `<cron>`, followed by the expression and a caret under the column.
 enum CronCommand: Command {
     static let name = "cron"
     static let summary = "Explain a cron expression: its next instants, per platform"
-    static let usage = "nitro cron"
-    static let details = ""
+    static let usage = "nitro cron EXPR [--next N] [--from ISO-8601] [--timezone ZONE] [--preset NAME] [--json]"
+    static let details = """
+        ARGUMENTS:
+          EXPR                 A cron expression as Nitro (croner 10) reads it: 5 fields, 6 with seconds
+                               first, 7 with a year last, or a nickname such as @daily. Quote it.
+
+        OPTIONS:
+          --next N             How many instants to print (default 5, at most 10000)
+          --from ISO-8601      Start after this instant (default now); without Z or an offset it is
+                               a wall-clock time in --timezone
+          --timezone ZONE      IANA time zone the fields describe (default UTC)
+          --preset NAME        Also show the expression for a deployment preset: cloudflare_module,
+                               cloudflare_durable, cloudflare_pages, vercel (translated to their
+                               dialects), or node_server, node_cluster, node_middleware, bun,
+                               deno_server, dev (croner semantics, no translation); '-' or '_'
+          --json               Print {"expression", "timezone", "next", "platform"?, "warnings"?}
+
+        EXAMPLES:
+          nitro cron '0 9 * * MON-FRI' --timezone Europe/Berlin --next 3
+          nitro cron '0 9 * * 1' --preset cloudflare_module
+        """
+
+    /// A deployment preset: the dialect its scheduler reads, or nil when croner runs in-process.
+    struct Preset {
+        let name: String
+        let platform: CronPlatform?
+        let note: String?
+    }
+
+    static let presets: [Preset] = [
+        Preset(name: "cloudflare_module", platform: .cloudflare, note: nil),
+        Preset(name: "cloudflare_durable", platform: .cloudflare, note: nil),
+        Preset(
+            name: "cloudflare_pages", platform: .cloudflare,
+            note: "Cloudflare Pages has no cron triggers: scheduled tasks do not run there; deploy with cloudflare_module to run them"),
+        Preset(name: "vercel", platform: .vercel, note: nil),
+    ] + ["node_server", "node_cluster", "node_middleware", "node", "bun", "deno_server", "deno", "dev"].map {
+        Preset(name: $0, platform: nil, note: nil)
+    }
 
     static func run(_ arguments: inout Arguments, context: CommandContext) async throws -> Int32 {
+        let json = arguments.flag("--json")
+        let count = try arguments.intOption("--next", in: 1...10_000) ?? 5
+        let zoneName = try arguments.option("--timezone") ?? "UTC"
+        let fromText = try arguments.option("--from")
+        let presetText = try arguments.option("--preset")
+        var words: [String] = []
+        while let word = try arguments.positional() { words.append(word) }
         try arguments.finish()
-        context.console.err("error: 'nitro cron' is not implemented yet")
-        return ExitCode.failure
+        guard !words.isEmpty else { throw UsageError("Missing the cron expression, such as '0 9 * * MON-FRI'") }
+        let text = words.joined(separator: " ")
+        guard let timeZone = TimeZone(identifier: zoneName) else {
+            throw UsageError("Unknown time zone '\(zoneName)'; use an IANA name such as 'Europe/Berlin' or 'UTC'")
+        }
+        var start = Date()
+        if let fromText {
+            guard let parsed = CronTimestamp.parse(fromText, timeZone: timeZone) else {
+                throw UsageError("The value '\(fromText)' for '--from' is not an ISO-8601 time such as 2024-01-01T09:00:00Z")
+            }
+            start = parsed
+        }
+        var preset: Preset?
+        if let presetText {
+            let key = presetText.lowercased().replacingOccurrences(of: "-", with: "_")
+            guard let found = presets.first(where: { $0.name == key }) else {
+                throw UsageError("Unknown preset '\(presetText)'; use one of \(presets.map(\.name).joined(separator: ", "))")
+            }
+            preset = found
+        }
+
+        let console = context.console
+        let expression: CronExpression
+        do {
+            expression = try CronExpression(text, timeZone: timeZone)
+        } catch {
+            report(error.message, column: error.column, severity: .error, text: text, console: console)
+            return ExitCode.failure
+        }
+        for warning in expression.warnings {
+            report(warning.message, column: warning.column, severity: .warning, text: text, console: console)
+        }
+        var failed = false
+        var platformLine: String?
+        var platformJSON: JSONValue?
+        if let preset {
+            if let note = preset.note { report(note, column: nil, severity: .warning, text: nil, console: console) }
+            if let platform = preset.platform {
+                do {
+                    let translated = try expression.translated(for: platform)
+                    platformLine = "\(platform.rawValue): \(translated)"
+                    platformJSON = ["preset": .string(preset.name), "dialect": .string(platform.rawValue), "expression": .string(translated)]
+                } catch {
+                    failed = true
+                    report("\(preset.name): \(error.message)", column: error.column, severity: .error, text: text, console: console)
+                    platformJSON = ["preset": .string(preset.name), "dialect": .string(platform.rawValue), "error": .string(error.message)]
+                }
+            } else {
+                platformLine = "\(preset.name): \(text) (croner in-process, no translation)"
+                platformJSON = ["preset": .string(preset.name), "dialect": "croner", "expression": .string(text)]
+            }
+        }
+        let instants = expression.next(count: count, after: start).map(CronTimestamp.format)
+        if json {
+            var object: [String: JSONValue] = [
+                "expression": .string(text),
+                "timezone": .string(zoneName),
+                "next": .array(instants.map { .string($0) }),
+            ]
+            if let platformJSON { object["platform"] = platformJSON }
+            if !expression.warnings.isEmpty {
+                object["warnings"] = .array(expression.warnings.map { .string($0.message) })
+            }
+            console.out(JSONWriter.pretty(.object(object)), terminator: "")
+        } else {
+            if let platformLine { console.out(platformLine) }
+            for instant in instants { console.out(instant) }
+        }
+        return failed ? ExitCode.failure : ExitCode.success
+    }
+
+    enum Severity: String { case error, warning }
+
+    /// `<cron>:1:5: error: message`, then the expression with a caret under the column.
+    static func report(_ message: String, column: Int?, severity: Severity, text: String?, console: Console) {
+        let label = severity == .error ? console.style("error:", "1;31") : console.style("warning:", "1;33")
+        guard let text else {
+            console.err("\(label) \(message)")
+            return
+        }
+        let location = console.style("<cron>:1:\(column ?? 1):", "1")
+        console.err("\(location) \(label) \(message)")
+        console.err(text)
+        if let column {
+            console.err(String(repeating: " ", count: max(column - 1, 0)) + console.style("^", "1;32"))
+        }
     }
 }

@@ -40,7 +40,7 @@ enum CronChecks {
                 let (full, other) = domAll ? (dom, dow) : (dow, dom)
                 warnings.append(
                     CronWarning(
-                        "'\(full.text)' in \(full.field.displayName) is not '*': croner counts it as a restriction that matches every day and joins it with \(other.field.displayName) '\(other.text)' by OR, so this fires every day; write '*' in \(full.field.displayName) to fire only on the days \(other.field.displayName) names",
+                        "'\(full.text)' in \(full.field.displayName) is not '*': croner counts it as a restriction that matches every day and joins it with \(other.field.displayName) '\(other.text)' by OR, so this fires every day; write '*' in \(full.field.displayName) to let \(other.field.displayName) '\(other.text)' alone decide",
                         column: full.column, field: full.field))
             }
         }
