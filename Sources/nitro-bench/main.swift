@@ -4,6 +4,7 @@ import Foundation
 // Each suite prints its figures next to a baseline measured in the same run, as a ratio.
 let suites: [(name: String, summary: String, run: ([String]) async throws -> Void)] = [
     ("dispatch", "runTask dispatch cost and same-name concurrency", DispatchBench.run),
+    ("cron", "cron next-run throughput, UTC and a DST zone, vs Foundation Calendar", CronBench.run),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
