@@ -3,8 +3,20 @@ import NitroTasks
 
 // The app's entry point.
 //   App run NAME [PAYLOAD-JSON]   run one task through the generated registry and print its result
+//   App dev                       development mode: serve the tasks over HTTP until Ctrl-C
+//                                 (`nitro dev` starts the app with NITRO_DEV=1, which does the same)
 let runner = TaskRunner.bootstrap(.generated)
 var arguments = Array(CommandLine.arguments.dropFirst())
+
+if arguments.first == "dev" || ProcessInfo.processInfo.environment["NITRO_DEV"] == "1" {
+    do {
+        try await DevServer.serve(runner: runner)
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        exit(1)
+    }
+}
 
 switch arguments.first {
 case "run":
