@@ -31,7 +31,7 @@ enum CronParser {
         for (field, range) in zip(names, tokens) {
             fields.append(FieldText(field: field, text: String(decoding: bytes[range], as: UTF8.self), column: range.lowerBound + 1))
         }
-        return try build(fields, bytes: bytes, tokens: Array(zip(names, tokens)), nickname: nil)
+        return try build(fields, nickname: nil)
     }
 
     /// Splits on runs of spaces and tabs; rejects other characters that are not printable ASCII.
@@ -74,15 +74,11 @@ enum CronParser {
         let names: [CronField] = [.minute, .hour, .dayOfMonth, .month, .dayOfWeek]
         let parts = expansion.split(separator: " ").map(String.init)
         let fields = zip(names, parts).map { FieldText(field: $0, text: $1, column: column) }
-        var parsed = try build(fields, bytes: nil, tokens: [], nickname: word)
-        parsed.nickname = word
-        return parsed
+        return try build(fields, nickname: word)
     }
 
     /// Parses every field into one schedule.
-    private static func build(
-        _ fields: [FieldText], bytes: [UInt8]?, tokens: [(CronField, Range<Int>)], nickname: String?
-    ) throws(CronError) -> ParsedExpression {
+    private static func build(_ fields: [FieldText], nickname: String?) throws(CronError) -> ParsedExpression {
         var schedule = CronSchedule()
         schedule.seconds = 1  // second 0 when the field is absent
         for field in fields {
