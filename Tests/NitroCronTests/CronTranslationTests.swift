@@ -66,6 +66,10 @@ struct CronTranslationTests {
         Case("0 9 * * *", "America/New_York", cloudflare: "!changes its UTC offset", vercel: "!'0 14 * * *'"),
         Case("0 9 * 1 *", "America/New_York", cloudflare: "0 14 * 1 *", vercel: "0 14 * 1 *"),
         Case("0 9 * 7 *", "Europe/Berlin", cloudflare: "0 7 * 7 *", vercel: "0 7 * 7 *"),
+        Case("0 12 * 10 *", "America/New_York", cloudflare: "0 16 * 10 *", vercel: "0 16 * 10 *"),
+        Case("0 22 * 10 *", "America/New_York", cloudflare: "!another day", vercel: "!another day"),
+        Case("0 22 * * SAT", "America/New_York", cloudflare: "!changes its UTC offset", vercel: "!'0 3 * * 0'"),
+        Case("0 22 * 1 SAT", "America/New_York", cloudflare: "!another day", vercel: "!another day"),
         Case("0 9 * 3 *", "Europe/Berlin", cloudflare: "!daylight saving time", vercel: "!daylight saving time"),
     ]
 

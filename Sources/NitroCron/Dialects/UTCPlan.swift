@@ -46,11 +46,10 @@ struct UTCPlanner {
         let end = CivilDate.seconds(year: Self.window.upperBound + 1, month: 1, day: 1)
         var changes = false
         for (index, instant) in zone.transitions.enumerated() where instant >= start && instant < end {
+            // The wall-clock times on both sides of the change; the schedule's instants in other
+            // months all have the offset in force then, whatever day they fall on in UTC.
             for offset in [zone.offsets[index], zone.offsets[index + 1]] {
-                for margin: Int64 in [-86_400, 0, 86_400] {
-                    let month = CivilDate.components(instant + offset + margin).month
-                    if months.contains(month) { changes = true }
-                }
+                if months.contains(CivilDate.components(instant + offset).month) { changes = true }
             }
         }
         var offsets = Set<Int64>()
