@@ -72,8 +72,9 @@ public struct CronExpression: Sendable, Hashable {
         return result
     }
 
-    /// Whether the expression fires at `date` (taken to the whole second, as croner does): that
-    /// is, whether `date` is one of the instants ``next(after:)`` produces.
+    /// Whether the expression fires at `date`, taken to the whole second as croner does: whether
+    /// ``next(after:)`` from one second earlier is `date`. An instant in the second pass of a
+    /// repeated hour does not match (it never fires).
     public func matches(_ date: Date) -> Bool {
         let seconds = date.timeIntervalSince1970.rounded(.down)
         guard seconds >= Double(CronSchedule.startOfTime), seconds < Double(CronSchedule.endOfTime) else { return false }
