@@ -80,9 +80,12 @@ struct FieldParser {
             }
             if let l = upper.firstIndex(of: "L") {
                 let offset = item.lowerBound + upper.distance(from: upper.startIndex, to: l)
-                throw error(
-                    "'L' (the last day of the month) stands alone in day-of-month; write a list such as '15,L' (croner has no 'L-n')",
-                    at: offset, field)
+                let digits = upper.filter(\.isNumber)
+                let advice =
+                    upper.hasPrefix("L-")
+                    ? "croner has no 'L-n'; list the days instead, or use 'L'"
+                    : "write a list such as '\(digits.isEmpty ? "15" : digits),L' for day \(digits.isEmpty ? "15" : digits) and the last day"
+                throw error("'L' (the last day of the month) stands alone in day-of-month; \(advice)", at: offset, field)
             }
             if upper.hasSuffix("W") {
                 let day = try parseNumber(item.lowerBound..<(item.upperBound - 1), spec: spec)
