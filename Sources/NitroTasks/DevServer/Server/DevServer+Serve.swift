@@ -25,7 +25,9 @@ extension DevServer {
     /// - `NITRO_DEV_HOST`: the address (default `127.0.0.1`);
     /// - `NITRO_DEV_PORT`: the port (default 0, any free port);
     /// - `NITRO_ROOT`: the project root, where the info file `.nitro/dev.json` goes (default: the
-    ///   current directory).
+    ///   current directory);
+    /// - `NITRO_DEV_PARENT_PID`: the supervising `nitro dev`; when it goes away (its process is no
+    ///   longer the parent), the server stops as on a signal, so no orphan keeps the port.
     ///
     /// It prints the URL and one line per request on standard error, makes standard output line
     /// buffered (so `nitro dev` streams what tasks print), and on the first signal stops
@@ -36,19 +38,20 @@ extension DevServer {
     ///   - environment: the settings; `nil` (the default) reads the process environment.
     /// - Throws: ``DevServerError`` when a setting is invalid or the address cannot be bound.
     public static func serve(runner: TaskRunner, environment: [String: String]? = nil) async throws(DevServerError) {
-        var configuration = try Configuration(environment: { name in
+        let value: (String) -> String? = { name in
             if let environment { return environment[name] }
             return getenv(name).map { String(cString: $0) }
-        })
-        configuration.log = { line in printToStandardError("[nitro dev] \(line)") }
+        }
+        var configuration = try Configuration(environment: value)
+        configuration.log = { line in printToStandardError("[dev server] \(line)") }
         cnitro_line_buffer_stdout()
         let server = DevServer(runner: runner, configuration: configuration)
         let port = try server.start()
         let url = DevServerInfo(pid: 0, host: configuration.host, port: port).url
-        printToStandardError("[nitro dev] Serving tasks on \(url)/_nitro/tasks (Ctrl-C to stop)")
+        printToStandardError("[dev server] Serving tasks on \(url)/_nitro/tasks (Ctrl-C to stop)")
         let signals = SignalWatch(signals: [SIGINT, SIGTERM]) { count in
             if count == 1 {
-                printToStandardError("[nitro dev] Stopping…")
+                printToStandardError("[dev server] Stopping…")
                 server.requestStop()
             } else {
                 _exit(130)
@@ -56,7 +59,7 @@ extension DevServer {
         }
         try await server.run()
         signals.cancel()
-        printToStandardError("[nitro dev] Stopped")
+        printToStandardError("[dev server] Stopped")
     }
 }
 
@@ -117,4 +120,24 @@ func printToStandardError(_ line: String) {
         guard written > 0 else { return }
         offset += written
     }
+}
+
+/// Checks once a second whether the process `parent` is still this process's parent.
+final class ParentWatch: @unchecked Sendable {  // the timer is only cancelled, which is thread-safe
+    private let timer: any DispatchSourceTimer
+
+    init(parent: Int32, gone: @escaping @Sendable () -> Void) {
+        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "nitro.dev-server.parent"))
+        timer.schedule(deadline: .now() + .seconds(1), repeating: .seconds(1))
+        timer.setEventHandler {
+            if getppid() != parent {
+                timer.cancel()
+                gone()
+            }
+        }
+        timer.resume()
+        self.timer = timer
+    }
+
+    func cancel() { timer.cancel() }
 }
