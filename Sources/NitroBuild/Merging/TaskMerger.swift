@@ -143,11 +143,15 @@ package enum TaskMerger {
         guard config.experimentalTasks?.value != true, !tasks.isEmpty || !config.scheduledTasks.isEmpty else { return [] }
         let location = config.experimentalTasks?.location ?? config.fileLocation ?? tasks.first?.origin
         let start = config.experimentalTasks == nil ? "`experimental.tasks` is not enabled" : "`experimental.tasks` is false"
+        let fix =
+            config.path == nil
+            ? "create nitro.config.ts with `export default defineNitroConfig({ experimental: { tasks: true } })`"
+            : "add `experimental: { tasks: true }` to the config"
         return [
             .warning(
                 location,
                 "\(start), but the project has \(tasks.count) task(s) and \(config.scheduledTasks.count) schedule(s); Nitro "
-                    + "needs the flag for tasks: add `experimental: { tasks: true }` to the config")
+                    + "needs the flag for tasks: \(fix)")
         ]
     }
 

@@ -1,0 +1,4 @@
+// A helper: not a task.
+enum Helpers {
+    static let fake = "let notATask = defineTask { _ in }"
+}

@@ -1,0 +1,3 @@
+import NitroTasks
+
+let deep = defineTask { _ in TaskResult(result: "deep") }

@@ -1,0 +1,3 @@
+export default defineNitroConfig({
+  experimental: { tasks: true },
+})

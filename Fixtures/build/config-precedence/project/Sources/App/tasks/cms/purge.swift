@@ -1,0 +1,5 @@
+import NitroTasks
+
+let purge = defineTask { event in
+    TaskResult(result: "ok")
+}

@@ -1,0 +1,5 @@
+import NitroTasks
+
+let cmsUpdateV2 = defineTask { event in
+    TaskResult(result: "ok")
+}

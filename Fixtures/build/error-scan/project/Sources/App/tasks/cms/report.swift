@@ -1,0 +1,5 @@
+import NitroTasks
+
+let cmsReport = defineTask { event in
+    TaskResult(result: "ok")
+}

@@ -1,0 +1,5 @@
+import NitroTasks
+
+let migrate = defineTask { event in
+    TaskResult(result: "ok")
+}

@@ -1,0 +1,5 @@
+import NitroTasks
+
+let dbReport = defineTask { event in
+    TaskResult(result: "ok")
+}

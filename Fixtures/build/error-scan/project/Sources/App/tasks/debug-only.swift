@@ -1,0 +1,5 @@
+import NitroTasks
+
+#if DEBUG
+let debugOnly = defineTask { _ in }
+#endif

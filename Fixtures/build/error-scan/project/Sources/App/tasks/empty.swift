@@ -1,0 +1,4 @@
+import NitroTasks
+
+// Forgot the task.
+func notYet() {}

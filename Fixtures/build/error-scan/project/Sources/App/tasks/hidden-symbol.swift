@@ -1,0 +1,3 @@
+import NitroTasks
+
+private let hiddenSymbol = defineTask { _ in }

@@ -1,0 +1,3 @@
+import NitroTasks
+
+var mutable = defineTask { _ in }

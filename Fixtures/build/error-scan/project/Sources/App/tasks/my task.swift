@@ -1,0 +1,5 @@
+import NitroTasks
+
+let myTask = defineTask { event in
+    TaskResult(result: "ok")
+}

@@ -1,0 +1,5 @@
+import NitroTasks
+
+let a = defineTask { event in
+    TaskResult(result: "ok")
+}

@@ -1,0 +1,7 @@
+import NitroTasks
+
+let nightly = defineTask(
+    meta: TaskMeta(description: "Nightly maintenance")
+) { event in
+    TaskResult(result: "ok")
+}

@@ -1,0 +1,5 @@
+import NitroTasks
+
+let legacyWeekly = defineTask { event in
+    TaskResult(result: "ok")
+}

@@ -1,0 +1,2 @@
+// Ignored: no task here, and no error.
+let notATask = 1

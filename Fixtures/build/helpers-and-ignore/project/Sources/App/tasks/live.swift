@@ -1,0 +1,7 @@
+import NitroTasks
+
+let live = defineTask(
+    meta: TaskMeta(description: "Live task")
+) { event in
+    TaskResult(result: "ok")
+}

@@ -1,0 +1,1 @@
+// Ignored by *.draft.swift.

@@ -1,0 +1,4 @@
+module.exports = {
+  experimental: { tasks: true },
+  ignore: ["tasks/legacy/**", "*.draft.swift"],
+};

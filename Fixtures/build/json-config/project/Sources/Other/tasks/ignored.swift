@@ -1,0 +1,5 @@
+import NitroTasks
+
+let ignored = defineTask { event in
+    TaskResult(result: "ok")
+}

@@ -1,0 +1,2 @@
+// A helper: files starting with `.` are not tasks.
+let hiddenValue = 1

@@ -1,0 +1,2 @@
+// A helper: files starting with `_` are not tasks.
+struct Database {}

@@ -1,0 +1,5 @@
+import NitroTasks
+
+let dailyV2 = defineTask { event in
+    TaskResult(result: "ok")
+}

@@ -1,0 +1,5 @@
+export default defineNitroConfig({
+  experimental: { tasks: true },
+  scheduledTasks: { "* * * * *": ["hello", "hello"] },
+  presett: "bun",
+})

@@ -1,0 +1,5 @@
+import NitroTasks
+
+let warm = defineTask { event in
+    TaskResult(result: "ok")
+}

@@ -1,0 +1,7 @@
+import NitroTasks
+
+let report = defineTask(
+    meta: TaskMeta(description: "Daily report")
+) { event in
+    TaskResult(result: "ok")
+}

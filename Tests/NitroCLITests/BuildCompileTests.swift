@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+
+/// The generated registry compiles and works: fixture apps are copied, `nitro build` generates
+/// their registry, `swift build` compiles them against this checkout, and tasks run through it.
+/// (Each costs 10–30 s, so there are two, run one after the other.)
+@Suite("nitro build output compiles", .serialized)
+struct BuildCompileTests {
+    @Test("Fixtures/basic: build from scratch, compile, run db:migrate and the config-only db:seed")
+    func basic() throws {
+        let app = try FixtureApp(copying: RepositoryPaths.fixture("basic"))
+        try FileManager.default.removeItem(atPath: app.folder.appending("Sources/App/NitroTasks.generated.swift"))
+        let build = try app.nitro(["build"])
+        #expect(build.status == 0, "\(build.stderr)")
+        #expect(build.stdout.hasPrefix("wrote Sources/App/NitroTasks.generated.swift\n"))
+        // The regenerated file equals the committed one.
+        #expect(
+            app.folder.read("Sources/App/NitroTasks.generated.swift")
+                == (try? String(contentsOfFile: RepositoryPaths.fixture("basic/Sources/App/NitroTasks.generated.swift"), encoding: .utf8)))
+        try app.swiftBuild()
+        let migrate = try app.run("App", ["run", "db:migrate"])
+        #expect(migrate.status == 0, "\(migrate.stderr)")
+        #expect(migrate.stdout.split(separator: "\n").last == #"{"result":"Success"}"#)
+        let seed = try app.run("App", ["run", "db:seed"])
+        #expect(seed.status == 1)
+        #expect(seed.stderr.contains("501: Task `db:seed` is not implemented!"))
+    }
+
+    @Test("edge cases compile: escapes, raw and multi-line literals, backticks, #if, handler files and modules")
+    func edgeCases() throws {
+        let app = try FixtureApp(copying: RepositoryPaths.fixture("build/app-edge-cases/project"))
+        let build = try app.nitro(["build"])
+        #expect(build.status == 0, "\(build.stderr)")
+        try app.swiftBuild()
+        let list = try app.run("App", ["list"])
+        #expect(
+            list.stdout == """
+                a:b:c:deep | - | handler
+                db:index | - | handler
+                db:migrate | Run database migrations | handler
+                db:seed | Seed "demo" data\\n (config only) | no handler
+                default | - | handler
+                encodable | Returns a struct | handler
+                jobs:nightly | Nightly maintenance | handler
+                multi | First line
+                  indented "second" line | handler
+                platform | Which platform | handler
+                quotes | Say "hi" \\ back\tslash été 🚀 | handler
+                raw | Raw "quoted" \\n stays, \t is a tab | handler
+                v1.2:sync | Dotted folder | handler
+                vendor:sync | Sync from the vendor | handler
+                0 0 * * * -> db:migrate, a:b:c:deep, jobs:nightly
+                */10 * * * * -> vendor:sync
+                timeZone America/New_York
+
+                """)
+        let run = try app.run("App", ["run", "default", "encodable", "vendor:sync", "jobs:nightly", "db:seed"])
+        #expect(
+            run.stdout == """
+                default {"result":"default"}
+                encodable {"result":{"note":"let x = defineTask { } in a string","removed":12}}
+                vendor:sync {"result":"synced"}
+                jobs:nightly {"result":"nightly done"}
+                db:seed error 501: Task `db:seed` is not implemented!
+
+                """)
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+
+/// The built `nitro` executable, found next to the test bundle (so it works for the default
+/// `.build` and for any `--scratch-path`), and a way to run it.
+enum NitroBinary {
+    struct Missing: Error, CustomStringConvertible {
+        var description: String { "the 'nitro' executable was not built; run `swift build` (or `swift build --build-tests`) first" }
+    }
+
+    /// The absolute path of `nitro`, or `nil` when it was not built.
+    static let path: String? = {
+        var candidates: [URL] = []
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        let argument = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        for start in [executable, argument, Bundle.main.bundleURL] {
+            var folder = start.deletingLastPathComponent()
+            for _ in 0..<4 {
+                candidates.append(folder.appendingPathComponent("nitro"))
+                folder.deleteLastPathComponent()
+            }
+        }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) && !$0.hasDirectoryPath }?.path
+    }()
+
+    /// Runs `nitro ARGUMENTS` with `NO_COLOR=1` (plus `environment`).
+    static func run(
+        _ arguments: [String], currentDirectory: String? = nil, environment: [String: String] = [:], timeout: Double = 60
+    ) throws -> ProcessOutput {
+        guard let path else { throw Missing() }
+        return try ProcessRunner.run(path, arguments, currentDirectory: currentDirectory, environment: environment, timeout: timeout)
+    }
+}

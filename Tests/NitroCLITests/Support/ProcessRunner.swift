@@ -1,0 +1,60 @@
+import Foundation
+
+/// What a finished child process left: exit status and everything it printed.
+struct ProcessOutput: Sendable {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// Runs executables for tests: output captured through temporary files (no pipe dead-locks),
+/// a time limit after which the child is killed and the test fails.
+enum ProcessRunner {
+    struct TimedOut: Error, CustomStringConvertible {
+        var command: String
+        var seconds: Double
+        var description: String { "\(command) did not finish within \(Int(seconds)) s" }
+    }
+
+    static func run(
+        _ executable: String, _ arguments: [String], currentDirectory: String? = nil,
+        environment: [String: String] = [:], timeout: Double = 60
+    ) throws -> ProcessOutput {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("nitro-process-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outURL = scratch.appendingPathComponent("stdout")
+        let errURL = scratch.appendingPathComponent("stderr")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outURL)
+        let err = try FileHandle(forWritingTo: errURL)
+        defer {
+            try? out.close()
+            try? err.close()
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let currentDirectory { process.currentDirectoryURL = URL(fileURLWithPath: currentDirectory) }
+        var merged = ProcessInfo.processInfo.environment
+        merged["NO_COLOR"] = "1"
+        for (key, value) in environment { merged[key] = value }
+        process.environment = merged
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        let finished = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in finished.signal() }
+        try process.run()
+        if finished.wait(timeout: .now() + timeout) == .timedOut {
+            process.terminate()
+            _ = finished.wait(timeout: .now() + 5)
+            throw TimedOut(command: ([executable] + arguments).joined(separator: " "), seconds: timeout)
+        }
+        return ProcessOutput(
+            status: process.terminationStatus,
+            stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+    }
+}
