@@ -127,8 +127,9 @@ final class EventLoop: @unchecked Sendable {
             defer { inbox.completions.removeAll(keepingCapacity: true) }
             return (inbox.completions, inbox.shutdownRequested)
         }
-        for completion in completions { complete(completion) }
+        // Shutdown first, so that responses completed meanwhile already say `Connection: close`.
         if shutdown && !shuttingDown { beginShutdown() }
+        for completion in completions { complete(completion) }
     }
 
     private func beginShutdown() {
