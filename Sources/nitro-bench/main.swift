@@ -5,6 +5,7 @@ import Foundation
 let suites: [(name: String, summary: String, run: ([String]) async throws -> Void)] = [
     ("dispatch", "runTask dispatch cost and same-name concurrency", DispatchBench.run),
     ("cron", "cron next-run throughput, UTC and a DST zone, vs Foundation Calendar", CronBench.run),
+    ("scan", "nitro build on N synthetic task files vs find -exec cat; --check on 100 tasks", ScanBench.run),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -1,3 +1,7 @@
+import Dispatch
+import Foundation
+import Synchronization
+
 /// Every `.swift` file the edge found under one `tasks/` folder (helpers and ignored files
 /// included: they are compiled too, so they matter for file-name clashes).
 package struct TaskFolder: Sendable {
@@ -78,9 +82,17 @@ package enum TaskScanner {
         return result
     }
 
-    /// Inspects every task file; the work is independent per file.
+    /// Inspects every task file; the work is independent per file, so large projects use every core.
     static func inspectAll(_ files: [SourceFile]) -> [TaskFileInspection] {
-        files.map(TaskFileInspector.inspect)
+        guard files.count >= 64 else { return files.map(TaskFileInspector.inspect) }
+        let chunks = min(ProcessInfo.processInfo.activeProcessorCount * 4, files.count / 16)
+        let results = Mutex([[TaskFileInspection]](repeating: [], count: chunks))
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let range = (files.count * chunk / chunks)..<(files.count * (chunk + 1) / chunks)
+            let inspected = files[range].map(TaskFileInspector.inspect)
+            results.withLock { $0[chunk] = inspected }
+        }
+        return results.withLock { $0.flatMap { $0 } }
     }
 
     /// Swift compiles a target's files into one module: two files with one name do not build
