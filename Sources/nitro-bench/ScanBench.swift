@@ -22,18 +22,22 @@ enum ScanBench {
 
         let big = scratch + "/big"
         let bytes = try SyntheticProject.write(tasks: count, to: big)
-        Measure.report("synthetic project", "\(count) task files, \(Measure.format(Double(bytes) / 1e6)) MB, 4 levels deep")
+        Measure.report(
+            "synthetic project", "\(count) task files, \(Measure.format(Double(bytes) / 1e6)) MB, 4 levels deep")
 
         // Warm the page cache and write the registry once.
         _ = try spawn("/bin/sh", ["-c", "find '\(big)/Sources' -type f -exec cat {} + > /dev/null"])
         let first = try spawn(nitro, ["build", "--root", big])
-        guard first.status == 0 else { throw BenchError("nitro build failed on the synthetic project (status \(first.status))") }
+        guard first.status == 0 else {
+            throw BenchError("nitro build failed on the synthetic project (status \(first.status))")
+        }
 
         var floorSamples: [Double] = []
         var buildSamples: [Double] = []
         var peak = 0
         for _ in 0..<repeats {
-            floorSamples.append(try spawn("/bin/sh", ["-c", "find '\(big)/Sources' -type f -exec cat {} + > /dev/null"]).seconds)
+            floorSamples.append(
+                try spawn("/bin/sh", ["-c", "find '\(big)/Sources' -type f -exec cat {} + > /dev/null"]).seconds)
             let build = try spawn(nitro, ["build", "--root", big])
             buildSamples.append(build.seconds)
             peak = max(peak, build.peakBytes)
@@ -54,7 +58,9 @@ enum ScanBench {
             guard check.status == 0 else { throw BenchError("nitro build --check failed on the 100-task project") }
             checkSamples.append(check.seconds)
         }
-        Measure.report("nitro build --check, 100 tasks (process)", "\(Measure.format(median(checkSamples) * 1000)) ms (target < 50 ms)")
+        Measure.report(
+            "nitro build --check, 100 tasks (process)",
+            "\(Measure.format(median(checkSamples) * 1000)) ms (target < 50 ms)")
     }
 
     static func median(_ samples: [Double]) -> Double {
@@ -112,7 +118,9 @@ enum SyntheticProject {
         var created: Set<String> = []
         for index in 0..<count {
             let folder = root + "/Sources/App/tasks/g\(index / 1000 % 100)/g\(index / 100 % 10)/g\(index / 10 % 10)"
-            if created.insert(folder).inserted { try manager.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            if created.insert(folder).inserted {
+                try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
             let text = source(index)
             total += text.utf8.count
             try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/t\(index).swift"))

@@ -3,7 +3,9 @@ import Testing
 @testable import NitroBuild
 
 /// A small project: a target `Sources/App` with task files.
-func project(config: String? = nil, configName: String = "nitro.config.ts", _ tasks: [String: String] = [:]) -> [String: String] {
+func project(config: String? = nil, configName: String = "nitro.config.ts", _ tasks: [String: String] = [:]) -> [String:
+    String]
+{
     var files: [String: String] = [:]
     if let config { files[configName] = config }
     for (path, source) in tasks { files[path.hasPrefix("Sources/") ? path : "Sources/App/tasks/" + path] = source }
@@ -36,7 +38,8 @@ struct BuildPlannerTests {
             project(
                 config: flagOn,
                 [
-                    "b.swift": task("b"), "a/z.swift": task("az"), "a/b/c.swift": task("abc"), "A.swift": task("capital"),
+                    "b.swift": task("b"), "a/z.swift": task("az"), "a/b/c.swift": task("abc"),
+                    "A.swift": task("capital"),
                     "db/_helper.swift": "struct Helper {}", "README.md.swift": task("readme"),
                 ]))
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
@@ -71,14 +74,16 @@ struct BuildPlannerTests {
         #expect(tasks[1].reference == .symbol("customMigrate"))
         #expect(tasks[1].description == "From config")
         #expect(tasks[2].reference == nil)
-        #expect(result.diagnostics.map(\.description) == [
-            "Sources/App/tasks/db/migrate.swift:1:1: warning: this task is not registered: the config's `db:migrate` (nitro.config.ts:4:30) takes precedence with its own handler; remove this file or the config entry"
-        ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "Sources/App/tasks/db/migrate.swift:1:1: warning: this task is not registered: the config's `db:migrate` (nitro.config.ts:4:30) takes precedence with its own handler; remove this file or the config entry"
+            ])
     }
 
     @Test("a handler in another module is referenced qualified and imported")
     func moduleHandler() {
-        let config = "export default { experimental: { tasks: true }, tasks: { 'jobs:sync': { handler: 'Jobs.sync' } } }"
+        let config =
+            "export default { experimental: { tasks: true }, tasks: { 'jobs:sync': { handler: 'Jobs.sync' } } }"
         let result = plan(project(config: config, ["a.swift": task("a")]))
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         let text = registry(result)
@@ -119,40 +124,50 @@ struct BuildPlannerTests {
         let result = plan(project(config: config, ["a.swift": task("a"), "b.swift": task("b")]))
         #expect(result.model?.schedules.map(\.cron.value) == ["* * * * *", "0 * * * *", "0 0 * * *"])
         #expect(result.model?.schedules.map(\.tasks) == [["a", "b"], ["b"], []])
-        #expect(result.diagnostics.map(\.description) == [
-            "nitro.config.ts:4:29: warning: `a` is listed twice in the schedule `* * * * *`; it runs once",
-            "nitro.config.ts:6:19: error: the schedule `0 0 * * *` names the unknown task `c`; did you mean `a`?",
-            "nitro.config.ts:7:5: warning: the schedule `1 1 * * *` runs no task; it is left out",
-        ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "nitro.config.ts:4:29: warning: `a` is listed twice in the schedule `* * * * *`; it runs once",
+                "nitro.config.ts:6:19: error: the schedule `0 0 * * *` names the unknown task `c`; did you mean `a`?",
+                "nitro.config.ts:7:5: warning: the schedule `1 1 * * *` runs no task; it is left out",
+            ])
     }
 
     @Test("tasks without experimental.tasks: a warning saying the flag is needed")
     func featureFlag() {
         let result = plan(project(config: "export default {}", ["a.swift": task("a")]))
-        #expect(result.diagnostics.map(\.description) == [
-            "nitro.config.ts:1:1: warning: `experimental.tasks` is not enabled, but the project has 1 task(s) and 0 schedule(s); Nitro needs the flag for tasks: add `experimental: { tasks: true }` to the config"
-        ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "nitro.config.ts:1:1: warning: `experimental.tasks` is not enabled, but the project has 1 task(s) and 0 schedule(s); Nitro needs the flag for tasks: add `experimental: { tasks: true }` to the config"
+            ])
         #expect(!result.hasErrors)
-        let strict = plan(project(config: "export default {}", ["a.swift": task("a")]), options: BuildOptions(strict: true))
+        let strict = plan(
+            project(config: "export default {}", ["a.swift": task("a")]), options: BuildOptions(strict: true))
         #expect(strict.hasErrors)
     }
 
     @Test("clashes Swift would reject: file names and symbols, naming every place")
     func clashes() {
         let result = plan(
-            project(config: flagOn, ["db/migrate.swift": task("migrate"), "legacy/migrate.swift": task("legacyMigrate"), "x/run.swift": task("migrate")]))
-        #expect(result.diagnostics.map(\.description) == [
-            "Sources/App/tasks/db/migrate.swift:1:1: error: the file name `migrate.swift` is also used by Sources/App/tasks/legacy/migrate.swift; Swift cannot compile two files with one name in a target (SwiftPM: multiple producers): rename all but one",
-            "Sources/App/tasks/x/run.swift:3:5: error: the task symbol `migrate` is declared 2 times: Sources/App/tasks/db/migrate.swift:3:5 (db:migrate), Sources/App/tasks/x/run.swift:3:5 (x:run); top-level names must be unique in a target: rename this one (for example `xRun`)",
-        ])
+            project(
+                config: flagOn,
+                [
+                    "db/migrate.swift": task("migrate"), "legacy/migrate.swift": task("legacyMigrate"),
+                    "x/run.swift": task("migrate"),
+                ]))
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "Sources/App/tasks/db/migrate.swift:1:1: error: the file name `migrate.swift` is also used by Sources/App/tasks/legacy/migrate.swift; Swift cannot compile two files with one name in a target (SwiftPM: multiple producers): rename all but one",
+                "Sources/App/tasks/x/run.swift:3:5: error: the task symbol `migrate` is declared 2 times: Sources/App/tasks/db/migrate.swift:3:5 (db:migrate), Sources/App/tasks/x/run.swift:3:5 (x:run); top-level names must be unique in a target: rename this one (for example `xRun`)",
+            ])
     }
 
     @Test("meta.name different from the registered name: a warning at the literal")
     func metaNameMismatch() {
         let result = plan(project(config: flagOn, ["db/migrate.swift": task("migrate", name: "db:migrations")]))
-        #expect(result.diagnostics.map(\.description) == [
-            "Sources/App/tasks/db/migrate.swift:3:47: warning: `meta.name` is \"db:migrations\" but the task is registered as \"db:migrate\"; the registered name (from the file path or the config key) is the one runTask uses: make them agree"
-        ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "Sources/App/tasks/db/migrate.swift:3:47: warning: `meta.name` is \"db:migrations\" but the task is registered as \"db:migrate\"; the registered name (from the file path or the config key) is the one runTask uses: make them agree"
+            ])
     }
 
     @Test("locating tasks/: ./tasks, the single Sources/*/tasks, or an error naming the key")
@@ -190,7 +205,10 @@ struct BuildPlannerTests {
     func deterministic() {
         var files = project(config: flagOn, [:])
         for index in 0..<200 { files["g\(index % 7)/t\(index).swift"] = task("t\(index)") }
-        let prefixed = Dictionary(uniqueKeysWithValues: files.map { ($0.key.hasPrefix("Sources") ? $0.key : "Sources/App/tasks/" + $0.key, $0.value) })
+        let prefixed = Dictionary(
+            uniqueKeysWithValues: files.map {
+                ($0.key.hasPrefix("Sources") ? $0.key : "Sources/App/tasks/" + $0.key, $0.value)
+            })
         var reversed: [String: String] = [:]
         reversed.reserveCapacity(4096)
         for key in prefixed.keys.sorted().reversed() { reversed[key] = prefixed[key] }
@@ -199,9 +217,12 @@ struct BuildPlannerTests {
 
     @Test("string literals are escaped; one trailing newline")
     func escaping() {
-        let config = #"export default { experimental: { tasks: true }, tasks: { "x": { description: "quote \" backslash \\ newline \n tab \t bell \u0007 é" } } }"#
+        let config =
+            #"export default { experimental: { tasks: true }, tasks: { "x": { description: "quote \" backslash \\ newline \n tab \t bell \u0007 é" } } }"#
         let text = registry(plan(project(config: config, [:]).merging(["Sources/App/tasks/.keep.swift": ""]) { $1 }))
-        #expect(text.contains(#".init("x", description: "quote \" backslash \\ newline \n tab \t bell \u{7} é", definition: nil),"#))
+        #expect(
+            text.contains(
+                #".init("x", description: "quote \" backslash \\ newline \n tab \t bell \u{7} é", definition: nil),"#))
         #expect(text.hasSuffix("}\n") && !text.hasSuffix("\n\n"))
     }
 
@@ -209,11 +230,19 @@ struct BuildPlannerTests {
     func presets() {
         let config = "export default { experimental: { tasks: true }, preset: 'vercel' }"
         #expect(plan(project(config: config, ["a.swift": task("a")])).model?.preset == .vercel)
-        let overridden = plan(project(config: config, ["a.swift": task("a")]), options: BuildOptions(presetOverride: ("bun", "--preset")))
+        let overridden = plan(
+            project(config: config, ["a.swift": task("a")]), options: BuildOptions(presetOverride: ("bun", "--preset")))
         #expect(overridden.model?.preset == .bun)
         let unknown = plan(project(config: "export default { preset: 'netlfy' }", [:]))
-        #expect(unknown.diagnostics.contains { $0.description.hasPrefix("nitro.config.ts:1:26: error: unknown preset `netlfy`; the known presets are, closest first:") })
-        let environment = plan(project(config: flagOn, ["a.swift": task("a")]), options: BuildOptions(presetOverride: ("nope", "NITRO_PRESET")))
-        #expect(environment.diagnostics.first?.description.hasPrefix("error: NITRO_PRESET: unknown preset `nope`") == true)
+        #expect(
+            unknown.diagnostics.contains {
+                $0.description.hasPrefix(
+                    "nitro.config.ts:1:26: error: unknown preset `netlfy`; the known presets are, closest first:")
+            })
+        let environment = plan(
+            project(config: flagOn, ["a.swift": task("a")]),
+            options: BuildOptions(presetOverride: ("nope", "NITRO_PRESET")))
+        #expect(
+            environment.diagnostics.first?.description.hasPrefix("error: NITRO_PRESET: unknown preset `nope`") == true)
     }
 }

@@ -120,7 +120,9 @@ struct ConfigReaderTests {
 
     @Test("JSON configs are strict")
     func json() {
-        let good = read(#"{ "preset": "vercel", "vercel": { "config": { "crons": [{ "path": "/x", "schedule": "0 0 * * *" }] } } }"#, path: "nitro.config.json")
+        let good = read(
+            #"{ "preset": "vercel", "vercel": { "config": { "crons": [{ "path": "/x", "schedule": "0 0 * * *" }] } } }"#,
+            path: "nitro.config.json")
         #expect(good.diagnostics.isEmpty)
         #expect(good.config.vercelCrons?.first?.schedule.value == "0 0 * * *")
         for bad in ["{ preset: 'x' }", "{ \"a\": 1, }", "{ // c\n }", "[1]", "{ \"a\": 01 }"] {
@@ -137,11 +139,13 @@ struct ConfigReaderTests {
     @Test("two config files is an error; no config at all is fine")
     func fileCount() {
         let two = ConfigReader.read([
-            SourceFile(path: "nitro.config.json", text: "{}"), SourceFile(path: "nitro.config.ts", text: "export default {}"),
+            SourceFile(path: "nitro.config.json", text: "{}"),
+            SourceFile(path: "nitro.config.ts", text: "export default {}"),
         ])
-        #expect(two.diagnostics.map(\.description) == [
-            "nitro.config.json:1:1: error: two config files: nitro.config.ts and nitro.config.json; Nitro would read only one, so keep one and delete the other"
-        ])
+        #expect(
+            two.diagnostics.map(\.description) == [
+                "nitro.config.json:1:1: error: two config files: nitro.config.ts and nitro.config.json; Nitro would read only one, so keep one and delete the other"
+            ])
         #expect(ConfigReader.read([]).diagnostics.isEmpty)
     }
 

@@ -17,7 +17,9 @@ struct MarkerOutput: PresetOutput {
 
 struct UppercaseValidator: ScheduleValidator {
     func validate(_ schedule: PlannedSchedule, context: ScheduleValidationContext) -> ScheduleValidation {
-        if schedule.cron.value == "bad" { return ScheduleValidation(diagnostics: [.error(schedule.cron.location, "bad cron")]) }
+        if schedule.cron.value == "bad" {
+            return ScheduleValidation(diagnostics: [.error(schedule.cron.location, "bad cron")])
+        }
         return ScheduleValidation(platformCrons: ["vercel": schedule.cron.value.uppercased() + "@" + context.timeZone])
     }
 }
@@ -29,7 +31,8 @@ struct PlanStepTests {
     @Test("a preset step reads its inputs and adds files; the validator fills platform crons")
     func steps() {
         let files = [
-            "nitro.config.ts": "export default { experimental: { tasks: true }, preset: 'vercel', scheduledTasks: { '@daily': 'a' } }",
+            "nitro.config.ts":
+                "export default { experimental: { tasks: true }, preset: 'vercel', scheduledTasks: { '@daily': 'a' } }",
             "Sources/App/tasks/a.swift": "let a = defineTask { _ in }",
             ".vercel/output/config.json": "old",
         ]

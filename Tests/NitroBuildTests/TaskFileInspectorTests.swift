@@ -11,7 +11,10 @@ struct TaskFileInspectorTests {
     @Test(
         "finds the one top-level task in every supported form",
         arguments: [
-            ("let migrate = defineTask(meta: TaskMeta(name: \"db:migrate\", description: \"Run\")) { _ in TaskResult() }", "migrate"),
+            (
+                "let migrate = defineTask(meta: TaskMeta(name: \"db:migrate\", description: \"Run\")) { _ in TaskResult() }",
+                "migrate"
+            ),
             ("let a = defineTask { _ in }", "a"),
             ("public let b: TaskDefinition = defineTask { _ in }", "b"),
             ("let c = NitroTasks.defineTask(run: { _ in })", "c"),

@@ -16,7 +16,9 @@ struct BuildCompileTests {
         // The regenerated file equals the committed one.
         #expect(
             app.folder.read("Sources/App/NitroTasks.generated.swift")
-                == (try? String(contentsOfFile: RepositoryPaths.fixture("basic/Sources/App/NitroTasks.generated.swift"), encoding: .utf8)))
+                == (try? String(
+                    contentsOfFile: RepositoryPaths.fixture("basic/Sources/App/NitroTasks.generated.swift"),
+                    encoding: .utf8)))
         try app.swiftBuild()
         let migrate = try app.run("App", ["run", "db:migrate"])
         #expect(migrate.status == 0, "\(migrate.stderr)")

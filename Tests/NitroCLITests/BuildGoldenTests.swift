@@ -33,7 +33,8 @@ struct BuildGoldenTests {
         let caseFolder = Self.casesFolder + "/" + name
         let work = try TemporaryDirectory("nitro-golden")
         try FileTree.copy(caseFolder + "/project", to: work.path)
-        let arguments = (try? String(contentsOfFile: caseFolder + "/args", encoding: .utf8))?
+        let arguments =
+            (try? String(contentsOfFile: caseFolder + "/args", encoding: .utf8))?
             .split(separator: "\n").map(String.init).filter { !$0.isEmpty } ?? []
         let before = FileTree.snapshot(work.path)
         let output = try NitroBinary.run(["build"] + arguments + ["--root", work.path], currentDirectory: work.path)
@@ -41,7 +42,8 @@ struct BuildGoldenTests {
         #expect(Set(before.keys).subtracting(after.keys).isEmpty, "nitro build removed files")
 
         var actual: [String: Data] = [
-            "status": Data("\(output.status)\n".utf8), "stdout": Data(output.stdout.utf8), "stderr": Data(output.stderr.utf8),
+            "status": Data("\(output.status)\n".utf8), "stdout": Data(output.stdout.utf8),
+            "stderr": Data(output.stderr.utf8),
         ]
         for (path, bytes) in after where before[path] != bytes { actual["files/" + path] = bytes }
 

@@ -18,9 +18,15 @@ struct BuildProcessTests {
     @Test("the committed Fixtures/basic registry is current (`nitro build --check` passes on a clean clone)")
     func basicRegistryIsCurrent() throws {
         let output = try NitroBinary.run(["build", "--check", "--root", RepositoryPaths.fixture("basic")])
-        #expect(output.status == 0, "Fixtures/basic/Sources/App/NitroTasks.generated.swift is stale; run `swift run nitro build --root Fixtures/basic`\n\(output.stderr)")
+        #expect(
+            output.status == 0,
+            "Fixtures/basic/Sources/App/NitroTasks.generated.swift is stale; run `swift run nitro build --root Fixtures/basic`\n\(output.stderr)"
+        )
         #expect(output.stderr == "")
-        #expect(output.stdout == "up to date Sources/App/NitroTasks.generated.swift\nnitro build: 6 tasks, 2 schedules, preset node_server\n")
+        #expect(
+            output.stdout
+                == "up to date Sources/App/NitroTasks.generated.swift\nnitro build: 6 tasks, 2 schedules, preset node_server\n"
+        )
     }
 
     @Test("help: nitro --help, nitro build --help, nitro help build, nitro --version")
@@ -31,7 +37,9 @@ struct BuildProcessTests {
         for arguments in [["build", "--help"], ["help", "build"], ["build", "-h"]] {
             let output = try NitroBinary.run(arguments)
             #expect(output.status == 0)
-            #expect(output.stdout.contains("USAGE: nitro build [--root DIR] [--preset NAME] [--check | --dry-run] [--strict]"))
+            #expect(
+                output.stdout.contains(
+                    "USAGE: nitro build [--root DIR] [--preset NAME] [--check | --dry-run] [--strict]"))
             #expect(output.stdout.contains("EXAMPLES:"))
         }
         let version = try NitroBinary.run(["--version"])
@@ -44,7 +52,10 @@ struct BuildProcessTests {
         arguments: [
             (["--chek"], "Error: Unknown option '--chek'"),
             (["--check", "--dry-run"], "Error: '--check' and '--dry-run' cannot be used together"),
-            (["--root", "/nonexistent/nitro"], "Error: The folder '/nonexistent/nitro' given to '--root' does not exist"),
+            (
+                ["--root", "/nonexistent/nitro"],
+                "Error: The folder '/nonexistent/nitro' given to '--root' does not exist"
+            ),
             (["--preset", "netlify"], "Error: The value 'netlify' for '--preset' is not a known preset"),
             (["extra"], "Error: Unexpected argument 'extra'"),
         ])
@@ -71,7 +82,9 @@ struct BuildProcessTests {
         #expect(second.stdout.hasPrefix("unchanged Sources/App/NitroTasks.generated.swift\n"))
         let attributes = try FileManager.default.attributesOfItem(atPath: registry)
         #expect((attributes[.modificationDate] as? Date) == old)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.appending("Sources/App")).filter { $0.hasPrefix(".") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.appending("Sources/App")).filter {
+            $0.hasPrefix(".")
+        }
         #expect(leftovers.isEmpty)
     }
 
@@ -100,7 +113,8 @@ struct BuildProcessTests {
         #expect(
             output.stderr.hasPrefix(
                 "Sources/App/NitroTasks.generated.swift:1:1: error: this generated file is out of date; run 'nitro build'\n"
-                    + "--- a/Sources/App/NitroTasks.generated.swift\n+++ b/Sources/App/NitroTasks.generated.swift\n@@ -8,6 +8,7 @@\n"))
+                    + "--- a/Sources/App/NitroTasks.generated.swift\n+++ b/Sources/App/NitroTasks.generated.swift\n@@ -8,6 +8,7 @@\n"
+            ))
         #expect(output.stderr.contains("\n+            .init(\"b\", definition: { b }),\n"))
         #expect(folder.read("Sources/App/NitroTasks.generated.swift") == before)
     }
@@ -111,9 +125,12 @@ struct BuildProcessTests {
         let tasks = folder.appending("Sources/App/tasks")
         try folder.write("shared/db/migrate.swift", "let migrate = defineTask { _ in }\n")
         try FileManager.default.createSymbolicLink(atPath: tasks + "/loop", withDestinationPath: tasks)
-        try FileManager.default.createSymbolicLink(atPath: tasks + "/shared", withDestinationPath: folder.appending("shared"))
-        try FileManager.default.createSymbolicLink(atPath: tasks + "/again", withDestinationPath: folder.appending("shared"))
-        try FileManager.default.createSymbolicLink(atPath: tasks + "/dangling.swift", withDestinationPath: folder.appending("missing"))
+        try FileManager.default.createSymbolicLink(
+            atPath: tasks + "/shared", withDestinationPath: folder.appending("shared"))
+        try FileManager.default.createSymbolicLink(
+            atPath: tasks + "/again", withDestinationPath: folder.appending("shared"))
+        try FileManager.default.createSymbolicLink(
+            atPath: tasks + "/dangling.swift", withDestinationPath: folder.appending("missing"))
         let output = try NitroBinary.run(["build", "--root", folder.path], timeout: 20)
         #expect(output.status == 0, "\(output.stderr)")
         #expect(
@@ -134,10 +151,13 @@ struct BuildProcessTests {
         let folder = try project()
         let bad = try NitroBinary.run(["build", "--root", folder.path], environment: ["NITRO_PRESET": "netlfy"])
         #expect(bad.status == 1)
-        #expect(bad.stderr.hasPrefix("error: NITRO_PRESET: unknown preset `netlfy`; the known presets are, closest first:"))
-        let good = try NitroBinary.run(["build", "--root", folder.path], environment: ["NITRO_PRESET": "cloudflare-module"])
+        #expect(
+            bad.stderr.hasPrefix("error: NITRO_PRESET: unknown preset `netlfy`; the known presets are, closest first:"))
+        let good = try NitroBinary.run(
+            ["build", "--root", folder.path], environment: ["NITRO_PRESET": "cloudflare-module"])
         #expect(good.stdout.hasSuffix("preset cloudflare_module\n"))
-        let flag = try NitroBinary.run(["build", "--preset", "bun", "--root", folder.path], environment: ["NITRO_PRESET": "vercel"])
+        let flag = try NitroBinary.run(
+            ["build", "--preset", "bun", "--root", folder.path], environment: ["NITRO_PRESET": "vercel"])
         #expect(flag.stdout.hasSuffix("preset bun\n"))
     }
 

@@ -34,7 +34,8 @@ struct ConfigDecoder {
                     if inner.key == "tasks" {
                         config.experimentalTasks = bool(inner.value, "experimental.tasks")
                     } else if let innerKey = inner.key, !KnownConfigKeys.experimental.contains(innerKey) {
-                        unknown(innerKey, at: inner.keyLocation, in: "experimental", known: KnownConfigKeys.experimental)
+                        unknown(
+                            innerKey, at: inner.keyLocation, in: "experimental", known: KnownConfigKeys.experimental)
                     }
                 }
             case "tasks":
@@ -74,7 +75,8 @@ struct ConfigDecoder {
                     if inner.key == "cronHandlerRoute" {
                         config.vercelCronHandlerRoute = string(inner.value, "vercel.cronHandlerRoute")
                     } else if inner.key == "config" {
-                        for configMember in object(inner.value, "vercel.config") ?? [] where configMember.key == "crons" {
+                        for configMember in object(inner.value, "vercel.config") ?? [] where configMember.key == "crons"
+                        {
                             config.vercelCrons = vercelCrons(configMember.value)
                         }
                     }
@@ -92,7 +94,8 @@ struct ConfigDecoder {
                 if KnownConfigKeys.environmentOverrides.contains(key) {
                     environmentOverride(key, value)
                 } else if !KnownConfigKeys.skipped.contains(key) {
-                    unknown(key, at: member.keyLocation, in: "", known: KnownConfigKeys.read.union(KnownConfigKeys.skipped))
+                    unknown(
+                        key, at: member.keyLocation, in: "", known: KnownConfigKeys.read.union(KnownConfigKeys.skipped))
                 }
             }
         }
@@ -158,7 +161,8 @@ struct ConfigDecoder {
                 switch key {
                 case "path": cronPath = string(member.value, "vercel.config.crons[].path")
                 case "schedule": schedule = string(member.value, "vercel.config.crons[].schedule")
-                default: unknown(key, at: member.keyLocation, in: "vercel.config.crons[]", known: KnownConfigKeys.vercelCron)
+                default:
+                    unknown(key, at: member.keyLocation, in: "vercel.config.crons[]", known: KnownConfigKeys.vercelCron)
                 }
             }
             guard let cronPath, let schedule else {
@@ -185,7 +189,10 @@ struct ConfigDecoder {
         guard let text = string(value, keyPath) else { return nil }
         guard let normalized = ProjectPath.normalize(text.value) else {
             diagnostics.append(
-                .error(text.location, "`\(keyPath)` must be a path inside the project root (relative, no `..` above it); found `\(text.value)`"))
+                .error(
+                    text.location,
+                    "`\(keyPath)` must be a path inside the project root (relative, no `..` above it); found `\(text.value)`"
+                ))
             return nil
         }
         return Located(normalized, at: text.location)
@@ -195,7 +202,10 @@ struct ConfigDecoder {
         guard let file = folder(value, "output.registry") else { return nil }
         guard file.value.hasSuffix(".swift"), ProjectPath.fileName(file.value).count > ".swift".count else {
             diagnostics.append(
-                .error(file.location, "`output.registry` must name a `.swift` file in the tasks' target, such as `Sources/App/NitroTasks.generated.swift`"))
+                .error(
+                    file.location,
+                    "`output.registry` must name a `.swift` file in the tasks' target, such as `Sources/App/NitroTasks.generated.swift`"
+                ))
             return nil
         }
         return file
@@ -203,16 +213,19 @@ struct ConfigDecoder {
 
     mutating func environmentOverride(_ key: String, _ value: ConfigValue) {
         guard case .object(let members) = value.kind else { return }
-        let nested = key == "$env" ? members.flatMap { member -> [ConfigMember] in
-            if case .object(let inner) = member.value.kind { return inner }
-            return []
-        } : members
+        let nested =
+            key == "$env"
+            ? members.flatMap { member -> [ConfigMember] in
+                if case .object(let inner) = member.value.kind { return inner }
+                return []
+            } : members
         for member in nested {
             if let inner = member.key, KnownConfigKeys.read.contains(inner) {
                 diagnostics.append(
                     .warning(
                         member.keyLocation,
-                        "`\(key)` overrides are not read by nitro build, so this `\(inner)` is ignored; set it at the top level"))
+                        "`\(key)` overrides are not read by nitro build, so this `\(inner)` is ignored; set it at the top level"
+                    ))
             }
         }
     }
@@ -317,7 +330,9 @@ struct ConfigDecoder {
                 let later = members[lastIndex[key]!].keyLocation
                 let name = keyPath.isEmpty ? key : "\(keyPath).\(key)"
                 diagnostics.append(
-                    .warning(member.keyLocation, "`\(name)` is set again at line \(later.line); the later value wins, this one is ignored"))
+                    .warning(
+                        member.keyLocation,
+                        "`\(name)` is set again at line \(later.line); the later value wins, this one is ignored"))
             }
         }
         return result

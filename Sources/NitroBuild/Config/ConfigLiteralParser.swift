@@ -66,7 +66,9 @@ struct ConfigLiteralParser {
             }
             if depth == 0, token.kind == .identifier {
                 let word = token.text(in: bytes)
-                if word == "export", tokens[position + 1].kind == .identifier, tokens[position + 1].text(in: bytes) == "default" {
+                if word == "export", tokens[position + 1].kind == .identifier,
+                    tokens[position + 1].text(in: bytes) == "default"
+                {
                     return try objectOfExpression(at: position + 2, exportAt: token.start)
                 }
                 if word == "module", tokens[position + 1].isPunctuation(UInt8(ascii: "."), in: bytes),
@@ -82,13 +84,17 @@ struct ConfigLiteralParser {
     }
 
     /// `{`, `call({`, `call<Type>({`, or a name bound by `const NAME = …` to one of those.
-    func objectOfExpression(at position: Int, exportAt: Int, following: Set<String> = []) throws(ConfigReadError) -> Int? {
+    func objectOfExpression(at position: Int, exportAt: Int, following: Set<String> = []) throws(ConfigReadError)
+        -> Int?
+    {
         var cursor = position
         if tokens[cursor].isPunctuation(UInt8(ascii: "{"), in: bytes) { return cursor }
         if tokens[cursor].isPunctuation(UInt8(ascii: "("), in: bytes) { cursor += 1 }
         if tokens[cursor].isPunctuation(UInt8(ascii: "{"), in: bytes) { return cursor }
         guard tokens[cursor].kind == .identifier else {
-            throw failure(tokens[cursor].start, "the exported config must be an object literal: `export default defineNitroConfig({ … })`")
+            throw failure(
+                tokens[cursor].start,
+                "the exported config must be an object literal: `export default defineNitroConfig({ … })`")
         }
         let name = tokens[cursor].text(in: bytes)
         cursor += 1
@@ -136,19 +142,23 @@ struct ConfigLiteralParser {
             {
                 var cursor = position + 2
                 if tokens[cursor].isPunctuation(UInt8(ascii: ":"), in: bytes) {
-                    while tokens[cursor].kind != .end, !(tokens[cursor].kind == .operator && tokens[cursor].text(in: bytes) == "=") {
+                    while tokens[cursor].kind != .end,
+                        !(tokens[cursor].kind == .operator && tokens[cursor].text(in: bytes) == "=")
+                    {
                         cursor += 1
                     }
                 }
                 if tokens[cursor].kind == .operator, tokens[cursor].text(in: bytes) == "=" {
-                    return try objectOfExpression(at: cursor + 1, exportAt: exportAt, following: following.union([name]))
+                    return try objectOfExpression(
+                        at: cursor + 1, exportAt: exportAt, following: following.union([name]))
                 }
             }
             position += 1
         }
         throw failure(
             exportAt,
-            "the exported config `\(name)` is not a static object in this file; write `export default defineNitroConfig({ … })`")
+            "the exported config `\(name)` is not a static object in this file; write `export default defineNitroConfig({ … })`"
+        )
     }
 
     // MARK: Values
@@ -185,7 +195,12 @@ struct ConfigLiteralParser {
             case "null": value = ConfigValue(.null, at: here)
             case "undefined" where !json: value = ConfigValue(.undefined, at: here)
             default:
-                if json { throw failure(start, "unexpected `\(token.text(in: bytes))`; JSON values are strings, numbers, true, false, null, arrays and objects") }
+                if json {
+                    throw failure(
+                        start,
+                        "unexpected `\(token.text(in: bytes))`; JSON values are strings, numbers, true, false, null, arrays and objects"
+                    )
+                }
                 return try skipDynamic(from: index)
             }
             index += 1
@@ -210,7 +225,8 @@ struct ConfigLiteralParser {
     func isValueEnd(_ token: ScriptToken) -> Bool {
         if token.kind == .end { return true }
         guard token.kind == .punctuation else { return false }
-        return [UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: ")"), UInt8(ascii: ";")].contains(bytes[token.start])
+        return [UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), UInt8(ascii: ")"), UInt8(ascii: ";")].contains(
+            bytes[token.start])
     }
 
     /// Skips one expression (to the next `,` or closing bracket at its level) and returns it as dynamic.
@@ -330,7 +346,10 @@ struct ConfigLiteralParser {
             let key: String
             switch token.kind {
             case .string, .template: key = token.value
-            case .number: key = token.number.map { $0 == $0.rounded() && abs($0) < 1e15 ? String(Int($0)) : String($0) } ?? token.text(in: bytes)
+            case .number:
+                key =
+                    token.number.map { $0 == $0.rounded() && abs($0) < 1e15 ? String(Int($0)) : String($0) }
+                    ?? token.text(in: bytes)
             default: key = token.text(in: bytes)
             }
             index += 1

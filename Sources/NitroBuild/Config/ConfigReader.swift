@@ -22,7 +22,8 @@ package enum ConfigReader {
             diagnostics.append(
                 .error(
                     SourceLocation(path: extra.path),
-                    "two config files: \(file.path) and \(extra.path); Nitro would read only one, so keep one and delete the other"))
+                    "two config files: \(file.path) and \(extra.path); Nitro would read only one, so keep one and delete the other"
+                ))
         }
         do {
             let value = try parse(file)
@@ -42,7 +43,8 @@ package enum ConfigReader {
         do {
             tokens = try ScriptLexer.tokenize(file.bytes, json: json)
         } catch {
-            throw ConfigReadError(location: LineIndex(file.bytes).location(of: error.offset, in: file.path), message: error.message)
+            throw ConfigReadError(
+                location: LineIndex(file.bytes).location(of: error.offset, in: file.path), message: error.message)
         }
         var parser = ConfigLiteralParser(bytes: file.bytes, tokens: tokens, path: file.path, json: json)
         return json ? try parser.parseJSONDocument() : try parser.parseScriptDocument()

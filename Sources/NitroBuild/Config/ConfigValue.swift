@@ -43,7 +43,8 @@ package struct ConfigValue: Sendable {
         case .dynamic: return self
         case .array(let elements): return elements.lazy.compactMap(\.firstDynamic).first
         case .object(let members):
-            return members.lazy.compactMap { member in member.key == nil ? member.value : member.value.firstDynamic }.first
+            return members.lazy.compactMap { member in member.key == nil ? member.value : member.value.firstDynamic }
+                .first
         default: return nil
         }
     }

@@ -41,8 +41,12 @@ struct ScriptLexer {
                 if json { throw ScriptSyntaxError(offset: index, message: "comments are not allowed in JSON") }
                 let start = index
                 index += 2
-                while index < bytes.count, !(bytes[index] == UInt8(ascii: "*") && peek(1) == UInt8(ascii: "/")) { index += 1 }
-                guard index < bytes.count else { throw ScriptSyntaxError(offset: start, message: "unterminated comment") }
+                while index < bytes.count, !(bytes[index] == UInt8(ascii: "*") && peek(1) == UInt8(ascii: "/")) {
+                    index += 1
+                }
+                guard index < bytes.count else {
+                    throw ScriptSyntaxError(offset: start, message: "unterminated comment")
+                }
                 index += 2
             case UInt8(ascii: "\""), UInt8(ascii: "'"):
                 if json && byte == UInt8(ascii: "'") {
@@ -75,7 +79,8 @@ struct ScriptLexer {
                 } else if Self.isOperator(byte) {
                     let start = index
                     while index < bytes.count, Self.isOperator(bytes[index]),
-                        !(bytes[index] == UInt8(ascii: "/") && (peek(1) == UInt8(ascii: "/") || peek(1) == UInt8(ascii: "*")))
+                        !(bytes[index] == UInt8(ascii: "/")
+                            && (peek(1) == UInt8(ascii: "/") || peek(1) == UInt8(ascii: "*")))
                     {
                         index += 1
                     }
@@ -141,7 +146,8 @@ struct ScriptLexer {
                 try decoder.escape(bytes, &index)
             } else {
                 if json && byte < 0x20 {
-                    throw ScriptSyntaxError(offset: index, message: "control characters must be escaped in JSON strings")
+                    throw ScriptSyntaxError(
+                        offset: index, message: "control characters must be escaped in JSON strings")
                 }
                 decoder.append(byte)
                 index += 1
@@ -159,7 +165,9 @@ struct ScriptLexer {
         var decoder = EscapeDecoder(json: false)
         var isStatic = true
         while true {
-            guard index < bytes.count else { throw ScriptSyntaxError(offset: start, message: "unterminated template literal") }
+            guard index < bytes.count else {
+                throw ScriptSyntaxError(offset: start, message: "unterminated template literal")
+            }
             let byte = bytes[index]
             if byte == UInt8(ascii: "`") {
                 index += 1
@@ -211,7 +219,8 @@ struct ScriptLexer {
             let byte = bytes[index]
             if Self.isIdentifierBody(byte) || byte == UInt8(ascii: ".") {
                 index += 1
-                if byte | 0x20 == UInt8(ascii: "e"), let sign = peek(0), sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"),
+                if byte | 0x20 == UInt8(ascii: "e"), let sign = peek(0),
+                    sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"),
                     !(String(decoding: bytes[start..<index], as: UTF8.self).lowercased().hasPrefix("0x"))
                 {
                     index += 1
@@ -233,10 +242,15 @@ struct ScriptLexer {
         if json {
             // RFC 8259: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?  (the sign is a separate token here)
             let scalars = Array(text.utf8)
-            if scalars.count > 1, scalars[0] == UInt8(ascii: "0"), (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(scalars[1]) {
+            if scalars.count > 1, scalars[0] == UInt8(ascii: "0"),
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(scalars[1])
+            {
                 return nil
             }
-            guard scalars.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 | 0x20 == 0x65 || $0 == 0x2B || $0 == 0x2D })
+            guard
+                scalars.allSatisfy({
+                    ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2E || $0 | 0x20 == 0x65 || $0 == 0x2B || $0 == 0x2D
+                })
             else { return nil }
             return Double(text)
         }

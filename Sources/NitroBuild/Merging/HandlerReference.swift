@@ -10,7 +10,9 @@ package enum HandlerReference: Sendable, Hashable {
     package static func parse(_ text: String) -> Result<HandlerReference, HandlerSyntaxError> {
         if text.hasSuffix(".swift") {
             guard let path = ProjectPath.normalize(text), !path.isEmpty else {
-                return .failure(HandlerSyntaxError("the handler file `\(text)` must be inside the project root (a path relative to it)"))
+                return .failure(
+                    HandlerSyntaxError(
+                        "the handler file `\(text)` must be inside the project root (a path relative to it)"))
             }
             return .success(.file(path))
         }

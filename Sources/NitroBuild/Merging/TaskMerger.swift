@@ -12,7 +12,8 @@ package enum TaskMerger {
     /// The handler files the edge must read (root-relative).
     package static func handlerFiles(of config: NitroConfig) -> [String] {
         config.tasks.compactMap { task in
-            guard let handler = task.handler, case .success(.file(let path)) = HandlerReference.parse(handler.value) else { return nil }
+            guard let handler = task.handler, case .success(.file(let path)) = HandlerReference.parse(handler.value)
+            else { return nil }
             return path
         }
     }
@@ -61,7 +62,9 @@ package enum TaskMerger {
                         declaration = inspection.declaration
                     } else {
                         diagnostics.append(
-                            .error(handler.location, "the handler file `\(path)` does not exist (paths are relative to the project root)"))
+                            .error(
+                                handler.location,
+                                "the handler file `\(path)` does not exist (paths are relative to the project root)"))
                     }
                     if let declaration { entry.reference = .symbol(declaration.symbol) }
                 }
@@ -116,7 +119,9 @@ package enum TaskMerger {
 
     /// Handler files outside `tasks/` compile in the same target: their names and symbols must
     /// not clash with the task files'.
-    static func clashesWithHandlerFiles(_ outside: [(file: String, declaration: TaskDeclaration)], scan: TaskScan) -> [Diagnostic] {
+    static func clashesWithHandlerFiles(_ outside: [(file: String, declaration: TaskDeclaration)], scan: TaskScan)
+        -> [Diagnostic]
+    {
         var diagnostics: [Diagnostic] = []
         for (file, declaration) in outside {
             if let other = scan.tasks.first(where: { $0.declaration.plainSymbol == declaration.plainSymbol }) {
@@ -140,9 +145,12 @@ package enum TaskMerger {
 
     /// Nitro ignores tasks unless `experimental.tasks` is on; say so instead of staying silent.
     static func featureFlag(config: NitroConfig, tasks: [PlannedTask]) -> [Diagnostic] {
-        guard config.experimentalTasks?.value != true, !tasks.isEmpty || !config.scheduledTasks.isEmpty else { return [] }
+        guard config.experimentalTasks?.value != true, !tasks.isEmpty || !config.scheduledTasks.isEmpty else {
+            return []
+        }
         let location = config.experimentalTasks?.location ?? config.fileLocation ?? tasks.first?.origin
-        let start = config.experimentalTasks == nil ? "`experimental.tasks` is not enabled" : "`experimental.tasks` is false"
+        let start =
+            config.experimentalTasks == nil ? "`experimental.tasks` is not enabled" : "`experimental.tasks` is false"
         let fix =
             config.path == nil
             ? "create nitro.config.ts with `export default defineNitroConfig({ experimental: { tasks: true } })`"
@@ -155,7 +163,9 @@ package enum TaskMerger {
         ]
     }
 
-    static func mergeSchedules(_ schedules: [ConfigSchedule], known: [String: PlannedTask]) -> ([PlannedSchedule], [Diagnostic]) {
+    static func mergeSchedules(_ schedules: [ConfigSchedule], known: [String: PlannedTask]) -> (
+        [PlannedSchedule], [Diagnostic]
+    ) {
         var diagnostics: [Diagnostic] = []
         var result: [PlannedSchedule] = []
         let knownNames = known.keys.sorted(by: utf8Less)
@@ -165,7 +175,9 @@ package enum TaskMerger {
             for name in schedule.tasks {
                 if seen.contains(name.value) {
                     diagnostics.append(
-                        .warning(name.location, "`\(name.value)` is listed twice in the schedule `\(schedule.cron.value)`; it runs once"))
+                        .warning(
+                            name.location,
+                            "`\(name.value)` is listed twice in the schedule `\(schedule.cron.value)`; it runs once"))
                     continue
                 }
                 seen.insert(name.value)
@@ -176,7 +188,8 @@ package enum TaskMerger {
                     } else if knownNames.isEmpty {
                         message += "; the project has no tasks"
                     } else {
-                        message += "; the tasks are \(knownNames.prefix(10).joined(separator: ", "))\(knownNames.count > 10 ? ", …" : "")"
+                        message +=
+                            "; the tasks are \(knownNames.prefix(10).joined(separator: ", "))\(knownNames.count > 10 ? ", …" : "")"
                     }
                     diagnostics.append(.error(name.location, message))
                     continue
@@ -185,7 +198,8 @@ package enum TaskMerger {
             }
             if schedule.tasks.isEmpty {
                 diagnostics.append(
-                    .warning(schedule.cron.location, "the schedule `\(schedule.cron.value)` runs no task; it is left out"))
+                    .warning(
+                        schedule.cron.location, "the schedule `\(schedule.cron.value)` runs no task; it is left out"))
                 continue
             }
             result.append(PlannedSchedule(cron: schedule.cron, tasks: names))

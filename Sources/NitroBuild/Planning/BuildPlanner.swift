@@ -12,7 +12,9 @@ package struct BuildPlanner: Sendable {
     /// Validates every schedule for the target (the cron engine plugs in here).
     package var scheduleValidator: any ScheduleValidator
 
-    package init(presetOutputs: [any PresetOutput] = [], scheduleValidator: any ScheduleValidator = BasicScheduleValidator()) {
+    package init(
+        presetOutputs: [any PresetOutput] = [], scheduleValidator: any ScheduleValidator = BasicScheduleValidator()
+    ) {
         self.presetOutputs = presetOutputs
         self.scheduleValidator = scheduleValidator
     }

@@ -62,7 +62,9 @@ package struct BasicScheduleValidator: ScheduleValidator {
 
     package func validate(_ schedule: PlannedSchedule, context: ScheduleValidationContext) -> ScheduleValidation {
         if schedule.cron.value.allSatisfy({ $0 == " " || $0 == "\t" }) {
-            return ScheduleValidation(diagnostics: [.error(schedule.cron.location, "a schedule needs a cron expression, such as `* * * * *`")])
+            return ScheduleValidation(diagnostics: [
+                .error(schedule.cron.location, "a schedule needs a cron expression, such as `* * * * *`")
+            ])
         }
         return ScheduleValidation()
     }

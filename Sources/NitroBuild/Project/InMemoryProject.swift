@@ -8,7 +8,9 @@ package struct InMemoryProject: Sendable {
     }
 
     package func plan(planner: BuildPlanner = .standard, options: BuildOptions = BuildOptions()) -> BuildPlan {
-        let configFiles = ConfigReader.fileNames.compactMap { name in files[name].map { SourceFile(path: name, text: $0) } }
+        let configFiles = ConfigReader.fileNames.compactMap { name in
+            files[name].map { SourceFile(path: name, text: $0) }
+        }
         var folders: Set<String> = []
         for path in files.keys {
             var folder = ProjectPath.parent(path)

@@ -52,7 +52,8 @@ package enum TaskFolderLocator {
                     .error(
                         config.fileLocation,
                         "found several tasks/ folders (\(found.joined(separator: ", "))); the registry goes into one target: "
-                            + "set `srcDir` in the config to the folder that holds the right one, for example `srcDir: \"\(example)\"`"))
+                            + "set `srcDir` in the config to the folder that holds the right one, for example `srcDir: \"\(example)\"`"
+                    ))
             }
         }
         if location.registryPath == nil, let first = location.folders.first {

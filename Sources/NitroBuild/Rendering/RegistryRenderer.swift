@@ -49,7 +49,8 @@ package enum RegistryRenderer {
     }
 
     static func scheduleEntry(_ schedule: PlannedSchedule) -> String {
-        var text = ".init(cron: \(SwiftLiteral.string(schedule.cron.value)), tasks: \(SwiftLiteral.stringArray(schedule.tasks))"
+        var text =
+            ".init(cron: \(SwiftLiteral.string(schedule.cron.value)), tasks: \(SwiftLiteral.stringArray(schedule.tasks))"
         if !schedule.platformCrons.isEmpty {
             let pairs = schedule.platformCrons.keys.sorted(by: utf8Less).map {
                 "\(SwiftLiteral.string($0)): \(SwiftLiteral.string(schedule.platformCrons[$0]!))"

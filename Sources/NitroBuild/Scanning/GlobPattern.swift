@@ -13,7 +13,9 @@ package struct GlobPattern: Sendable, Hashable {
         if text.hasPrefix("/") { text.removeFirst() }
         if text.hasSuffix("/") { text += "**" }
         matchesNameOnly = !text.contains("/")
-        alternatives = Self.expandBraces(text).map { $0.split(separator: "/", omittingEmptySubsequences: true).map(String.init) }
+        alternatives = Self.expandBraces(text).map {
+            $0.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        }
     }
 
     /// Whether the pattern matches `path` (`/`-separated, relative to where patterns apply).
@@ -21,7 +23,9 @@ package struct GlobPattern: Sendable, Hashable {
         let segments = path.split(separator: "/").map(String.init)
         if matchesNameOnly {
             guard let last = segments.last else { return false }
-            return alternatives.contains { $0.count == 1 && Self.matchSegment(Array($0[0].unicodeScalars), Array(last.unicodeScalars)) }
+            return alternatives.contains {
+                $0.count == 1 && Self.matchSegment(Array($0[0].unicodeScalars), Array(last.unicodeScalars))
+            }
         }
         return alternatives.contains { Self.match($0[...], segments[...]) }
     }

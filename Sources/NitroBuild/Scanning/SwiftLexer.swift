@@ -127,7 +127,9 @@ package struct SwiftLexer {
                 if exponent, let sign = peek(0), sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
                     index += 1
                 }
-            } else if byte == UInt8(ascii: "."), let next = peek(1), (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(next) {
+            } else if byte == UInt8(ascii: "."), let next = peek(1),
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(next)
+            {
                 index += 1
             } else {
                 break
@@ -167,12 +169,15 @@ package struct SwiftLexer {
                 if token.directive == .if || token.directive == .elseif {
                     // The condition runs to the end of the line (a trailing comment excluded).
                     while index < bytes.count, bytes[index] != 0x0A,
-                        !(bytes[index] == UInt8(ascii: "/") && (peek(1) == UInt8(ascii: "/") || peek(1) == UInt8(ascii: "*")))
+                        !(bytes[index] == UInt8(ascii: "/")
+                            && (peek(1) == UInt8(ascii: "/") || peek(1) == UInt8(ascii: "*")))
                     {
                         index += 1
                     }
                     var end = index
-                    while end > token.end, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D { end -= 1 }
+                    while end > token.end, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 || bytes[end - 1] == 0x0D {
+                        end -= 1
+                    }
                     token.end = end
                 }
             }
@@ -235,7 +240,9 @@ package struct SwiftLexer {
             }
             if byte == UInt8(ascii: "\"") {
                 if multiline {
-                    if peek(1) == UInt8(ascii: "\""), peek(2) == UInt8(ascii: "\""), closes(at: index + 3, hashes: hashes) {
+                    if peek(1) == UInt8(ascii: "\""), peek(2) == UInt8(ascii: "\""),
+                        closes(at: index + 3, hashes: hashes)
+                    {
                         index += 3 + hashes
                         break
                     }

@@ -94,7 +94,8 @@ package enum SwiftStringLiteral {
                     let close = content[index...].firstIndex(of: UInt8(ascii: "}"))
                 else { return nil }
                 let hex = String(decoding: content[(index + 1)..<close], as: UTF8.self)
-                guard (1...8).contains(hex.count), let code = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(code) else {
+                guard (1...8).contains(hex.count), let code = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(code)
+                else {
                     return nil
                 }
                 flush()

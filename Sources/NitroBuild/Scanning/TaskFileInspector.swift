@@ -87,7 +87,10 @@ package enum TaskFileInspector {
                     case UInt8(ascii: ")"), UInt8(ascii: "]"): parenDepth = max(0, parenDepth - 1)
                     case UInt8(ascii: "@"):
                         // An attribute (`@MainActor`, `@available(…)`) before a declaration.
-                        if braceDepth == 0 && parenDepth == 0 { modifiers.append(index) ; continue }
+                        if braceDepth == 0 && parenDepth == 0 {
+                            modifiers.append(index)
+                            continue
+                        }
                     default: break
                     }
                     switch bytes[token.start] {
@@ -118,7 +121,9 @@ package enum TaskFileInspector {
         func isModifierOrAttributeName(_ index: Int) -> Bool {
             let text = tokens[index].text(in: bytes)
             if TaskFileInspector.modifiers.contains(text) { return true }
-            if text == "unsafe", index > 0, tokens[index - 1].isPunctuation(UInt8(ascii: "("), in: bytes) { return true }
+            if text == "unsafe", index > 0, tokens[index - 1].isPunctuation(UInt8(ascii: "("), in: bytes) {
+                return true
+            }
             return index > 0 && tokens[index - 1].isPunctuation(UInt8(ascii: "@"), in: bytes)
         }
 
@@ -146,14 +151,20 @@ package enum TaskFileInspector {
                         let byte = bytes[token.start]
                         if byte == UInt8(ascii: "(") || byte == UInt8(ascii: "[") { depth += 1 }
                         if byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") { depth -= 1 }
-                        if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: ";") { return }
+                        if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: ";") {
+                            return
+                        }
                     }
                     if depth == 0, token.kind == .operator, token.is("=", in: bytes) { break }
-                    if token.kind == .identifier, depth == 0, token.is("let", in: bytes) || token.is("var", in: bytes) { return }
+                    if token.kind == .identifier, depth == 0, token.is("let", in: bytes) || token.is("var", in: bytes) {
+                        return
+                    }
                     cursor += 1
                 }
             }
-            guard cursor < tokens.count, tokens[cursor].kind == .operator, tokens[cursor].is("=", in: bytes) else { return }
+            guard cursor < tokens.count, tokens[cursor].kind == .operator, tokens[cursor].is("=", in: bytes) else {
+                return
+            }
             cursor += 1
             if cursor + 1 < tokens.count, tokens[cursor].is("NitroTasks", in: bytes),
                 tokens[cursor + 1].isPunctuation(UInt8(ascii: "."), in: bytes)
@@ -177,7 +188,9 @@ package enum TaskFileInspector {
                 callParen = cursor + 1
             }
             guard recognised || annotatedAsTask else { return }
-            let blocked = modifiers.map { tokens[$0].text(in: bytes) }.first(where: { TaskFileInspector.blockedModifiers.contains($0) })
+            let blocked = modifiers.map { tokens[$0].text(in: bytes) }.first(where: {
+                TaskFileInspector.blockedModifiers.contains($0)
+            })
             candidates.append(
                 Candidate(
                     keywordIndex: keyword, symbolIndex: symbol, isVar: tokens[keyword].is("var", in: bytes),
@@ -194,7 +207,8 @@ package enum TaskFileInspector {
                     "no task declared in this file; declare one at the top level, `let name = defineTask(…) { event in … }`, "
                     + "or rename the file to start with `_` if it is a helper"
                 if let nested = nestedDefineTask {
-                    message += " (the `defineTask` at \(location(nested)) is inside a declaration; move it to the top level)"
+                    message +=
+                        " (the `defineTask` at \(location(nested)) is inside a declaration; move it to the top level)"
                 }
                 return TaskFileInspection(declaration: nil, diagnostics: [.error(SourceLocation(path: path), message)])
             }
@@ -208,7 +222,8 @@ package enum TaskFileInspector {
                 bySymbol[name, default: []].append(candidate)
             }
             if order.count > 1 {
-                let places = order.map { "`\($0)` at \(location(bySymbol[$0]![0].symbolIndex))" }.joined(separator: ", ")
+                let places = order.map { "`\($0)` at \(location(bySymbol[$0]![0].symbolIndex))" }.joined(
+                    separator: ", ")
                 let second = bySymbol[order[1]]![0]
                 diagnostics.append(
                     .error(
@@ -236,7 +251,8 @@ package enum TaskFileInspector {
                     .error(
                         symbolLocation,
                         "the task `\(symbolName)` is only declared under `\(conditions.first ?? "#if")`, but the generated registry "
-                            + "refers to it unconditionally; declare it outside `#if`, or in every branch with an `#else`"))
+                            + "refers to it unconditionally; declare it outside `#if`, or in every branch with an `#else`"
+                    ))
             }
             if TaskRegistryNames.reserved.contains(symbolName) {
                 diagnostics.append(

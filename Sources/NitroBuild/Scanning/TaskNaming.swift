@@ -29,7 +29,8 @@ package enum TaskNaming {
             }
             if let bad = segment.unicodeScalars.first(where: { !isNameScalar($0) }) {
                 let shown = bad == " " ? "a space" : "`\(bad)`"
-                return "`\(name)` contains \(shown); task names use letters, digits, `-`, `_` and `.`, with `:` between segments"
+                return
+                    "`\(name)` contains \(shown); task names use letters, digits, `-`, `_` and `.`, with `:` between segments"
             }
         }
         return nil

@@ -52,7 +52,8 @@ package enum TaskScanner {
                 let name = TaskNaming.name(forRelativePath: relative)
                 if let problem = TaskNaming.problem(with: name) {
                     result.diagnostics.append(
-                        .error(SourceLocation(path: file.path), "this file cannot be a task: \(problem); rename the file"))
+                        .error(
+                            SourceLocation(path: file.path), "this file cannot be a task: \(problem); rename the file"))
                     continue
                 }
                 candidates.append((name, file))
@@ -70,7 +71,8 @@ package enum TaskScanner {
                 result.diagnostics.append(
                     .error(
                         SourceLocation(path: candidate.file.path),
-                        "the task `\(candidate.name)` is also defined by \(earlier); remove or rename one of the two files"))
+                        "the task `\(candidate.name)` is also defined by \(earlier); remove or rename one of the two files"
+                    ))
                 continue
             }
             byName[candidate.name] = candidate.file.path
@@ -121,7 +123,8 @@ package enum TaskScanner {
                 diagnostics.append(
                     .error(
                         SourceLocation(path: file),
-                        "the file name `\(registryName)` is the generated registry's (\(registryPath)); rename this file"))
+                        "the file name `\(registryName)` is the generated registry's (\(registryPath)); rename this file"
+                    ))
             }
         }
         return diagnostics
@@ -140,7 +143,8 @@ package enum TaskScanner {
                     .error(
                         task.declaration.location,
                         "the task symbol `\(symbol)` is declared \(group.count) times: \(places); top-level names must "
-                            + "be unique in a target: rename this one (for example `\(suggestedSymbol(for: task.name))`)"))
+                            + "be unique in a target: rename this one (for example `\(suggestedSymbol(for: task.name))`)"
+                    ))
             }
         }
         return diagnostics
@@ -152,7 +156,8 @@ package enum TaskScanner {
         var upper = false
         for scalar in name.unicodeScalars {
             if TaskNaming.isNameScalar(scalar) && scalar != "-" && scalar != "_" && scalar != "." {
-                result.unicodeScalars.append(contentsOf: (upper ? String(scalar).uppercased() : String(scalar)).unicodeScalars)
+                result.unicodeScalars.append(
+                    contentsOf: (upper ? String(scalar).uppercased() : String(scalar)).unicodeScalars)
                 upper = false
             } else {
                 upper = !result.isEmpty

@@ -23,7 +23,8 @@ struct BuildRunner {
         let reader = ProjectReader(root: root)
         let session = planner.start(configFiles: reader.configFiles(), layout: reader.layout(), options: options)
         let (folders, walkDiagnostics) = reader.taskFolders(session.taskFolders)
-        return session.plan(folders: folders, files: reader.files(session.filesToRead), walkDiagnostics: walkDiagnostics)
+        return session.plan(
+            folders: folders, files: reader.files(session.filesToRead), walkDiagnostics: walkDiagnostics)
     }
 
     func run() -> Int32 {
@@ -41,7 +42,8 @@ struct BuildRunner {
         case .dryRun: outcome = dryRun(plan)
         }
         if outcome == ExitCode.success, let model = plan.model {
-            var summary = "nitro build: \(DiagnosticPrinter.count(model.tasks.count, "task")), "
+            var summary =
+                "nitro build: \(DiagnosticPrinter.count(model.tasks.count, "task")), "
                 + "\(DiagnosticPrinter.count(model.schedules.count, "schedule")), preset \(model.preset.rawValue)"
             if !plan.diagnostics.isEmpty { summary += ", \(DiagnosticPrinter.summary(plan.diagnostics))" }
             console.out(summary)
@@ -83,7 +85,9 @@ struct BuildRunner {
             console.err(UnifiedDiff.render(old: existing, new: file.bytes, path: file.path))
         }
         if drifted > 0 {
-            console.err("nitro build --check: \(DiagnosticPrinter.count(drifted, "generated file")) to update; run 'nitro build'")
+            console.err(
+                "nitro build --check: \(DiagnosticPrinter.count(drifted, "generated file")) to update; run 'nitro build'"
+            )
             return ExitCode.failure
         }
         return ExitCode.success

@@ -81,7 +81,8 @@ struct ProjectReader {
 
         mutating func walk(_ folder: String) {
             guard let entries = FileSystem.entries(reader.absolute(folder)) else {
-                diagnostics.append(.warning(SourceLocation(path: folder), "could not list this folder; its tasks are skipped"))
+                diagnostics.append(
+                    .warning(SourceLocation(path: folder), "could not list this folder; its tasks are skipped"))
                 return
             }
             for entry in entries {
@@ -103,7 +104,9 @@ struct ProjectReader {
                     guard visited.insert(status.id).inserted else {
                         let what = isLink ? "a symbolic link to a folder already scanned" : "a folder already scanned"
                         diagnostics.append(
-                            .warning(SourceLocation(path: path), "\(what) (a cycle or a second link); skipped so no task is found twice"))
+                            .warning(
+                                SourceLocation(path: path),
+                                "\(what) (a cycle or a second link); skipped so no task is found twice"))
                         continue
                     }
                     walk(path)

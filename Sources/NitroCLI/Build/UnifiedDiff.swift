@@ -23,7 +23,8 @@ enum UnifiedDiff {
     /// Lines without their `\n`; a last line without one is marked as the diff tools do.
     static func lines(_ bytes: [UInt8]) -> [String] {
         guard !bytes.isEmpty else { return [] }
-        var result = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var result = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            .map(String.init)
         if result.last == "" {
             result.removeLast()
         } else {
@@ -53,7 +54,8 @@ enum UnifiedDiff {
             for i in stride(from: a.count - 1, through: 0, by: -1) {
                 for j in stride(from: b.count - 1, through: 0, by: -1) {
                     table[i * width + j] =
-                        a[i] == b[j] ? table[(i + 1) * width + j + 1] + 1 : max(table[(i + 1) * width + j], table[i * width + j + 1])
+                        a[i] == b[j]
+                        ? table[(i + 1) * width + j + 1] + 1 : max(table[(i + 1) * width + j], table[i * width + j + 1])
                 }
             }
             var i = 0
@@ -86,7 +88,9 @@ enum UnifiedDiff {
         var groupStart = 0
         while groupStart < changed.count {
             var groupEnd = groupStart
-            while groupEnd + 1 < changed.count, changed[groupEnd + 1] - changed[groupEnd] <= 2 * context { groupEnd += 1 }
+            while groupEnd + 1 < changed.count, changed[groupEnd + 1] - changed[groupEnd] <= 2 * context {
+                groupEnd += 1
+            }
             let from = max(0, changed[groupStart] - context)
             let to = min(edits.count, changed[groupEnd] + context + 1)
             while index < from {
@@ -114,7 +118,9 @@ enum UnifiedDiff {
                 advance(edits[index], &oldLine, &newLine)
                 index += 1
             }
-            output.append("@@ -\(range(oldCount == 0 ? oldStart - 1 : oldStart, oldCount)) +\(range(newCount == 0 ? newStart - 1 : newStart, newCount)) @@")
+            output.append(
+                "@@ -\(range(oldCount == 0 ? oldStart - 1 : oldStart, oldCount)) +\(range(newCount == 0 ? newStart - 1 : newStart, newCount)) @@"
+            )
             output += body
             groupStart = groupEnd + 1
         }

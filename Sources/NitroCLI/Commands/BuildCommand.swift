@@ -51,7 +51,9 @@ enum BuildCommand: Command {
         var options = BuildOptions(strict: strict)
         if let presetOption {
             guard Preset(name: presetOption) != nil else {
-                throw UsageError("The value '\(presetOption)' for '--preset' is not a known preset; \(Preset.unknownMessage(presetOption))")
+                throw UsageError(
+                    "The value '\(presetOption)' for '--preset' is not a known preset; \(Preset.unknownMessage(presetOption))"
+                )
             }
             options.presetOverride = (presetOption, "--preset")
         } else if let environment = context.environment["NITRO_PRESET"], !environment.isEmpty {

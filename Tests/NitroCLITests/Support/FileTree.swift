@@ -15,7 +15,8 @@ enum FileTree {
             var isDirectory: ObjCBool = false
             let attributes = try manager.attributesOfItem(atPath: from)
             if attributes[.type] as? FileAttributeType == .typeSymbolicLink {
-                try manager.createSymbolicLink(atPath: to, withDestinationPath: try manager.destinationOfSymbolicLink(atPath: from))
+                try manager.createSymbolicLink(
+                    atPath: to, withDestinationPath: try manager.destinationOfSymbolicLink(atPath: from))
             } else if manager.fileExists(atPath: from, isDirectory: &isDirectory), isDirectory.boolValue {
                 try copy(from, to: to)
             } else {

@@ -22,14 +22,17 @@ struct FixtureApp {
         let manifest = folder.appending("Package.swift")
         let text = try String(contentsOfFile: manifest, encoding: .utf8)
         let rewritten = Self.pointDependency(text, at: RepositoryPaths.root)
-        guard rewritten != text else { throw SetupError("no `.package(name: \"nitro-tasks\", path: …)` in \(manifest)") }
+        guard rewritten != text else {
+            throw SetupError("no `.package(name: \"nitro-tasks\", path: …)` in \(manifest)")
+        }
         try Data(rewritten.utf8).write(to: URL(fileURLWithPath: manifest))
     }
 
     /// Replaces the `path:` of the `nitro-tasks` package dependency (its name stays).
     static func pointDependency(_ manifest: String, at root: String) -> String {
         var lines = manifest.components(separatedBy: "\n")
-        for index in lines.indices where lines[index].contains("name: \"nitro-tasks\"") && lines[index].contains("path:") {
+        for index in lines.indices
+        where lines[index].contains("name: \"nitro-tasks\"") && lines[index].contains("path:") {
             guard let range = lines[index].range(of: #"path:\s*"[^"]*""#, options: .regularExpression) else { continue }
             lines[index].replaceSubrange(range, with: "path: \"\(root)\"")
         }
@@ -52,8 +55,12 @@ struct FixtureApp {
     }
 
     /// Runs a built executable product of the app.
-    func run(_ product: String, _ arguments: [String], environment: [String: String] = [:], timeout: Double = 60) throws -> ProcessOutput {
-        try ProcessRunner.run(root + "/.build/debug/" + product, arguments, currentDirectory: root, environment: environment, timeout: timeout)
+    func run(_ product: String, _ arguments: [String], environment: [String: String] = [:], timeout: Double = 60) throws
+        -> ProcessOutput
+    {
+        try ProcessRunner.run(
+            root + "/.build/debug/" + product, arguments, currentDirectory: root, environment: environment,
+            timeout: timeout)
     }
 
     /// The `swift` driver of the toolchain running the tests (`SWIFT_EXEC`-free lookup on PATH).

@@ -4,7 +4,9 @@ import Foundation
 /// `.build` and for any `--scratch-path`), and a way to run it.
 enum NitroBinary {
     struct Missing: Error, CustomStringConvertible {
-        var description: String { "the 'nitro' executable was not built; run `swift build` (or `swift build --build-tests`) first" }
+        var description: String {
+            "the 'nitro' executable was not built; run `swift build` (or `swift build --build-tests`) first"
+        }
     }
 
     /// The absolute path of `nitro`, or `nil` when it was not built.
@@ -24,9 +26,11 @@ enum NitroBinary {
 
     /// Runs `nitro ARGUMENTS` with `NO_COLOR=1` (plus `environment`).
     static func run(
-        _ arguments: [String], currentDirectory: String? = nil, environment: [String: String] = [:], timeout: Double = 60
+        _ arguments: [String], currentDirectory: String? = nil, environment: [String: String] = [:],
+        timeout: Double = 60
     ) throws -> ProcessOutput {
         guard let path else { throw Missing() }
-        return try ProcessRunner.run(path, arguments, currentDirectory: currentDirectory, environment: environment, timeout: timeout)
+        return try ProcessRunner.run(
+            path, arguments, currentDirectory: currentDirectory, environment: environment, timeout: timeout)
     }
 }

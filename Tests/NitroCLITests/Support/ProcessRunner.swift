@@ -20,7 +20,8 @@ enum ProcessRunner {
         _ executable: String, _ arguments: [String], currentDirectory: String? = nil,
         environment: [String: String] = [:], timeout: Double = 60
     ) throws -> ProcessOutput {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("nitro-process-\(UUID().uuidString)")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "nitro-process-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let outURL = scratch.appendingPathComponent("stdout")
