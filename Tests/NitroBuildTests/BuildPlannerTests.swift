@@ -156,7 +156,7 @@ struct BuildPlannerTests {
                 ]))
         #expect(
             result.diagnostics.map(\.description) == [
-                "Sources/App/tasks/db/migrate.swift:1:1: error: the file name `migrate.swift` is also used by Sources/App/tasks/legacy/migrate.swift; Swift cannot compile two files with one name in a target (SwiftPM: multiple producers): rename all but one",
+                "Sources/App/tasks/db/migrate.swift:1:1: error: the file name `migrate.swift` is also used by Sources/App/tasks/legacy/migrate.swift:1:1; Swift cannot compile two files with one name in a target (SwiftPM: multiple producers): rename all but one",
                 "Sources/App/tasks/x/run.swift:3:5: error: the task symbol `migrate` is declared 2 times: Sources/App/tasks/db/migrate.swift:3:5 (db:migrate), Sources/App/tasks/x/run.swift:3:5 (x:run); top-level names must be unique in a target: rename this one (for example `xRun`)",
             ])
     }
@@ -185,6 +185,23 @@ struct BuildPlannerTests {
         #expect(srcDir.diagnostics.isEmpty)
         #expect(srcDir.files.map(\.path) == ["Sources/B/NitroTasks.generated.swift"])
         #expect(srcDir.model?.tasks.map(\.name) == ["b"])
+    }
+
+    @Test("every tasks/ folder and the registry must be in one target")
+    func oneTarget() {
+        let result = plan([
+            "nitro.config.ts": "export default { experimental: { tasks: true }, scanDirs: ['Sources/App', 'Sources/Worker'] }",
+            "Sources/App/tasks/a.swift": task("a"), "Sources/Worker/tasks/b.swift": task("b"),
+        ])
+        #expect(result.diagnostics.map(\.description) == [
+            "nitro.config.ts:1:60: error: the tasks in Sources/Worker/tasks are not in the registry's target (Sources/App, registry Sources/App/NitroTasks.generated.swift); the registry can only refer to tasks of its own target: keep every scanned tasks/ folder and `output.registry` in one target"
+        ])
+        let nested = plan([
+            "nitro.config.ts": "export default { experimental: { tasks: true }, scanDirs: ['Sources/App', 'Sources/App/Feature'] }",
+            "Sources/App/tasks/a.swift": task("a"), "Sources/App/Feature/tasks/b.swift": task("b"),
+        ])
+        #expect(nested.diagnostics.isEmpty)
+        #expect(nested.model?.tasks.map(\.name) == ["a", "b"])
     }
 
     @Test("ignore globs and generated files are skipped")

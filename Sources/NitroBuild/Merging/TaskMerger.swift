@@ -136,7 +136,7 @@ package enum TaskMerger {
                 diagnostics.append(
                     .error(
                         SourceLocation(path: file),
-                        "the file name `\(name)` is also used by \(other); Swift cannot compile two files with one name in a "
+                        "the file name `\(name)` is also used by \(other):1:1; Swift cannot compile two files with one name in a "
                             + "target: rename one of them"))
             }
         }

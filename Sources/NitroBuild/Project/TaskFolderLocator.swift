@@ -59,6 +59,19 @@ package enum TaskFolderLocator {
         if location.registryPath == nil, let first = location.folders.first {
             location.registryPath = ProjectPath.join(ProjectPath.parent(first), registryFileName)
         }
+        if let registry = location.registryPath {
+            // The registry refers to internal symbols: it must compile in the tasks' target.
+            let target = targetFolder(of: registry)
+            for folder in location.folders where targetFolder(of: ProjectPath.join(folder, "x.swift")) != target {
+                let place = config.outputRegistry?.location ?? config.scanDirs?.first?.location ?? config.fileLocation
+                location.diagnostics.append(
+                    .error(
+                        place,
+                        "the tasks in \(folder) are not in the registry's target (\(ProjectPath.display(target)), "
+                            + "registry \(registry)); the registry can only refer to tasks of its own target: keep every "
+                            + "scanned tasks/ folder and `output.registry` in one target"))
+            }
+        }
         return location
     }
 

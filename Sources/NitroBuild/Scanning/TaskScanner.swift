@@ -31,7 +31,6 @@ package struct TaskScan: Sendable {
     package var swiftFiles: [String] = []
     package var diagnostics: [Diagnostic] = []
 
-    package func task(inFile path: String) -> ScannedTask? { tasks.first { $0.file == path } }
 }
 
 /// Scanning: which files are tasks, their names, their declarations, and the clashes Swift
@@ -71,7 +70,7 @@ package enum TaskScanner {
                 result.diagnostics.append(
                     .error(
                         SourceLocation(path: candidate.file.path),
-                        "the task `\(candidate.name)` is also defined by \(earlier); remove or rename one of the two files"
+                        "the task `\(candidate.name)` is also defined by \(earlier):1:1; remove or rename one of the two files"
                     ))
                 continue
             }
@@ -104,7 +103,7 @@ package enum TaskScanner {
         var groups: [String: [String]] = [:]
         for file in files { groups[ProjectPath.fileName(file), default: []].append(file) }
         for (name, paths) in groups.sorted(by: { utf8Less($0.key, $1.key) }) where paths.count > 1 {
-            let others = paths.dropFirst().joined(separator: ", ")
+            let others = paths.dropFirst().map { "\($0):1:1" }.joined(separator: ", ")
             diagnostics.append(
                 .error(
                     SourceLocation(path: paths[0]),
