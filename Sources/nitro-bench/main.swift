@@ -6,6 +6,7 @@ let suites: [(name: String, summary: String, run: ([String]) async throws -> Voi
     ("dispatch", "runTask dispatch cost and same-name concurrency", DispatchBench.run),
     ("cron", "cron next-run throughput, UTC and a DST zone, vs Foundation Calendar", CronBench.run),
     ("scan", "nitro build on N synthetic task files vs find -exec cat; --check on 100 tasks", ScanBench.run),
+    ("http", "dev server: POST no-op task over 32 keep-alive conns, 1,000 idle held, vs a minimal responder", HTTPBench.run),
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
