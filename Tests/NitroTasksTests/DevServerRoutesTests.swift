@@ -101,6 +101,22 @@ private func respond(_ method: String, _ target: String, body: String = "") asyn
         #expect(json?["message"]?.stringValue?.isEmpty == false)
     }
 
+    @Test func answersOnlyRequestsAddressedToThisMachine() {
+        for host in ["127.0.0.1:3000", "localhost", "LOCALHOST:80", "app.localhost:8080", "[::1]:3000", "127.1.2.3", "localhost."] {
+            #expect(LoopbackPolicy.isLocalAuthority(host), "\(host)")
+        }
+        for host in ["evil.example", "evil.example:3000", "127.0.0.1.evil.example", "10.0.0.1", "[::2]", "localhost:x", "127.0.0.256", ""] {
+            #expect(!LoopbackPolicy.isLocalAuthority(host), "\(host)")
+        }
+        func request(_ headers: [(String, String)]) -> HTTPRequest {
+            HTTPRequest(method: "POST", target: "/_nitro/tasks/x", headers: HTTPHeaders(headers))
+        }
+        #expect(LoopbackPolicy.refusal(for: request([("Host", "127.0.0.1:4000")])) == nil)
+        #expect(LoopbackPolicy.refusal(for: request([("Host", "localhost"), ("Origin", "http://localhost:5173")])) == nil)
+        #expect(LoopbackPolicy.refusal(for: request([("Host", "rebound.example:4000")])) != nil)
+        #expect(LoopbackPolicy.refusal(for: request([("Host", "127.0.0.1"), ("Origin", "https://evil.example")])) != nil)
+    }
+
     @Test func recognisesLoopbackPeers() {
         #expect(Socket.isLoopback(family: AF_INET_VALUE, address: [127, 0, 0, 1]))
         #expect(Socket.isLoopback(family: AF_INET_VALUE, address: [127, 9, 8, 7]))

@@ -132,7 +132,8 @@ final class TestHTTPConnection {
 extension TestHTTPConnection {
     /// Sends a request with an optional body and reads the response.
     func request(_ method: String, _ target: String, body: String? = nil, headers: [String] = []) throws -> Response {
-        var text = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        var text = "\(method) \(target) HTTP/1.1\r\n"
+        if !headers.contains(where: { $0.lowercased().hasPrefix("host:") }) { text += "Host: 127.0.0.1\r\n" }
         for header in headers { text += header + "\r\n" }
         if let body { text += "Content-Length: \(body.utf8.count)\r\n" }
         text += "\r\n" + (body ?? "")

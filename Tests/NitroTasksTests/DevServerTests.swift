@@ -77,7 +77,7 @@ private func fetch(_ method: String, _ url: String, body: String? = nil) async t
                 let sequential = try (0..<3).map { _ in try connection.request("GET", "/_nitro/tasks/db:migrate") }
                 let head = try connection.request("HEAD", "/_nitro/tasks")
                 try connection.send(
-                    (0..<5).map { "GET /_nitro/tasks/echo:payload?i=\($0) HTTP/1.1\r\nHost: x\r\n\r\n" }.joined())
+                    (0..<5).map { "GET /_nitro/tasks/echo:payload?i=\($0) HTTP/1.1\r\nHost: localhost\r\n\r\n" }.joined())
                 let pipelined = try (0..<5).map { _ in try connection.readResponse().json }
                 let closing = try connection.request("GET", "/_nitro/tasks/db:migrate", headers: ["Connection: close"])
                 return (sequential, head, pipelined, closing, try connection.readsEndOfFile())
@@ -94,10 +94,10 @@ private func fetch(_ method: String, _ url: String, body: String? = nil) async t
     @Test func answersLimitsAndMalformedRequestsWithoutGoingDown() async throws {
         let configuration = DevServer.Configuration(bodyLimit: 1024, headerLimit: 512, infoFile: nil)
         let cases: [(String, Int)] = [
-            ("POST /_nitro/tasks/echo:payload HTTP/1.1\r\nHost: x\r\nContent-Length: 2048\r\n\r\n", 413),
-            ("GET /_nitro/tasks HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "b", count: 600))\r\n\r\n", 431),
+            ("POST /_nitro/tasks/echo:payload HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2048\r\n\r\n", 413),
+            ("GET /_nitro/tasks HTTP/1.1\r\nHost: localhost\r\nX-Big: \(String(repeating: "b", count: 600))\r\n\r\n", 431),
             ("GARBAGE\r\n\r\n", 400),
-            ("GET /_nitro/tasks HTTP/3.0\r\nHost: x\r\n\r\n", 505),
+            ("GET /_nitro/tasks HTTP/3.0\r\nHost: localhost\r\n\r\n", 505),
             ("\u{16}\u{03}\u{01}\u{02}\u{00}\u{01}\u{00}\u{01}\u{fc}\u{03}\u{03}\r\n\r\n", 400),
         ]
         try await withDevServer(configuration) { _, port in
@@ -120,18 +120,35 @@ private func fetch(_ method: String, _ url: String, body: String? = nil) async t
                 // A body over the limit sent whole still gets its 413 (the server drains before closing).
                 let big = try TestHTTPConnection(port: port)
                 try big.send(
-                    "POST /_nitro/tasks/echo:payload HTTP/1.1\r\nHost: x\r\nContent-Length: 4096\r\n\r\n"
+                    "POST /_nitro/tasks/echo:payload HTTP/1.1\r\nHost: localhost\r\nContent-Length: 4096\r\n\r\n"
                         + String(repeating: "x", count: 4096))
                 let bigStatus = try big.readResponse().status
                 // Clients that hang up at once, or mid-request, harm nobody.
                 _ = try TestHTTPConnection(port: port)
                 let partial = try TestHTTPConnection(port: port)
-                try partial.send("POST /_nitro/tasks/echo:payload HTTP/1.1\r\nHost: x\r\nContent-Le")
+                try partial.send("POST /_nitro/tasks/echo:payload HTTP/1.1\r\nHost: localhost\r\nContent-Le")
                 let healthy = try TestHTTPConnection(port: port).request("GET", "/_nitro/tasks/db:migrate").json
                 return (bigStatus, healthy)
             }
             #expect(bigStatus == 413)
             #expect(healthy == ["result": "Success"])
+        }
+    }
+
+    @Test func refusesRequestsForOtherHostsAndFromOtherSites() async throws {
+        try await withDevServer { _, port in
+            let (rebound, crossSite, local) = try await offPool {
+                let rebound = try TestHTTPConnection(port: port).request(
+                    "POST", "/_nitro/tasks/db:migrate", headers: ["Host: attacker.example"])
+                let crossSite = try TestHTTPConnection(port: port).request(
+                    "POST", "/_nitro/tasks/db:migrate", headers: ["Origin: https://attacker.example"])
+                let local = try TestHTTPConnection(port: port).request(
+                    "POST", "/_nitro/tasks/db:migrate", headers: ["Origin: http://localhost:5173"])
+                return (rebound, crossSite, local)
+            }
+            #expect(rebound.status == 403 && rebound.json?["status"] == 403)
+            #expect(crossSite.status == 403 && crossSite.headers["connection"] == "close")
+            #expect(local.status == 200)
         }
     }
 
@@ -141,7 +158,7 @@ private func fetch(_ method: String, _ url: String, body: String? = nil) async t
                 let connection = try TestHTTPConnection(port: port)
                 let body = #"{"payload":{"k":"v"}}"#
                 try connection.send(
-                    "POST /_nitro/tasks/echo:payload HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+                    "POST /_nitro/tasks/echo:payload HTTP/1.1\r\nHost: localhost\r\nExpect: 100-continue\r\n"
                         + "Content-Length: \(body.utf8.count)\r\n\r\n")
                 let interim = try connection.readResponse(head: true).status
                 try connection.send(body)
@@ -158,7 +175,7 @@ private func fetch(_ method: String, _ url: String, body: String? = nil) async t
         try await withDevServer(configuration) { _, port in
             let (slowStatus, slowClosed, silentStatus, silentClosed) = try await offPool {
                 let slow = try TestHTTPConnection(port: port)
-                try slow.send("GET /_nitro/tasks HTTP/1.1\r\nHost: x\r\n")  // never finishes its head
+                try slow.send("GET /_nitro/tasks HTTP/1.1\r\nHost: localhost\r\n")  // never finishes its head
                 let slowStatus = try slow.readResponse().status
                 let slowClosed = try slow.readsEndOfFile()
                 let silent = try TestHTTPConnection(port: port)
@@ -230,7 +247,7 @@ private func fetch(_ method: String, _ url: String, body: String? = nil) async t
             let results = try await offPool { () throws -> [Int] in
                 let connections = try (0..<200).map { _ in try TestHTTPConnection(port: port) }
                 for connection in connections {
-                    try connection.send("GET /_nitro/tasks/db:migrate HTTP/1.1\r\nHost: x\r\n\r\n")
+                    try connection.send("GET /_nitro/tasks/db:migrate HTTP/1.1\r\nHost: localhost\r\n\r\n")
                 }
                 return try connections.map { try $0.readResponse().status }
             }

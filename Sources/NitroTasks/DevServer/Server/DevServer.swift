@@ -29,7 +29,8 @@ import Synchronization
 ///
 /// Errors are JSON `{"status": N, "message": "…"}`: 404 (unknown task or route), 501 (no
 /// handler), 500 (the task threw; its message), 400 (malformed request or body), 403 (a peer that
-/// is not on this machine), 405 (another method), 408 (too slow), 413 (body over the limit), 431
+/// is not on this machine, a `Host` that is not a loopback name, or an `Origin` of another site),
+/// 405 (another method), 408 (too slow), 413 (body over the limit), 431
 /// (header fields over the limit). Connections are kept alive; a malformed request closes only
 /// its own connection.
 public final class DevServer: Sendable {

@@ -192,6 +192,10 @@ final class EventLoop: @unchecked Sendable {
                 .error(403, "The development server only answers requests from this machine (a loopback address)"))
             return
         }
+        if let refusal = LoopbackPolicy.refusal(for: request) {
+            respondAndClose(connection, .error(403, refusal))
+            return
+        }
         connection.serial += 1
         connection.requestStartedAt = nil
         connection.phase = .processing(
