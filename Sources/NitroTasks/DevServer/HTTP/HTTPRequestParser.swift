@@ -156,9 +156,7 @@ package struct HTTPRequestParser: Sendable {
         request.minorVersion >= 1 && request.headers.tokens("expect").contains("100-continue")
     }
 
-    private func tooLarge() -> HTTPParseError {
-        HTTPParseError(413, "The request body is larger than the limit of \(limits.bodyBytes) bytes")
-    }
+    private func tooLarge() -> HTTPParseError { HTTPHead.tooLarge(limits.bodyBytes) }
 
     // MARK: Lines
 
@@ -207,9 +205,7 @@ package struct HTTPRequestParser: Sendable {
 
     // MARK: Head
 
-    private enum Framing { case none, length(Int), chunked }
-
-    private mutating func parseHead() throws(HTTPParseError) -> (HTTPRequest, Framing)? {
+    private mutating func parseHead() throws(HTTPParseError) -> (HTTPRequest, HTTPHead.Framing)? {
         // Empty lines before a request are ignored (RFC 9112 §2.2).
         while start < buffer.count, buffer[start] == 13 || buffer[start] == 10 {
             if buffer[start] == 13 {
@@ -228,7 +224,7 @@ package struct HTTPRequestParser: Sendable {
         let head = buffer[start..<end.headEnd]
         start = end.next
         scanFrom = start
-        return try parseHead(head)
+        return try HTTPHead.parse(head, bodyLimit: limits.bodyBytes)
     }
 
     private func headTooLarge(upTo end: Int) -> HTTPParseError {
@@ -252,104 +248,6 @@ package struct HTTPRequestParser: Sendable {
         return nil
     }
 
-    private func parseHead(_ head: ArraySlice<UInt8>) throws(HTTPParseError) -> (HTTPRequest, Framing) {
-        var lines: [ArraySlice<UInt8>] = []
-        var lineStart = head.startIndex
-        for index in head.indices where head[index] == 10 {
-            lines.append(head[lineStart..<index])
-            lineStart = index + 1
-        }
-        lines.append(head[lineStart..<head.endIndex])
-        lines = try lines.map { line throws(HTTPParseError) in
-            let trimmed = line.last == 13 ? line.dropLast() : line
-            if trimmed.contains(13) { throw HTTPParseError(400, "A bare CR in the request head") }
-            return trimmed
-        }
-        let (method, target, minor) = try parseRequestLine(lines[0])
-        var headers = HTTPHeaders()
-        for line in lines.dropFirst() {
-            let (name, value) = try parseField(line)
-            headers.add(name, value)
-        }
-        let request = HTTPRequest(method: method, target: target, minorVersion: minor, headers: headers)
-        if minor >= 1 {
-            let hosts = headers.values("host")
-            if hosts.isEmpty { throw HTTPParseError(400, "An HTTP/1.1 request must have a Host header") }
-            if hosts.count > 1 { throw HTTPParseError(400, "The request has several Host headers") }
-        }
-        return (request, try framing(of: headers))
-    }
-
-    private func parseRequestLine(_ line: ArraySlice<UInt8>) throws(HTTPParseError) -> (String, String, Int) {
-        let parts = line.split(separator: 32, omittingEmptySubsequences: false)
-        guard parts.count == 3, !parts[0].isEmpty, !parts[1].isEmpty else {
-            throw HTTPParseError(400, "The request line is not `METHOD TARGET HTTP/1.1`")
-        }
-        guard parts[0].allSatisfy(isTokenByte) else { throw HTTPParseError(400, "The method is not a token") }
-        guard parts[1].allSatisfy({ $0 > 32 && $0 < 127 }) else {
-            throw HTTPParseError(400, "The request target has characters that must be percent-encoded")
-        }
-        let target = String(decoding: parts[1], as: UTF8.self)
-        let lowered = target.lowercased()
-        guard target.hasPrefix("/") || target == "*" || lowered.hasPrefix("http://") || lowered.hasPrefix("https://") else {
-            throw HTTPParseError(400, "The request target must start with `/`")
-        }
-        let version = Array(parts[2])
-        guard version.count == 8, version.starts(with: Array("HTTP/".utf8)), version[6] == 46,
-            (48...57).contains(version[5]), (48...57).contains(version[7])
-        else { throw HTTPParseError(400, "The request line does not end with an HTTP version") }
-        guard version[5] == 49 else { throw HTTPParseError(505, "Only HTTP/1.0 and HTTP/1.1 are supported") }
-        return (String(decoding: parts[0], as: UTF8.self), target, Int(version[7] - 48))
-    }
-
-    private func parseField(_ line: ArraySlice<UInt8>) throws(HTTPParseError) -> (String, String) {
-        guard let first = line.first, first != 32, first != 9 else {
-            throw HTTPParseError(400, "Obsolete line folding (a header line starting with whitespace) is not accepted")
-        }
-        guard let colon = line.firstIndex(of: 58) else { throw HTTPParseError(400, "A header line has no colon") }
-        let name = line[line.startIndex..<colon]
-        guard !name.isEmpty, name.allSatisfy(isTokenByte) else {
-            throw HTTPParseError(400, "A header name is empty or has characters other than letters, digits and !#$%&'*+-.^_`|~")
-        }
-        let value = line[(colon + 1)...]
-        guard value.allSatisfy({ $0 >= 32 || $0 == 9 }), !value.contains(127) else {
-            throw HTTPParseError(400, "A header value has control characters")
-        }
-        return (String(decoding: name, as: UTF8.self), String(decoding: value, as: UTF8.self).trimmingHTTPWhitespace())
-    }
-
-    private func framing(of headers: HTTPHeaders) throws(HTTPParseError) -> Framing {
-        let codings = headers.tokens("transfer-encoding")
-        let lengths = headers.values("content-length")
-        if !codings.isEmpty {
-            guard lengths.isEmpty else {
-                throw HTTPParseError(400, "The request has both Content-Length and Transfer-Encoding")
-            }
-            guard codings == ["chunked"] else {
-                let others = codings.filter { $0 != "chunked" }
-                if others.isEmpty { throw HTTPParseError(400, "`chunked` is applied more than once") }
-                if codings.last != "chunked" { throw HTTPParseError(400, "The last transfer coding must be `chunked`") }
-                throw HTTPParseError(501, "Transfer-Encoding \(others.joined(separator: ", ")) is not supported")
-            }
-            return .chunked
-        }
-        guard !lengths.isEmpty else { return .none }
-        var length: Int?
-        for element in lengths.flatMap({ $0.split(separator: ",", omittingEmptySubsequences: false) }) {
-            let text = element.trimmingHTTPWhitespace()
-            guard !text.isEmpty, text.utf8.allSatisfy({ (48...57).contains($0) }) else {
-                throw HTTPParseError(400, "Content-Length is not a number")
-            }
-            let digits = text.drop { $0 == "0" }
-            if digits.count > 15 { throw tooLarge() }
-            let value = Int(digits) ?? 0
-            if let length, length != value { throw HTTPParseError(400, "The request has conflicting Content-Length values") }
-            length = value
-        }
-        guard let length else { return .none }
-        if length > limits.bodyBytes { throw tooLarge() }
-        return length == 0 ? .none : .length(length)
-    }
 }
 
 /// `tchar` of RFC 9110: letters, digits and `!#$%&'*+-.^_`|~`.
