@@ -255,6 +255,26 @@ private func fetch(_ method: String, _ url: String, body: String? = nil) async t
         }
     }
 
+    @Test func serveWritesTheInfoFileAndStopsWhenItsSupervisorGoesAway() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nitro-serve-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let infoFile = folder.appendingPathComponent(".nitro/dev.json").path
+        let runner = TaskRunner(registry: devServerTestRegistry())
+        // A supervisor pid that is not this process's parent: `serve` notices within a second.
+        let serving = Task {
+            try await DevServer.serve(
+                runner: runner, environment: ["NITRO_ROOT": folder.path, "NITRO_DEV_PARENT_PID": "2147483600"])
+        }
+        var sawInfoFile = false
+        while !sawInfoFile {
+            sawInfoFile = FileManager.default.fileExists(atPath: infoFile)
+            if !sawInfoFile { try await Task.sleep(for: .milliseconds(10)) }
+        }
+        try await serving.value
+        #expect(sawInfoFile)
+        #expect(!FileManager.default.fileExists(atPath: infoFile))
+    }
+
     @Test func rejectsAnInvalidConfiguration() {
         let runner = TaskRunner(registry: devServerTestRegistry())
         #expect(throws: DevServerError.self) { try DevServer(runner: runner, configuration: .init(port: 70000)).start() }

@@ -57,7 +57,14 @@ extension DevServer {
                 _exit(130)
             }
         }
+        let parentWatch = value("NITRO_DEV_PARENT_PID").flatMap { Int32($0) }.map { parent in
+            ParentWatch(parent: parent) {
+                printToStandardError("[dev server] nitro dev (pid \(parent)) went away; stopping")
+                server.requestStop()
+            }
+        }
         try await server.run()
+        parentWatch?.cancel()
         signals.cancel()
         printToStandardError("[dev server] Stopped")
     }
