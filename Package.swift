@@ -31,6 +31,9 @@ let package = Package(
             name: "nitro-bench",
             dependencies: ["NitroJSON", "NitroCron", "NitroTasks", "NitroBuild", "NitroCLI"]
         ),
+        // A helper app for the run-once-across-processes test of the scheduler.
+        .executableTarget(
+            name: "SchedulerClusterProbe", dependencies: ["NitroTasks"], path: "Tests/SchedulerClusterProbe"),
         .testTarget(name: "NitroJSONTests", dependencies: ["NitroJSON"]),
         .testTarget(name: "NitroCronTests", dependencies: ["NitroCron"]),
         .testTarget(name: "NitroTasksTests", dependencies: ["NitroTasks"]),

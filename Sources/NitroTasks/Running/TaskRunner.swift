@@ -53,6 +53,13 @@ public final class TaskRunner: Sendable {
         return try await run.value
     }
 
+    /// Cancels the run of `name` in flight, if any: the task sees cancellation (for example
+    /// `Task.sleep` throws `CancellationError`), and every caller waiting for it gets what it
+    /// then returns or throws. The scheduler uses it when shutdown outlasts its grace period.
+    public func cancel(_ name: String) {
+        state.withLock { $0.running[name]?.run }?.cancel()
+    }
+
     /// Whether a run of `name` is in flight now.
     public func isRunning(_ name: String) -> Bool {
         state.withLock { $0.running[name] != nil }

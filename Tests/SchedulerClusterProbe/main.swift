@@ -1,0 +1,35 @@
+// A small app for the run-once test: runs a scheduler with an every-second task and a
+// FileTickClaim, for a given number of seconds. Each run appends "PID SCHEDULED-MS" to a log file.
+//
+//   SchedulerClusterProbe CLAIM-DIR LOG-FILE SECONDS
+import Foundation
+import NitroTasks
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+let arguments = CommandLine.arguments
+guard arguments.count == 4, let seconds = Double(arguments[3]) else {
+    FileHandle.standardError.write(Data("usage: SchedulerClusterProbe CLAIM-DIR LOG-FILE SECONDS\n".utf8))
+    exit(64)
+}
+let logFile = arguments[2]
+
+let tick = defineTask { event in
+    let line = "\(getpid()) \(Int64(event.payload["scheduledTime"]?.doubleValue ?? -1))\n"
+    let descriptor = open(logFile, O_WRONLY | O_APPEND | O_CREAT, 0o644)
+    guard descriptor >= 0 else { throw TaskError(statusCode: 500, message: "cannot open \(logFile)") }
+    defer { close(descriptor) }
+    _ = line.withCString { write(descriptor, $0, strlen($0)) }
+}
+
+let runner = TaskRunner(
+    registry: TaskRegistry(
+        tasks: [.init("tick", definition: { tick })],
+        scheduledTasks: [.init(cron: "* * * * * *", tasks: ["tick"])]))
+let scheduler = TaskScheduler(
+    runner: runner, options: .init(claim: FileTickClaim(directory: arguments[1])))
+try scheduler.start(environment: [:])
+try await Task.sleep(for: .seconds(seconds))
+await scheduler.shutdown()
