@@ -308,6 +308,12 @@ private func runner(_ tasks: [String: TaskDefinition], schedules: [TaskRegistry.
         let scheduled = TaskScheduler(
             runner: runner(["t": task], schedules: [.init(cron: "* * * * *", tasks: ["t"])]), clock: clock)
         #expect(try scheduled.start(environment: ["NITRO_SCHEDULER": "off"]) == 0)
+        let configuredOff = TaskScheduler(
+            runner: TaskRunner(
+                registry: TaskRegistry(
+                    tasks: [.init("t", definition: { task })], scheduledTasks: [.init(cron: "* * * * *", tasks: ["t"])],
+                    schedulerEnabled: false)), clock: clock)
+        #expect(try configuredOff.start(environment: [:]) == 0)
         let empty = TaskScheduler(runner: runner(["t": task], schedules: []), clock: clock)
         #expect(try empty.start(environment: [:]) == 0)
         #expect(clock.sleeperCount == 0)

@@ -44,10 +44,14 @@ public struct TaskRegistry: Sendable {
     public let scheduledTasks: [Schedule]
     /// The IANA time zone schedules are evaluated in (`"UTC"` by default).
     public let timeZone: String
+    /// Whether the in-process scheduler runs the schedules (config `scheduler.enabled`).
+    public let schedulerEnabled: Bool
     private let index: [String: Int]
 
     /// Creates a registry. When a name repeats, the last entry wins.
-    public init(tasks: [Entry], scheduledTasks: [Schedule] = [], timeZone: String = "UTC") {
+    public init(
+        tasks: [Entry], scheduledTasks: [Schedule] = [], timeZone: String = "UTC", schedulerEnabled: Bool = true
+    ) {
         var index: [String: Int] = [:]
         var entries: [Entry] = []
         for entry in tasks {
@@ -62,6 +66,7 @@ public struct TaskRegistry: Sendable {
         self.index = index
         self.scheduledTasks = scheduledTasks
         self.timeZone = timeZone
+        self.schedulerEnabled = schedulerEnabled
     }
 
     /// The entry registered under `name`.

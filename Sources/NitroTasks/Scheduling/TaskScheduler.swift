@@ -94,8 +94,9 @@ public final class TaskScheduler: Sendable {
         return ["off", "0", "false", "no", "disabled"].contains(value)
     }
 
-    /// Starts one timer per schedule. Does nothing when there are no schedules, or when
-    /// ``isDisabled(environment:)``; returns how many schedules it armed.
+    /// Starts one timer per schedule. Does nothing when there are no schedules, when the config
+    /// says `scheduler.enabled: false`, or when ``isDisabled(environment:)``; returns how many
+    /// schedules it armed.
     ///
     /// - Throws: ``SchedulerError`` for an unknown time zone or an invalid expression (the build
     ///   tool catches both earlier), or when started twice.
@@ -117,7 +118,7 @@ public final class TaskScheduler: Sendable {
             guard phase == .idle else { throw SchedulerError(message: "the scheduler was already started") }
             phase = .running
         }
-        if plans.isEmpty || Self.isDisabled(environment: environment) { return 0 }
+        if plans.isEmpty || !runner.registry.schedulerEnabled || Self.isDisabled(environment: environment) { return 0 }
         let anchor = clock.now()
         let started = plans.map { schedule, expression in
             Task { await self.loop(schedule, expression, from: anchor) }
