@@ -17,6 +17,10 @@ let package = Package(
         .executable(name: "nitro", targets: ["nitro"]),
         .library(name: "NitroTasks", targets: ["NitroTasks"]),
         .library(name: "NitroCron", targets: ["NitroCron"]),
+        // SwiftPM plugins (Docs/Plugins.md): generate the registry at build time, or write / check it.
+        .plugin(name: "NitroBuildPlugin", targets: ["NitroBuildPlugin"]),
+        .plugin(name: "NitroGeneratePlugin", targets: ["NitroGeneratePlugin"]),
+        .plugin(name: "NitroCheckPlugin", targets: ["NitroCheckPlugin"]),
     ],
     targets: [
         .target(name: "NitroJSON"),
@@ -27,6 +31,21 @@ let package = Package(
         .target(name: "NitroBuild", dependencies: ["NitroJSON", "NitroCron"]),
         .target(name: "NitroCLI", dependencies: ["NitroJSON", "NitroCron", "NitroBuild", "NitroTasks"]),
         .executableTarget(name: "nitro", dependencies: ["NitroCLI"]),
+        .plugin(
+            name: "NitroBuildPlugin", capability: .buildTool(), dependencies: ["nitro"],
+            path: "Sources/NitroBuildPlugin"),
+        .plugin(
+            name: "NitroGeneratePlugin",
+            capability: .command(
+                intent: .custom(verb: "nitro-build", description: "Generate the task registry and platform files"),
+                permissions: [.writeToPackageDirectory(reason: "nitro build writes the generated registry and platform files")]
+            ),
+            dependencies: ["nitro"], path: "Sources/NitroGeneratePlugin"),
+        .plugin(
+            name: "NitroCheckPlugin",
+            capability: .command(
+                intent: .custom(verb: "nitro-check", description: "Check that the generated files are current")),
+            dependencies: ["nitro"], path: "Sources/NitroCheckPlugin"),
         .executableTarget(
             name: "nitro-bench",
             dependencies: ["NitroJSON", "NitroCron", "NitroTasks", "NitroBuild", "NitroCLI"]

@@ -10,6 +10,10 @@ struct BuildRunner {
         case check
         /// `--dry-run`: print what would be written.
         case dryRun
+        /// `--dry-run --json`: the same, as one JSON document on stdout (``BuildPlanJSON``).
+        case dryRunJSON
+        /// `--registry-output FILE`: write only the registry, to this absolute path (the build plugin).
+        case registryOnly(String)
     }
 
     let root: String
@@ -31,6 +35,10 @@ struct BuildRunner {
         let plan = Self.plan(root: root, options: options, planner: planner)
         let printer = DiagnosticPrinter(console: console)
         printer.print(plan.diagnostics)
+        if case .dryRunJSON = mode {
+            console.out(BuildPlanJSON.render(plan, existing: { FileSystem.read(absolute($0)) }), terminator: "")
+            return plan.hasErrors ? ExitCode.failure : ExitCode.success
+        }
         if plan.hasErrors {
             console.err("nitro build: \(DiagnosticPrinter.summary(plan.diagnostics)); nothing written")
             return ExitCode.failure
@@ -40,6 +48,8 @@ struct BuildRunner {
         case .write: outcome = write(plan)
         case .check: outcome = check(plan)
         case .dryRun: outcome = dryRun(plan)
+        case .dryRunJSON: outcome = ExitCode.success
+        case .registryOnly(let output): return writeRegistry(plan, to: output)
         }
         if outcome == ExitCode.success, let model = plan.model {
             var summary =
@@ -66,6 +76,31 @@ struct BuildRunner {
                 console.err("\(console.style("error:", "1;31")) \(error)")
                 return ExitCode.failure
             }
+        }
+        return ExitCode.success
+    }
+
+    /// `--registry-output`: the registry alone, at `output`; quiet on success (it runs inside
+    /// `swift build`). A registry also present at its place in the project would be compiled twice
+    /// (`TaskRegistry.generated` declared twice), so that is an error naming the file.
+    func writeRegistry(_ plan: BuildPlan, to output: String) -> Int32 {
+        guard let registry = plan.files.first else { return ExitCode.success }
+        if FileSystem.status(absolute(registry.path))?.kind == .file {
+            DiagnosticPrinter(console: console).print([
+                .error(
+                    SourceLocation(path: registry.path),
+                    "this committed registry would be compiled next to the one generated at build time "
+                        + "(--registry-output, used by NitroBuildPlugin); delete this file, or stop applying the plugin")
+            ])
+            console.err("nitro build: 1 error; nothing written")
+            return ExitCode.failure
+        }
+        if FileSystem.read(output) == registry.bytes { return ExitCode.success }
+        do {
+            try FileSystem.writeAtomically(registry.bytes, to: output)
+        } catch {
+            console.err("\(console.style("error:", "1;31")) \(error)")
+            return ExitCode.failure
         }
         return ExitCode.success
     }

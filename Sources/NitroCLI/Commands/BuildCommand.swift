@@ -5,7 +5,8 @@ import NitroBuild
 enum BuildCommand: Command {
     static let name = "build"
     static let summary = "Scan tasks, merge the config and generate the registry and platform files"
-    static let usage = "nitro build [--root DIR] [--preset NAME] [--check | --dry-run] [--strict]"
+    static let usage =
+        "nitro build [--root DIR] [--preset NAME] [--check | --dry-run [--json] | --registry-output FILE] [--strict]"
     static let details = """
         Finds the task files under the tasks/ folder of a Swift target (Sources/App/tasks/db/migrate.swift
         is the task db:migrate), reads nitro.config.ts / .mts / .js / .mjs / .json, merges the tasks the
@@ -19,6 +20,11 @@ enum BuildCommand: Command {
                           cloudflare_module, cloudflare_durable, cloudflare_pages, vercel; `-` works too)
           --check         Write nothing; exit 1 and show a diff when a generated file is missing or stale
           --dry-run       Write nothing; print each file that would change, as a diff
+          --json          (with --dry-run) Print the plan as JSON: {"preset", "tasks", "schedules",
+                          "files": [{"path", "status", "diff"?}], "diagnostics": [...]}
+          --registry-output FILE
+                          Write only the registry, to FILE instead of its place in the project (the
+                          SwiftPM build plugin uses this); an error if a registry is also committed there
           --strict        Treat warnings as errors
 
         Diagnostics go to stderr as `path:line:column: error|warning: message`, relative to the root.
@@ -31,6 +37,7 @@ enum BuildCommand: Command {
           nitro build --check                       Pre-commit / CI gate: is the committed registry current?
           nitro build --preset vercel --strict      CI build for Vercel, warnings fail the build
           nitro build --dry-run                     Show what would change
+          nitro build --dry-run --json              ... as JSON, for scripts
         """
 
     static func run(_ arguments: inout Arguments, context: CommandContext) async throws -> Int32 {
@@ -39,10 +46,17 @@ enum BuildCommand: Command {
         let check = arguments.flag("--check")
         let dryRun = arguments.flag("--dry-run")
         let strict = arguments.flag("--strict")
+        let json = arguments.flag("--json")
+        let registryOutput = try arguments.option("--registry-output")
         try arguments.finish()
         if check && dryRun {
             throw UsageError("'--check' and '--dry-run' cannot be used together")
         }
+        if json && !dryRun { throw UsageError("'--json' needs '--dry-run'") }
+        if registryOutput != nil && (check || dryRun) {
+            throw UsageError("'--registry-output' cannot be used with '--check' or '--dry-run'")
+        }
+        if let registryOutput, registryOutput.isEmpty { throw UsageError("Missing value for '--registry-output'") }
         if let rootOption, rootOption.isEmpty { throw UsageError("Missing value for '--root'") }
         let root = FileSystem.absolute(rootOption ?? ".", from: context.currentDirectory)
         guard FileSystem.isDirectory(root) else {
@@ -59,7 +73,12 @@ enum BuildCommand: Command {
         } else if let environment = context.environment["NITRO_PRESET"], !environment.isEmpty {
             options.presetOverride = (environment, "NITRO_PRESET")
         }
-        let mode: BuildRunner.Mode = check ? .check : dryRun ? .dryRun : .write
+        let mode: BuildRunner.Mode
+        if let registryOutput {
+            mode = .registryOnly(FileSystem.absolute(registryOutput, from: context.currentDirectory))
+        } else {
+            mode = check ? .check : dryRun ? (json ? .dryRunJSON : .dryRun) : .write
+        }
         return BuildRunner(root: root, mode: mode, options: options, console: context.console).run()
     }
 }
