@@ -42,4 +42,30 @@ import Testing
         // Every tick is a whole second.
         #expect(ticks.allSatisfy { Int64($0)! % 1000 == 0 })
     }
+
+    @Test(.timeLimit(.minutes(1))) func runStopsGracefullyOnSIGTERM() throws {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("nitro-signal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let log = work.appendingPathComponent("ticks.log").path
+        let process = Process()
+        process.executableURL = try Self.probeBinary()
+        process.arguments = [work.appendingPathComponent("claims").path, log, "signal"]
+        let stderr = Pipe()
+        process.standardError = stderr
+        try process.run()
+        // Wait (bounded) for the first tick, which proves the scheduler runs.
+        var waited = 0
+        while !FileManager.default.fileExists(atPath: log), waited < 100 {
+            usleep(50_000)
+            waited += 1
+        }
+        #expect(FileManager.default.fileExists(atPath: log))
+        process.terminate()  // SIGTERM
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 0)
+        let said = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(said == "stopped\n")
+    }
 }

@@ -2,6 +2,7 @@
 // FileTickClaim, for a given number of seconds. Each run appends "PID SCHEDULED-MS" to a log file.
 //
 //   SchedulerClusterProbe CLAIM-DIR LOG-FILE SECONDS
+//   SchedulerClusterProbe CLAIM-DIR LOG-FILE signal    run until SIGINT/SIGTERM (TaskScheduler.run)
 import Foundation
 import NitroTasks
 
@@ -10,7 +11,7 @@ import NitroTasks
 #endif
 
 let arguments = CommandLine.arguments
-guard arguments.count == 4, let seconds = Double(arguments[3]) else {
+guard arguments.count == 4, arguments[3] == "signal" || Double(arguments[3]) != nil else {
     FileHandle.standardError.write(Data("usage: SchedulerClusterProbe CLAIM-DIR LOG-FILE SECONDS\n".utf8))
     exit(64)
 }
@@ -30,6 +31,11 @@ let runner = TaskRunner(
         scheduledTasks: [.init(cron: "* * * * * *", tasks: ["tick"])]))
 let scheduler = TaskScheduler(
     runner: runner, options: .init(claim: FileTickClaim(directory: arguments[1])))
-try scheduler.start(environment: [:])
-try await Task.sleep(for: .seconds(seconds))
-await scheduler.shutdown()
+if let seconds = Double(arguments[3]) {
+    try scheduler.start(environment: [:])
+    try await Task.sleep(for: .seconds(seconds))
+    await scheduler.shutdown()
+} else {
+    try await scheduler.run(environment: [:])
+    FileHandle.standardError.write(Data("stopped\n".utf8))
+}
