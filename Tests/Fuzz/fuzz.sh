@@ -5,7 +5,9 @@
 #
 # Each target is Tests/Fuzz/Targets/<Target>.swift; its seed corpus is Fixtures/fuzz/<corpus>/.
 # The package's modules are compiled as static libraries with coverage and AddressSanitizer,
-# `-enable-testing` so that targets can `@testable import` internals. New inputs found are kept
+# `-enable-testing` so that targets can `@testable import` internals (and one `-package-name`, for
+# `package` symbols); C targets (CNitroSystem) are compiled with clang and described to Swift by a
+# generated module map. New inputs found are kept
 # in a scratch corpus (.build-fuzz/corpus/<target>), never in the repository; a crash leaves its
 # reproducer in .build-fuzz/crashes/ and makes the script fail.
 set -euo pipefail
@@ -23,6 +25,10 @@ done
 # target → "corpus:modules it needs, in dependency order"
 declare -A plan=(
   [JSONReaderFuzz]="json:NitroJSON"
+  [CronFuzz]="cron:NitroCron"
+  [ConfigFuzz]="config:NitroJSON,NitroCron,NitroBuild"
+  [TaskFileFuzz]="taskfile:NitroJSON,NitroCron,NitroBuild"
+  [HTTPRequestFuzz]="http:NitroJSON,NitroCron,CNitroSystem,NitroTasks"
 )
 for file in Tests/Fuzz/Targets/*.swift; do
   name=$(basename "$file" .swift)
@@ -32,32 +38,55 @@ done
 
 out=.build-fuzz
 mkdir -p "$out/lib" "$out/bin" "$out/crashes"
-flags=(-sanitize=fuzzer,address -parse-as-library -enable-testing -Onone -g)
+flags=(-sanitize=fuzzer,address -parse-as-library -enable-testing -package-name nitro_tasks -Onone -g)
+clang=$(dirname "$(command -v swiftc)")/clang
 
 build_module() {
   local module=$1
-  [[ -f $out/lib/lib$module.a && -z $(find "Sources/$module" -newer "$out/lib/lib$module.a" -name '*.swift' | head -1) ]] && return
+  [[ -f $out/lib/lib$module.a && -z $(find "Sources/$module" -newer "$out/lib/lib$module.a" -type f | head -1) ]] && return
   mapfile -t sources < <(find "Sources/$module" -name '*.swift' | sort)
+  if ((${#sources[@]} == 0)); then  # a C target: objects with ASan, and a module map for its headers
+    mapfile -t sources < <(find "Sources/$module" -name '*.c' | sort)
+    local objects=() headers="$PWD/Sources/$module/include"
+    for source in "${sources[@]}"; do
+      "$clang" -fsanitize=address,fuzzer-no-link -g -O1 -I "$headers" -c "$source" -o "$out/lib/$(basename "$source").o"
+      objects+=("$out/lib/$(basename "$source").o")
+    done
+    mkdir -p "$out/lib/$module"
+    { echo "module $module {"; for header in "$headers"/*.h; do echo "  header \"$header\""; done; echo "  export *"; echo "}"; } \
+      >"$out/lib/$module/module.modulemap"
+    rm -f "$out/lib/lib$module.a"
+    ar rcs "$out/lib/lib$module.a" "${objects[@]}"
+    return
+  fi
   swiftc "${flags[@]}" -module-name "$module" -emit-library -static -emit-module \
-    -emit-module-path "$out/lib/$module.swiftmodule" -I "$out/lib" "${sources[@]}" -o "$out/lib/lib$module.a"
+    -emit-module-path "$out/lib/$module.swiftmodule" -I "$out/lib" "${includes[@]}" "${sources[@]}" -o "$out/lib/lib$module.a"
 }
 
 status=0
 for target in "${targets[@]}"; do
   IFS=: read -r corpus modules <<<"${plan[$target]}"
   IFS=, read -ra needed <<<"$modules"
-  libs=()
+  libs=() includes=()
   for module in "${needed[@]}"; do
+    [[ -d Sources/$module/include ]] && includes+=(-I "$out/lib/$module")
     build_module "$module"
     libs+=("$out/lib/lib$module.a")
   done
-  swiftc -sanitize=fuzzer,address -parse-as-library -I "$out/lib" "Tests/Fuzz/Targets/$target.swift" \
-    "${libs[@]}" -o "$out/bin/$target" 2>&1 | grep -v "Cannot export local symbol" >&2 || true
+  # Static libraries link dependents first.
+  reversed=()
+  for ((i = ${#libs[@]} - 1; i >= 0; i--)); do reversed+=("${libs[i]}"); done
+  if ! swiftc -sanitize=fuzzer,address -parse-as-library -package-name nitro_tasks -I "$out/lib" "${includes[@]}" \
+    "Tests/Fuzz/Targets/$target.swift" "${reversed[@]}" -o "$out/bin/$target" >"$out/link.log" 2>&1; then
+    grep -v "Cannot export local symbol" "$out/link.log" >&2
+    echo "fuzz.sh: $target does not build" >&2
+    exit 2
+  fi
   mkdir -p "$out/corpus/$target"
   echo "== $target ($seconds s, seeds: Fixtures/fuzz/$corpus)"
   if ! "$out/bin/$target" "$out/corpus/$target" "Fixtures/fuzz/$corpus" -max_total_time="$seconds" \
       -max_len=4096 -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$out/crashes/$target-" -print_final_stats=1 \
-      2> >(grep -E '^(#[0-9]+ *DONE|stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR|SUMMARY|Done|.*cov:)' | tail -4 >&2); then
+      2> >(grep -E '^(#[0-9]+ *DONE|stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR|SUMMARY|Done|.*Fatal error|.*deadly signal|.*written to)' | tail -8 >&2); then
     echo "fuzz.sh: $target found a crash; reproducer in $out/crashes/" >&2
     status=1
   fi

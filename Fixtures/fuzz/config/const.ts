@@ -1,0 +1,2 @@
+const config = { preset: "cloudflare_module", tasks: { a: {} } };
+export default config;

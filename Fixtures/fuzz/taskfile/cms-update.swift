@@ -1,0 +1,9 @@
+import NitroTasks
+
+let cmsUpdate = defineTask(
+    meta: TaskMeta(name: "cms:update", description: "Update CMS content")
+) { event in
+    // Scheduled runs receive the scheduled instant in milliseconds since 1970.
+    let scheduledTime = event.payload["scheduledTime"]?.doubleValue
+    return TaskResult(result: ["updated": true, "scheduledTime": scheduledTime.map(JSONValue.number) ?? .null])
+}
