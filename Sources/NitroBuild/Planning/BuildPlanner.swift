@@ -108,5 +108,7 @@ package struct BuildSession: Sendable {
 
 extension BuildPlanner {
     /// The planner `nitro build` uses: every preset output and the schedule validator.
-    package static let standard = BuildPlanner(presetOutputs: [], scheduleValidator: BasicScheduleValidator())
+    package static let standard = BuildPlanner(
+        presetOutputs: [CloudflareWranglerOutput(), CloudflarePagesNotice(), VercelConfigOutput()],
+        scheduleValidator: CronScheduleValidator())
 }

@@ -29,7 +29,13 @@ package enum RegistryRenderer {
             for schedule in model.schedules { lines.append("            \(scheduleEntry(schedule)),") }
             lines.append("        ],")
         }
-        lines.append("        timeZone: \(SwiftLiteral.string(model.timeZone))")
+        if model.config.schedulerEnabled?.value == false {
+            // Only when the config turns the in-process scheduler off: other registries stay as they were.
+            lines.append("        timeZone: \(SwiftLiteral.string(model.timeZone)),")
+            lines.append("        schedulerEnabled: false")
+        } else {
+            lines.append("        timeZone: \(SwiftLiteral.string(model.timeZone))")
+        }
         lines.append("    )")
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"

@@ -1,0 +1,117 @@
+import NitroJSON
+
+/// `cloudflare_module` / `cloudflare_durable`: writes `<output.dir>/server/wrangler.json` with
+/// `triggers.crons` and `.wrangler/deploy/config.json` (`{"configPath": …}`) so that a plain
+/// `wrangler deploy` at the root uses the generated file (wrangler's "redirected configuration").
+package struct CloudflareWranglerOutput: PresetOutput {
+    /// The Workers Free plan's Cron Triggers per account (Paid: 250).
+    package static let freePlanCronLimit = 5
+    package static let paidPlanCronLimit = 250
+    package static let deployConfigPath = ".wrangler/deploy/config.json"
+
+    package init() {}
+
+    package func applies(to preset: Preset) -> Bool {
+        preset == .cloudflareModule || preset == .cloudflareDurable
+    }
+
+    package func inputPaths(config: NitroConfig, preset: Preset) -> [String] { WranglerFile.names }
+
+    /// Where the generated file goes for this config.
+    package static func wranglerPath(_ config: NitroConfig) -> String {
+        ProjectPath.join(config.outputDir?.value ?? ".output", "server/wrangler.json")
+    }
+
+    package func render(_ context: PresetContext) -> PresetRendering {
+        let model = context.model
+        let config = model.config
+        let wranglerPath = Self.wranglerPath(config)
+        let prefix = WranglerMerge.upward(from: ProjectPath.parent(wranglerPath))
+        var diagnostics: [Diagnostic] = []
+
+        // The user's file: the first of wrangler's names that exists.
+        let present = WranglerFile.names.compactMap { context.inputs[$0] }
+        var user: WranglerFile?
+        if let file = present.first {
+            let read = WranglerFile.read(file)
+            if let error = read.error { return PresetRendering(diagnostics: [error]) }
+            user = read.file
+            for ignored in present.dropFirst() {
+                diagnostics.append(
+                    .warning(
+                        SourceLocation(path: ignored.path),
+                        "ignored: \(file.path) is used, as wrangler prefers wrangler.json, then wrangler.jsonc, then wrangler.toml; remove one of them"
+                    ))
+            }
+        }
+        var fromConfig: [String: JSONValue] = [:]
+        if let wrangler = config.cloudflareWrangler, case .object(let members) = wrangler.value { fromConfig = members }
+
+        // A redirected configuration may not hold environments (wrangler refuses it).
+        let envAdvice =
+            "the generated wrangler.json is a redirected configuration, which wrangler refuses when it contains `env`; move the settings of the environment you deploy to the top level"
+        if let user, user.members["env"] != nil {
+            diagnostics.append(.error(user.location(of: "env"), "\(user.path) has `env`: \(envAdvice) (or into `cloudflare.wrangler`)"))
+        }
+        if fromConfig["env"] != nil, let wrangler = config.cloudflareWrangler {
+            diagnostics.append(.error(wrangler.location, "`cloudflare.wrangler` has `env`: \(envAdvice)"))
+        }
+
+        // Crons the user lists themselves come first, then the schedules.
+        var crons: [String] = []
+        var origins: [SourceLocation?] = []
+        func add(_ cron: String, _ origin: SourceLocation?) {
+            guard !crons.contains(cron) else { return }
+            crons.append(cron)
+            origins.append(origin)
+        }
+        let sources: [(members: [String: JSONValue], location: SourceLocation?, name: String)] = [
+            (fromConfig, config.cloudflareWrangler?.location, "`cloudflare.wrangler`"),
+            (user?.members ?? [:], user?.location(of: "triggers"), user?.path ?? ""),
+        ]
+        for source in sources {
+            let listed = WranglerMerge.crons(in: source.members)
+            if let problem = listed.problem { diagnostics.append(.error(source.location, "\(source.name): \(problem)")) }
+            for cron in listed.crons { add(cron, source.location) }
+        }
+        for schedule in model.schedules {
+            if let cron = schedule.platformCrons[CronScheduleValidator.platform(for: model.preset)?.rawValue ?? ""] {
+                add(cron, schedule.cron.location)
+            }
+        }
+        if diagnostics.hasErrors { return PresetRendering(diagnostics: diagnostics) }
+
+        var merged = WranglerMerge.merge([
+            WranglerMerge.rebasePaths(fromConfig, prefix: prefix),
+            WranglerMerge.rebasePaths(user?.members ?? [:], prefix: prefix),
+        ])
+        var triggers: [String: JSONValue] = [:]
+        if case .object(let existing)? = merged["triggers"] { triggers = existing }
+        triggers["crons"] = .array(crons.map { .string($0) })
+        merged["triggers"] = .object(triggers)
+
+        if crons.count > Self.freePlanCronLimit {
+            let place = origins[Self.freePlanCronLimit] ?? config.fileLocation
+            diagnostics.append(
+                .warning(
+                    place,
+                    "\(crons.count) Cron Triggers: the Workers Free plan allows \(Self.freePlanCronLimit) per account (Paid: \(Self.paidPlanCronLimit)); combine schedules or upgrade"
+                ))
+        }
+        if merged["name"] == nil {
+            diagnostics.append(
+                .warning(
+                    config.cloudflareWrangler?.location ?? config.fileLocation,
+                    "the generated \(wranglerPath) has no Worker `name`, which wrangler deploy needs: set `name` in wrangler.jsonc or in `cloudflare.wrangler`"
+                ))
+        }
+
+        let configPath = WranglerMerge.upward(from: ProjectPath.parent(Self.deployConfigPath)) + wranglerPath
+        return PresetRendering(
+            files: [
+                GeneratedFile(path: wranglerPath, text: JSONWriter.pretty(.object(merged))),
+                GeneratedFile(path: Self.deployConfigPath, text: JSONWriter.pretty(["configPath": .string(configPath)])),
+            ],
+            diagnostics: diagnostics)
+    }
+}

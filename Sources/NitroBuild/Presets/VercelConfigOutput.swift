@@ -1,0 +1,126 @@
+import Foundation
+import NitroCron
+import NitroJSON
+
+/// `vercel`: writes `.vercel/output/config.json` (Build Output API v3) with one cron job per
+/// schedule, `{"path": <vercel.cronHandlerRoute>, "schedule": <Vercel dialect>}`, then the
+/// config's `vercel.config.crons`, without duplicates. Every other key of an existing file is
+/// kept; `version` is 3; `crons` is rewritten each build (`[]` when there is none), so a removed
+/// schedule disappears.
+package struct VercelConfigOutput: PresetOutput {
+    /// Cron jobs per project on every plan.
+    package static let cronLimit = 100
+    package static let defaultRoute = "/_vercel/cron"
+    /// The limits of Vercel's own config schema for a cron job.
+    package static let pathLengths = 1...512
+    package static let scheduleLengths = 9...256
+
+    package init() {}
+
+    package func applies(to preset: Preset) -> Bool { preset == .vercel }
+
+    /// `<output.dir>/config.json`; the output folder is `.vercel/output` unless `output.dir` is set.
+    package static func configPath(_ config: NitroConfig) -> String {
+        ProjectPath.join(config.outputDir?.value ?? ".vercel/output", "config.json")
+    }
+
+    package func inputPaths(config: NitroConfig, preset: Preset) -> [String] { [Self.configPath(config)] }
+
+    package func render(_ context: PresetContext) -> PresetRendering {
+        let model = context.model
+        let config = model.config
+        let path = Self.configPath(config)
+        var diagnostics: [Diagnostic] = []
+
+        var members: [String: JSONValue] = [:]
+        if let existing = context.inputs[path] {
+            do {
+                guard case .object(let object) = try JSONReader.parse(existing.bytes) else {
+                    return PresetRendering(diagnostics: [
+                        .error(SourceLocation(path: path), "the Build Output API config must be a JSON object; fix or delete it")
+                    ])
+                }
+                members = object
+            } catch {
+                return PresetRendering(diagnostics: [
+                    .error(
+                        SourceLocation(path: path, line: error.line, column: error.column),
+                        "\(error.message); this file must be strict JSON: fix or delete it")
+                ])
+            }
+        }
+
+        let route = config.vercelCronHandlerRoute
+        let routePath = route?.value ?? Self.defaultRoute
+        diagnostics += Self.check(path: routePath, at: route?.location, key: "vercel.cronHandlerRoute")
+
+        var jobs: [(path: String, schedule: String, origin: SourceLocation?)] = []
+        func add(_ path: String, _ schedule: String, _ origin: SourceLocation?) {
+            guard !jobs.contains(where: { $0.path == path && $0.schedule == schedule }) else { return }
+            jobs.append((path, schedule, origin))
+        }
+        for schedule in model.schedules {
+            if let cron = schedule.platformCrons[CronPlatform.vercel.rawValue] { add(routePath, cron, schedule.cron.location) }
+        }
+        for cron in config.vercelCrons ?? [] {
+            diagnostics += Self.check(path: cron.path.value, at: cron.path.location, key: "vercel.config.crons[].path")
+            let length = cron.schedule.value.utf8.count
+            if !Self.scheduleLengths.contains(length) {
+                diagnostics.append(
+                    .error(
+                        cron.schedule.location,
+                        "Vercel accepts a cron `schedule` of \(Self.scheduleLengths.lowerBound)-\(Self.scheduleLengths.upperBound) characters; this one has \(length)"
+                    ))
+            }
+            add(cron.path.value, cron.schedule.value, cron.schedule.location)
+        }
+
+        if jobs.count > Self.cronLimit {
+            diagnostics.append(
+                .warning(
+                    jobs[Self.cronLimit].origin ?? config.fileLocation,
+                    "\(jobs.count) cron jobs: Vercel allows \(Self.cronLimit) per project; combine schedules"))
+        }
+        for job in jobs where Self.firesMoreThanOnceADay(job.schedule) {
+            diagnostics.append(
+                .warning(
+                    job.origin,
+                    "Vercel schedule '\(job.schedule)' fires more than once a day: Hobby plans allow cron jobs at most once a day and reject this one at deploy (Pro and Enterprise allow once a minute)"
+                ))
+        }
+
+        members["version"] = 3
+        members["crons"] = .array(jobs.map { ["path": .string($0.path), "schedule": .string($0.schedule)] })
+        return PresetRendering(
+            files: [GeneratedFile(path: path, text: JSONWriter.pretty(.object(members)))], diagnostics: diagnostics)
+    }
+
+    /// Vercel's rules for a cron job's `path`: starts with `/`, 1-512 characters.
+    static func check(path: String, at location: SourceLocation?, key: String) -> [Diagnostic] {
+        let length = path.utf8.count
+        if !path.hasPrefix("/") {
+            return [.error(location, "`\(key)` must start with `/` (Vercel calls this path on the deployment); found `\(path)`")]
+        }
+        if !pathLengths.contains(length) {
+            return [.error(location, "`\(key)` may have at most \(pathLengths.upperBound) characters; this one has \(length)")]
+        }
+        return []
+    }
+
+    /// Whether a UTC five-field schedule fires twice on one UTC day within a year (2025): what
+    /// Vercel's Hobby plan refuses. `false` when the text is not an expression the engine reads.
+    package static func firesMoreThanOnceADay(_ schedule: String) -> Bool {
+        guard let expression = try? CronExpression(schedule) else { return false }
+        let start = Date(timeIntervalSince1970: 1_735_689_600)  // 2025-01-01T00:00:00Z
+        let end = start.addingTimeInterval(366 * 86_400)
+        var previousDay: Int64?
+        var cursor = start.addingTimeInterval(-1)
+        while let next = expression.next(after: cursor), next < end {
+            let day = Int64((next.timeIntervalSince1970 / 86_400).rounded(.down))
+            if day == previousDay { return true }
+            previousDay = day
+            cursor = next
+        }
+        return false
+    }
+}
