@@ -14,7 +14,7 @@ package struct CloudflarePagesNotice: PresetOutput {
         return PresetRendering(diagnostics: [
             .warning(
                 first.cron.location,
-                "Cloudflare Pages has no Cron Triggers, so \(count == 1 ? "this schedule" : "these \(count) schedules") would never run; deploy with the `cloudflare_module` preset (a Worker with Cron Triggers) to run them"
+                "Cloudflare Pages has no Cron Triggers, so \(count == 1 ? "this schedule" : "these \(count) schedules") would never run there; deploy with the `cloudflare_module` preset (a Worker with Cron Triggers) instead"
             )
         ])
     }

@@ -1,0 +1,3 @@
+import NitroTasks
+
+let a = defineTask { _ in }

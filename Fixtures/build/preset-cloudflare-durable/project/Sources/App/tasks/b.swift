@@ -1,0 +1,3 @@
+import NitroTasks
+
+let b = defineTask { _ in }

@@ -1,0 +1,3 @@
+import NitroTasks
+
+let c = defineTask { _ in }

@@ -1,0 +1,3 @@
+import NitroTasks
+
+let d = defineTask { _ in }

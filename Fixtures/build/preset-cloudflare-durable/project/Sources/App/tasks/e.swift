@@ -1,0 +1,3 @@
+import NitroTasks
+
+let e = defineTask { _ in }

@@ -1,0 +1,3 @@
+import NitroTasks
+
+let f = defineTask { _ in }

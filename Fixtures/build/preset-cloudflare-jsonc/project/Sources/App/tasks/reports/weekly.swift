@@ -1,0 +1,3 @@
+import NitroTasks
+
+let weekly = defineTask { _ in }

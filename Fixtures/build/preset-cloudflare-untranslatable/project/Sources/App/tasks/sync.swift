@@ -1,0 +1,3 @@
+import NitroTasks
+
+let sync = defineTask { _ in }

@@ -1,0 +1,3 @@
+import NitroTasks
+
+let test = defineTask { _ in }
