@@ -1,0 +1,113 @@
+import Foundation
+import NitroJSON
+import Testing
+
+@testable import NitroBuild
+
+/// The platform files `nitro build` writes satisfy the small JSON Schemas in `Fixtures/schemas`,
+/// written from the platforms' documented rules (Docs/Presets.md cites them). CI checks the same
+/// goldens with PyPI's jsonschema (`Fixtures/schemas/check.py`).
+@Suite("Presets: generated platform files against their JSON Schemas")
+struct PresetSchemaTests {
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    static func schema(_ name: String) throws -> PresetSchemaValidator {
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: root + "/Fixtures/schemas/" + name))
+        return PresetSchemaValidator(schema: try JSONReader.parse(bytes))
+    }
+
+    static let kinds: [(schema: String, suffix: String)] = [
+        ("wrangler-triggers.schema.json", "/server/wrangler.json"),
+        ("wrangler-deploy-config.schema.json", ".wrangler/deploy/config.json"),
+        ("vercel-config.schema.json", "config.json"),
+    ]
+
+    /// Every golden platform file, by schema name.
+    static func goldenFiles() -> [(schema: String, path: String)] {
+        let build = root + "/Fixtures/build"
+        var result: [(String, String)] = []
+        let cases = (try? FileManager.default.contentsOfDirectory(atPath: build)) ?? []
+        for name in cases.sorted() where name.hasPrefix("preset-") {
+            let files = build + "/" + name + "/expected/files"
+            guard let enumerator = FileManager.default.enumerator(atPath: files) else { continue }
+            while let relative = enumerator.nextObject() as? String {
+                if relative.hasSuffix("/server/wrangler.json") {
+                    result.append(("wrangler-triggers.schema.json", files + "/" + relative))
+                } else if relative == ".wrangler/deploy/config.json" {
+                    result.append(("wrangler-deploy-config.schema.json", files + "/" + relative))
+                } else if relative.hasSuffix("output/config.json") {
+                    result.append(("vercel-config.schema.json", files + "/" + relative))
+                }
+            }
+        }
+        return result
+    }
+
+    @Test("every golden wrangler.json, deploy redirect and Vercel config is valid")
+    func goldens() throws {
+        let files = Self.goldenFiles()
+        #expect(files.count >= 12, "found \(files.map(\.path))")
+        #expect(Set(files.map(\.schema)).count == 3)
+        for file in files {
+            let document = try JSONReader.parse(try Data(contentsOf: URL(fileURLWithPath: file.path)))
+            let errors = try Self.schema(file.schema).errors(document)
+            #expect(errors.isEmpty, "\(file.path): \(errors)")
+        }
+    }
+
+    @Test("the schemas reject what the platforms reject")
+    func rejections() throws {
+        let vercel = try Self.schema("vercel-config.schema.json")
+        let long = String(repeating: "a", count: 512)
+        let bad: [JSONValue] = [
+            ["version": 2, "crons": []],
+            ["version": 3],
+            ["version": 3, "crons": [["path": "api/cron", "schedule": "0 0 * * *"]]],
+            ["version": 3, "crons": [["path": .string("/" + long), "schedule": "0 0 * * *"]]],
+            ["version": 3, "crons": [["path": "/cron", "schedule": "@daily"]]],
+            ["version": 3, "crons": [["path": "/cron", "schedule": "0 0 * * *", "extra": true]]],
+            ["version": 3, "crons": [["path": "/cron"]]],
+            ["version": 3, "crons": [["path": "/c", "schedule": "0 0 * * *"], ["path": "/c", "schedule": "0 0 * * *"]]],
+        ]
+        for document in bad { #expect(!vercel.errors(document).isEmpty, "accepted \(JSONWriter.compact(document))") }
+        #expect(vercel.errors(["version": 3, "crons": [], "routes": []]).isEmpty)
+        #expect(vercel.errors(["version": 3, "crons": [["path": .string("/" + long.dropLast()), "schedule": "0 0 * * *"]]]).isEmpty)
+
+        let wrangler = try Self.schema("wrangler-triggers.schema.json")
+        #expect(wrangler.errors(["name": "w", "triggers": ["crons": []]]).isEmpty)
+        #expect(!wrangler.errors(["name": "w"]).isEmpty)
+        #expect(!wrangler.errors(["triggers": ["crons": ["0 0 * * * *"]]]).isEmpty)
+        #expect(!wrangler.errors(["triggers": ["crons": ["0 0 * * *", "0 0 * * *"]]]).isEmpty)
+        #expect(!wrangler.errors(["triggers": ["crons": []], "env": ["staging": [:]]]).isEmpty)
+
+        let redirect = try Self.schema("wrangler-deploy-config.schema.json")
+        #expect(redirect.errors(["configPath": "../../.output/server/wrangler.json"]).isEmpty)
+        #expect(!redirect.errors(["configPath": "/abs/wrangler.json"]).isEmpty)
+        #expect(!redirect.errors(["configPath": "../../x.json", "other": 1]).isEmpty)
+    }
+
+    @Test("many schedules and user crons still give valid files (with the limit warnings)")
+    func largePlans() throws {
+        var schedules = ""
+        for minute in 0..<60 { for hour in [1, 2] { schedules += "'\(minute) \(hour) * * *': 'a', " } }
+        for preset in ["vercel", "cloudflare_module"] {
+            let plan = InMemoryProject([
+                "nitro.config.ts":
+                    "export default { experimental: { tasks: true }, preset: '\(preset)', cloudflare: { wrangler: { name: 'x' } }, scheduledTasks: { \(schedules) } }",
+                "Sources/App/tasks/a.swift": "let a = defineTask { _ in }",
+            ]).plan()
+            #expect(!plan.hasErrors, "\(plan.diagnostics)")
+            let warning = preset == "vercel" ? "Vercel allows 100 per project" : "the Workers Free plan allows 5"
+            #expect(plan.diagnostics.contains { $0.message.contains(warning) }, "\(plan.diagnostics)")
+            for file in plan.files.dropFirst() {
+                let name = Self.kinds.first { file.path.hasSuffix($0.suffix) }!.schema
+                let errors = try Self.schema(name).errors(try JSONReader.parse(file.bytes))
+                #expect(errors.isEmpty, "\(file.path): \(errors)")
+            }
+        }
+    }
+}
