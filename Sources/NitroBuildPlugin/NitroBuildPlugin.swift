@@ -13,11 +13,12 @@ import PackagePlugin
 /// )
 /// ```
 ///
-/// It runs `nitro build --root PACKAGE --registry-output WORKDIR/NitroTasks.generated.swift`.
+/// It runs `nitro build --root PACKAGE --registry-output WORKDIR/GeneratedTaskRegistry.swift`.
 /// Inputs are every Swift file of the target (task files and config handler files) and the config
 /// files at the package root; so the command runs again when a task file is added, removed or
 /// edited, and not on a build where nothing changed. The target must not also contain a committed
-/// registry (`nitro build` reports it as an error with its path).
+/// registry (`nitro build` reports it as an error with its path; the output's file name differs from
+/// the committed registry's so that SwiftPM's "multiple producers" error does not hide that message).
 @main
 struct NitroBuildPlugin: BuildToolPlugin {
     /// The config file names `nitro build` reads at the project root.
@@ -28,7 +29,7 @@ struct NitroBuildPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: any Target) async throws -> [Command] {
         guard let module = target as? SourceModuleTarget else { return [] }
         let root = context.package.directoryURL
-        let output = context.pluginWorkDirectoryURL.appending(path: "NitroTasks.generated.swift")
+        let output = context.pluginWorkDirectoryURL.appending(path: "GeneratedTaskRegistry.swift")
         var inputs = module.sourceFiles(withSuffix: "swift").map(\.url)
         for name in Self.configNames {
             let config = root.appending(path: name)

@@ -5,8 +5,7 @@ import NitroBuild
 enum BuildCommand: Command {
     static let name = "build"
     static let summary = "Scan tasks, merge the config and generate the registry and platform files"
-    static let usage =
-        "nitro build [--root DIR] [--preset NAME] [--check | --dry-run [--json] | --registry-output FILE] [--strict]"
+    static let usage = "nitro build [--root DIR] [--preset NAME] [--check | --dry-run] [--strict]"
     static let details = """
         Finds the task files under the tasks/ folder of a Swift target (Sources/App/tasks/db/migrate.swift
         is the task db:migrate), reads nitro.config.ts / .mts / .js / .mjs / .json, merges the tasks the
