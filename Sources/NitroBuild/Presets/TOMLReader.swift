@@ -145,6 +145,8 @@ package struct TOMLReader {
             case .table(let existing)? where !existing.hasHeader && !existing.isClosed:
                 existing.hasHeader = true
                 current = existing
+            case .value?:
+                throw fail("`\(keys.joined(separator: "."))` is already a value, not a table", at: start)
             default:
                 throw fail("the table `\(keys.joined(separator: "."))` is defined twice", at: start)
             }
