@@ -1,0 +1,183 @@
+import NitroJSON
+import Testing
+
+@testable import NitroBuild
+
+@Suite("Presets: schedule validation and platform files, planned in memory")
+struct PresetOutputTests {
+    static let task = ["Sources/App/tasks/a.swift": "let a = defineTask { _ in }"]
+
+    static let flag = "experimental: { tasks: true }, "
+
+    /// Plans `config` (with `experimental.tasks` added at the front of the object).
+    func plan(_ config: String, _ extra: [String: String] = [:], strict: Bool = false) -> BuildPlan {
+        var files = Self.task.merging(extra) { $1 }
+        files["nitro.config.ts"] = config.replacingOccurrences(of: "export default { ", with: "export default { " + Self.flag)
+        return InMemoryProject(files).plan(options: BuildOptions(strict: strict))
+    }
+
+    func json(_ plan: BuildPlan, _ path: String) -> JSONValue? {
+        plan.files.first { $0.path == path }.flatMap { try? JSONReader.parse($0.bytes) }
+    }
+
+    /// `nitro.config.ts:1:COLUMN` of the first `needle` in the planned (flagged) one-line config.
+    func place(_ config: String, _ needle: String, plus offset: Int = 0) -> String {
+        let flagged = config.replacingOccurrences(of: "export default { ", with: "export default { " + Self.flag)
+        let column = flagged.utf8.count - flagged[flagged.range(of: needle)!.lowerBound...].utf8.count + 1
+        return "nitro.config.ts:1:\(column + offset)"
+    }
+
+    func registry(_ plan: BuildPlan) -> String { String(decoding: plan.files[0].bytes, as: UTF8.self) }
+
+    @Test("the cron engine checks every schedule for every preset, at the expression's column")
+    func validation() {
+        for preset in Preset.allCases {
+            let config = "export default { preset: '\(preset.rawValue)', scheduledTasks: { '0 0 32 * *': 'a' } }"
+            let result = plan(config)
+            #expect(
+                result.diagnostics.map(\.description).contains(
+                    place(config, "'0 0 32", plus: 5) + ": error: day-of-month 32 is out of range 1-31"), "\(preset): \(result.diagnostics)")
+        }
+        let warnedConfig = "export default { scheduledTasks: { '0 0 ? * MON': 'a' } }"
+        let warned = plan(warnedConfig)
+        #expect(warned.diagnostics.contains { $0.severity == .warning && $0.location?.description == place(warnedConfig, "'0 0 ?", plus: 5) })
+        #expect(!warned.hasErrors)
+    }
+
+    @Test("platformCrons: the target's translation only; none for in-process presets and Pages")
+    func platformCrons() {
+        let config = { (preset: String) in
+            "export default { preset: '\(preset)', scheduler: { timezone: 'Asia/Tokyo' }, cloudflare: { wrangler: { name: 'n' } }, scheduledTasks: { '0 2 * * MON': 'a' } }"
+        }
+        #expect(registry(plan(config("cloudflare_module"))).contains(#"platformCrons: ["cloudflare": "0 17 * * SUN"]"#))
+        #expect(registry(plan(config("cloudflare-durable"))).contains(#"platformCrons: ["cloudflare": "0 17 * * SUN"]"#))
+        #expect(registry(plan(config("vercel"))).contains(#"platformCrons: ["vercel": "0 17 * * 0"]"#))
+        for preset in ["node_server", "bun", "dev", "cloudflare_pages"] {
+            #expect(!registry(plan(config(preset))).contains("platformCrons"), "\(preset)")
+            #expect(plan(config(preset)).files.count == 1)
+        }
+    }
+
+    @Test("an untranslatable schedule stops the build at the config line, naming the preset")
+    func untranslatable() {
+        let config = "export default { preset: 'vercel', scheduledTasks: { '0 0 * * MON#2': 'a' } }"
+        let result = plan(config)
+        #expect(result.hasErrors)
+        #expect(
+            result.diagnostics.map(\.description).contains {
+                $0.hasPrefix(place(config, "'0 0 * * MON", plus: 9) + ": error: preset vercel: Vercel cron has no 'L' or '#'")
+            }, "\(result.diagnostics)")
+    }
+
+    @Test("wrangler merge: forced crons > cloudflare.wrangler > wrangler file; paths rebased onto the output")
+    func wranglerMerge() throws {
+        let result = plan(
+            """
+            export default { preset: 'cloudflare_module', output: { dir: 'build/out' },
+              cloudflare: { wrangler: { name: 'from-config', vars: { A: 'config' }, triggers: { crons: ['5 5 * * *'] },
+                assets: { directory: './public' } } },
+              scheduledTasks: { '0 9 * * 1': 'a', '5 5 * * *': 'a' } }
+            """,
+            [
+                "wrangler.json": """
+                    { "name": "from-file", "main": "src/index.js", "vars": { "A": "file", "B": "file" },
+                      "build": { "watch_dir": ["src", "/abs"] }, "wasm_modules": { "M": "./m.wasm" },
+                      "triggers": { "crons": ["1 1 * * *", "5 5 * * *"] } }
+                    """,
+                "wrangler.toml": "name = 'ignored'",
+            ])
+        #expect(!result.hasErrors, "\(result.diagnostics)")
+        #expect(result.files.map(\.path) == ["Sources/App/NitroTasks.generated.swift", "build/out/server/wrangler.json", ".wrangler/deploy/config.json"])
+        let wrangler = try #require(json(result, "build/out/server/wrangler.json"))
+        #expect(
+            wrangler == [
+                "name": "from-config", "main": "../../../src/index.js", "vars": ["A": "config", "B": "file"],
+                "assets": ["directory": "../../../public"], "build": ["watch_dir": ["../../../src", "/abs"]],
+                "wasm_modules": ["M": "../../../m.wasm"],
+                "triggers": ["crons": ["5 5 * * *", "1 1 * * *", "0 9 * * MON"]],
+            ])
+        #expect(json(result, ".wrangler/deploy/config.json") == ["configPath": "../../build/out/server/wrangler.json"])
+        #expect(result.diagnostics.map(\.description) == [
+            "wrangler.toml:1:1: warning: ignored: wrangler.json is used, as wrangler prefers wrangler.json, then wrangler.jsonc, then wrangler.toml; remove one of them"
+        ])
+    }
+
+    @Test("wrangler problems: env in the config, malformed triggers, a missing name, a broken file")
+    func wranglerProblems() {
+        let envConfig = "export default { preset: 'cloudflare_module', cloudflare: { wrangler: { name: 'x', env: { a: {} } } } }"
+        let env = plan(envConfig)
+        #expect(env.diagnostics.map(\.description).contains { $0.hasPrefix(place(envConfig, "{ name") + ": error: `cloudflare.wrangler` has `env`") })
+        #expect(env.files.count == 1)
+        let triggers = plan("export default { preset: 'cloudflare_module' }", ["wrangler.jsonc": "{ \"name\": \"x\",\n \"triggers\": { \"crons\": [1] } }"])
+        #expect(triggers.diagnostics.filter(\.isError).map(\.description) == ["wrangler.jsonc:2:2: error: wrangler.jsonc: `triggers.crons` must be an array of strings"])
+        let unnamed = plan("export default { preset: 'cloudflare_module' }")
+        #expect(unnamed.diagnostics.map(\.message).contains { $0.contains("has no Worker `name`") })
+        #expect(plan("export default { preset: 'cloudflare_module' }", strict: true).hasErrors)
+        let broken = plan("export default { preset: 'cloudflare_module' }", ["wrangler.toml": "name = \n"])
+        #expect(broken.diagnostics.filter(\.isError).map(\.description) == ["wrangler.toml:1:8: error: expected a value"])
+    }
+
+    @Test("Vercel: keeps other keys, version 3, route from the config, user crons checked and deduplicated")
+    func vercel() throws {
+        let result = plan(
+            """
+            export default { preset: 'vercel', vercel: { cronHandlerRoute: '/cron',
+              config: { crons: [{ path: '/cron', schedule: '0 0 * * *' }, { path: '/x', schedule: '0 0 * * *' }] } },
+              scheduledTasks: { '@daily': 'a' } }
+            """,
+            [".vercel/output/config.json": #"{"version": 2, "routes": [{"handle": "filesystem"}], "crons": [{"path": "/old", "schedule": "0 1 * * *"}]}"#])
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        #expect(
+            json(result, ".vercel/output/config.json") == [
+                "version": 3, "routes": [["handle": "filesystem"]],
+                "crons": [["path": "/cron", "schedule": "0 0 * * *"], ["path": "/x", "schedule": "0 0 * * *"]],
+            ])
+        let custom = plan("export default { preset: 'vercel', output: { dir: 'out' } }")
+        #expect(custom.files.map(\.path).last == "out/config.json")
+    }
+
+    @Test("Vercel problems: a broken existing file, a route without /, a short schedule, limits")
+    func vercelProblems() {
+        let broken = plan("export default { preset: 'vercel' }", [".vercel/output/config.json": "{\n  \"a\": ,\n}"])
+        #expect(broken.diagnostics.first?.description.hasPrefix(".vercel/output/config.json:2:8: error:") == true)
+        let array = plan("export default { preset: 'vercel' }", [".vercel/output/config.json": "[]"])
+        #expect(array.diagnostics.first?.message.contains("must be a JSON object") == true)
+        let routeConfig = "export default { preset: 'vercel', vercel: { cronHandlerRoute: 'cron' } }"
+        let route = plan(routeConfig)
+        #expect(route.diagnostics.map(\.description) == [
+            place(routeConfig, "'cron'") + ": error: `vercel.cronHandlerRoute` must start with `/` (Vercel calls this path on the deployment); found `cron`"
+        ])
+        let short = plan("export default { preset: 'vercel', vercel: { config: { crons: [{ path: '/a', schedule: '@daily' }] } } }")
+        #expect(short.diagnostics.map(\.message).contains { $0.contains("9-256 characters; this one has 6") }, "\(short.diagnostics)")
+        let hourly = plan("export default { preset: 'vercel', scheduledTasks: { '0 * * * *': 'a', '0 9 * * 1-5': 'a' } }")
+        #expect(hourly.diagnostics.map(\.message).filter { $0.contains("Hobby") }.count == 1)
+    }
+
+    @Test("the Hobby check: more than one firing on some UTC day of the year")
+    func hobby() {
+        for cron in ["* * * * *", "0 */12 * * *", "0 9,21 * * *", "0 0,23 1 * *"] {
+            #expect(VercelConfigOutput.firesMoreThanOnceADay(cron), "\(cron)")
+        }
+        for cron in ["0 9 * * *", "0 9 * * 1-5", "59 23 * * *", "0 0 1 * *", "0 0 29 2 *", "not cron"] {
+            #expect(!VercelConfigOutput.firesMoreThanOnceADay(cron), "\(cron)")
+        }
+    }
+
+    @Test("Pages: a warning with schedules (an error under --strict), nothing without")
+    func pages() {
+        let config = "export default { preset: 'cloudflare-pages', scheduledTasks: { '@hourly': 'a', '@daily': 'a' } }"
+        let warned = plan(config)
+        #expect(warned.diagnostics.map(\.description) == [
+            place(config, "'@hourly'") + ": warning: Cloudflare Pages has no Cron Triggers, so these 2 schedules would never run there; deploy with the `cloudflare_module` preset (a Worker with Cron Triggers) instead"
+        ])
+        #expect(plan(config, strict: true).hasErrors)
+        #expect(plan("export default { preset: 'cloudflare-pages' }").diagnostics.isEmpty)
+    }
+
+    @Test("scheduler.enabled: false reaches the registry; true or unset leaves it as before")
+    func schedulerEnabled() {
+        #expect(registry(plan("export default { scheduler: { enabled: false } }")).contains("timeZone: \"UTC\",\n        schedulerEnabled: false\n    )"))
+        #expect(!registry(plan("export default { scheduler: { enabled: true } }")).contains("schedulerEnabled"))
+        #expect(!registry(plan("export default {}")).contains("schedulerEnabled"))
+    }
+}
