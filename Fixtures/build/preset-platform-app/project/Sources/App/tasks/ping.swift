@@ -1,0 +1,5 @@
+import NitroTasks
+
+let ping = defineTask(meta: TaskMeta(description: "Ping")) { _ in
+    TaskResult(result: "pong")
+}
