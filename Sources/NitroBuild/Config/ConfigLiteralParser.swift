@@ -10,6 +10,12 @@ struct ConfigLiteralParser {
     let json: Bool
     let lines: LineIndex
     var index = 0
+    /// Arrays and objects open around the value being read.
+    var depth = 0
+
+    /// How deeply arrays and objects may nest (as ``JSONReader/maximumDepth``): deeper input is an
+    /// error instead of a stack overflow.
+    static let maximumDepth = 512
 
     init(bytes: [UInt8], tokens: [ScriptToken], path: String, json: Bool) {
         self.bytes = bytes
@@ -170,10 +176,17 @@ struct ConfigLiteralParser {
         let here = location(start)
         var value: ConfigValue
         switch token.kind {
-        case .punctuation where bytes[start] == UInt8(ascii: "{"):
-            value = try parseObject()
-        case .punctuation where bytes[start] == UInt8(ascii: "["):
-            value = try parseArray()
+        case .punctuation where bytes[start] == UInt8(ascii: "{") || bytes[start] == UInt8(ascii: "["):
+            guard depth < Self.maximumDepth else {
+                throw failure(start, "arrays and objects nest deeper than \(Self.maximumDepth) levels here")
+            }
+            depth += 1
+            defer { depth -= 1 }
+            if bytes[start] == UInt8(ascii: "{") {
+                value = try parseObject()
+            } else {
+                value = try parseArray()
+            }
         case .string:
             index += 1
             value = ConfigValue(.string(token.value), at: here)

@@ -209,8 +209,13 @@ package struct SwiftLexer {
         return true
     }
 
-    /// Lexes a string literal whose opening quote is at `index` (after any `#`s).
-    private mutating func lexString(hashes: Int) -> SwiftToken {
+    /// How deeply string interpolations may nest (`"\("\("…")")"`); a deeper literal is taken as
+    /// unterminated, which keeps the recursion below from overflowing the stack on hostile input.
+    static let maximumInterpolationDepth = 256
+
+    /// Lexes a string literal whose opening quote is at `index` (after any `#`s), `depth`
+    /// interpolations deep.
+    private mutating func lexString(hashes: Int, depth: Int = 0) -> SwiftToken {
         let start = index
         var token = SwiftToken(.string, start, start)
         token.hashes = UInt8(clamping: hashes)
@@ -227,8 +232,13 @@ package struct SwiftLexer {
                 index += 1 + hashes
                 if index < bytes.count, bytes[index] == UInt8(ascii: "(") {
                     token.isInterpolated = true
+                    guard depth < Self.maximumInterpolationDepth else {
+                        token.isUnterminated = true
+                        index = bytes.count
+                        break
+                    }
                     index += 1
-                    skipInterpolation()
+                    skipInterpolation(nesting: depth + 1)
                 } else if index < bytes.count, !(multiline && bytes[index] == 0x0A) {
                     index += 1
                 }
@@ -257,8 +267,9 @@ package struct SwiftLexer {
         return token
     }
 
-    /// Skips `…)` of an interpolation: nested parentheses, strings and comments included.
-    private mutating func skipInterpolation() {
+    /// Skips `…)` of an interpolation `nesting` levels deep: nested parentheses, strings and
+    /// comments included.
+    private mutating func skipInterpolation(nesting: Int) {
         var depth = 1
         while index < bytes.count {
             switch bytes[index] {
@@ -270,13 +281,13 @@ package struct SwiftLexer {
                 index += 1
                 if depth == 0 { return }
             case UInt8(ascii: "\""):
-                _ = lexString(hashes: 0)
+                _ = lexString(hashes: 0, depth: nesting)
             case UInt8(ascii: "#"):
                 var hashes = 0
                 while let byte = peek(hashes), byte == UInt8(ascii: "#") { hashes += 1 }
                 if peek(hashes) == UInt8(ascii: "\"") {
                     index += hashes
-                    _ = lexString(hashes: hashes)
+                    _ = lexString(hashes: hashes, depth: nesting)
                 } else {
                     index += hashes
                 }
