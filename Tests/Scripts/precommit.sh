@@ -46,7 +46,7 @@ echo "== build the hook environment (swift build -c release)"
 start=$SECONDS
 "$precommit" install-hooks
 echo "hook environment ready in $((SECONDS - start)) s"
-nitro=$(find "$PRE_COMMIT_HOME" -path '*/.build/release/nitro' -type f -perm -u+x | head -n 1)
+nitro=$(find "$PRE_COMMIT_HOME" -path '*/release/nitro' -type f -perm -u+x | head -n 1)
 [ -n "$nitro" ] || fail "pre-commit built no nitro executable"
 # The committed registry, as this revision of nitro writes it.
 "$nitro" build --root "$app" >/dev/null

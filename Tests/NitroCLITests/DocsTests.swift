@@ -1,0 +1,157 @@
+import Foundation
+import NitroJSON
+import Testing
+
+/// Docs cannot drift: every code sample of README.md and Docs/*.md is type-checked, run, parsed
+/// or built, or explicitly marked `skip` (rules in ``DocsBlock`` and Docs/README.md).
+@Suite("Docs samples")
+struct DocsTests {
+    /// Pages being written by others while this test was introduced; their samples are not yet
+    /// marked (`skip`, `<!-- swift-context -->`). Remove a page from here once it passes.
+    static let pendingPages: Set<String> = ["Docs/Presets.md", "Docs/Scheduler.md"]
+
+    /// README.md and every Markdown page of Docs/, repository-relative.
+    static let allPages: [String] = {
+        let docs = (try? FileManager.default.contentsOfDirectory(atPath: RepositoryPaths.root + "/Docs")) ?? []
+        return ["README.md"] + docs.filter { $0.hasSuffix(".md") }.sorted().map { "Docs/" + $0 }
+    }()
+
+    static let pages: [String] = allPages.filter { !pendingPages.contains($0) }
+
+    static let checkedLanguages: Set<String> = ["swift", "sh", "bash", "shell", "json", "ts", "js"]
+    static let configKeys: Set<String> = ["experimental", "scheduledTasks", "tasks", "srcDir", "preset", "scanDirs"]
+
+    @Test("the docs have pages and samples")
+    func inventory() throws {
+        #expect(Self.pages.count >= 10)
+        let blocks = try Self.allPages.flatMap { try Self.blocks(of: $0) }
+        #expect(blocks.filter { $0.language == "swift" && !$0.skipped }.count >= 20)
+    }
+
+    @Test("every sample of the page is checked", arguments: pages)
+    func page(_ page: String) throws {
+        let blocks = try Self.blocks(of: page)
+        for (index, block) in blocks.enumerated() where !block.skipped && !block.language.isEmpty {
+            switch block.language {
+            case "swift":
+                try Self.typeCheck(block)
+            case "sh", "bash", "shell":
+                let following = blocks.indices.contains(index + 1) ? blocks[index + 1] : nil
+                let expected = following?.previousShell == index && following?.language == "json" ? following : nil
+                try Self.run(block, expectedOutput: expected)
+            case "json":
+                if block.previousShell != nil { continue }  // checked as its command's output
+                let value: JSONValue
+                do {
+                    value = try JSONReader.parse(block.text)
+                } catch {
+                    Issue.record("\(block): not valid JSON (\(error)); fix it or mark it `json skip`")
+                    continue
+                }
+                if let object = value.objectValue, !Self.configKeys.isDisjoint(with: object.keys) {
+                    try Self.buildConfig(block, fileName: "nitro.config.json")
+                }
+            case "ts", "js":
+                guard block.text.contains("export default") || block.text.contains("module.exports") else {
+                    Issue.record("\(block): a config fragment cannot be checked; write a whole config or mark it `\(block.language) skip`")
+                    continue
+                }
+                try Self.buildConfig(block, fileName: "nitro.config.\(block.language)")
+            default:
+                Issue.record("\(block): `\(block.language)` samples are not checked; mark it `\(block.language) skip`")
+            }
+        }
+    }
+
+    static func blocks(of page: String) throws -> [DocsBlock] {
+        let text = try String(contentsOfFile: RepositoryPaths.root + "/" + page, encoding: .utf8)
+        return DocsBlock.parse(text, file: page)
+    }
+
+    // MARK: Swift
+
+    /// The build products next to the `nitro` binary: `Modules/` and the C module's map.
+    static func productsFolder() throws -> String {
+        guard let nitro = NitroBinary.path else { throw NitroBinary.Missing() }
+        return (nitro as NSString).deletingLastPathComponent
+    }
+
+    static let swiftc: String = (FixtureApp.swiftExecutable as NSString).deletingLastPathComponent + "/swiftc"
+
+    /// `swiftc -typecheck` of the block alone as `main.swift` (top-level code and `await` allowed),
+    /// against this package's modules; a manifest (`import PackageDescription`) against
+    /// PackageDescription.
+    static func typeCheck(_ block: DocsBlock) throws {
+        let folder = try TemporaryDirectory("nitro-docs")
+        var arguments = ["-typecheck", "-swift-version", "6"]
+        if block.text.contains("import PackageDescription") {
+            let toolchain = ((swiftc as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
+            try folder.write("Package.swift", block.text)
+            arguments += [
+                "-I", toolchain + "/lib/swift/pm/ManifestAPI", "-package-description-version", "6.0",
+                folder.appending("Package.swift"),
+            ]
+        } else {
+            let products = try productsFolder()
+            let hasImports = block.text.components(separatedBy: "\n").contains { $0.hasPrefix("import ") }
+            let implicit = hasImports ? "" : "import Foundation\nimport NitroTasks\n"
+            try folder.write("main.swift", implicit + block.text + "\n")
+            var support = "import Foundation\nimport NitroCron\nimport NitroJSON\nimport NitroTasks\n\n"
+            if !block.text.contains("static let generated") {
+                support += "extension TaskRegistry {\n    static let generated = TaskRegistry(tasks: [], scheduledTasks: [])\n}\n"
+            }
+            if let context = block.context { support += context + "\n" }
+            try folder.write("support.swift", support)
+            arguments += [
+                "-I", products + "/Modules",
+                "-Xcc", "-fmodule-map-file=" + products + "/CNitroSystem.build/module.modulemap",
+                "-Xcc", "-I" + RepositoryPaths.root + "/Sources/CNitroSystem/include",
+                folder.appending("main.swift"), folder.appending("support.swift"),
+            ]
+        }
+        let output = try ProcessRunner.run(swiftc, arguments, currentDirectory: folder.path, timeout: 120)
+        #expect(
+            output.status == 0,
+            "\(block): does not type-check (line N of main.swift is line \(block.line) + N of the page; mark it `swift skip` if it cannot):\n\(output.stderr)\(output.stdout)"
+        )
+    }
+
+    // MARK: Shell
+
+    /// Runs the block's read-only `nitro` commands from the repository root and checks the exit
+    /// status; the JSON block after it must be the last command's exact output.
+    static func run(_ block: DocsBlock, expectedOutput: DocsBlock?) throws {
+        let commands = block.nitroCommands()
+        for (index, command) in commands.enumerated() {
+            let isLast = index == commands.count - 1
+            guard DocsBlock.isSafe(command.arguments) else {
+                if isLast, let expectedOutput {
+                    Issue.record("\(expectedOutput): shows the output of `nitro \(command.arguments.joined(separator: " "))`, which the test does not run")
+                }
+                continue
+            }
+            let output = try NitroBinary.run(command.arguments, currentDirectory: RepositoryPaths.root)
+            let where_ = "\(block.file):\(command.line): nitro \(command.arguments.joined(separator: " "))"
+            #expect(
+                output.status == command.status,
+                "\(where_) exited \(output.status), the page says \(command.status):\n\(output.stderr)")
+            if isLast, let expectedOutput {
+                #expect(output.stdout == expectedOutput.text + "\n", "\(where_): the output differs from \(expectedOutput)")
+            }
+        }
+    }
+
+    // MARK: Configs
+
+    /// A whole config replaces the one of a copy of `Fixtures/basic`; `nitro build --dry-run` must pass.
+    static func buildConfig(_ block: DocsBlock, fileName: String) throws {
+        let folder = try TemporaryDirectory("nitro-docs-config")
+        try FileTree.copy(RepositoryPaths.fixture("basic"), to: folder.path)
+        try FileManager.default.removeItem(atPath: folder.appending("nitro.config.ts"))
+        try folder.write(fileName, block.text + "\n")
+        let output = try NitroBinary.run(["build", "--dry-run", "--root", folder.path])
+        #expect(
+            output.status == 0,
+            "\(block): this config does not build Fixtures/basic (`nitro build --dry-run`):\n\(output.stderr)")
+    }
+}
