@@ -23,8 +23,11 @@ struct BuildRunner {
     var planner: BuildPlanner = .standard
 
     /// Reads the project at `root` and plans the build (no writes).
-    static func plan(root: String, options: BuildOptions, planner: BuildPlanner = .standard) -> BuildPlan {
-        let reader = ProjectReader(root: root)
+    static func plan(
+        root: String, options: BuildOptions, planner: BuildPlanner = .standard, progress: ScanProgress? = nil
+    ) -> BuildPlan {
+        defer { progress?.finish() }
+        let reader = ProjectReader(root: root, progress: progress)
         let session = planner.start(configFiles: reader.configFiles(), layout: reader.layout(), options: options)
         let (folders, walkDiagnostics) = reader.taskFolders(session.taskFolders)
         return session.plan(
@@ -32,7 +35,8 @@ struct BuildRunner {
     }
 
     func run() -> Int32 {
-        let plan = Self.plan(root: root, options: options, planner: planner)
+        let progress = console.showsProgress ? ScanProgress(console: console) : nil
+        let plan = Self.plan(root: root, options: options, planner: planner, progress: progress)
         let printer = DiagnosticPrinter(console: console)
         printer.print(plan.diagnostics)
         if case .dryRunJSON = mode {

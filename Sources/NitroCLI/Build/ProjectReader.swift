@@ -5,6 +5,8 @@ import NitroBuild
 struct ProjectReader {
     /// Absolute project root.
     let root: String
+    /// Told about each task file read (the progress line of large scans).
+    var progress: ScanProgress? = nil
 
     func absolute(_ relative: String) -> String {
         relative.isEmpty ? root : root + "/" + relative
@@ -116,6 +118,7 @@ struct ProjectReader {
                         continue
                     }
                     files.append(SourceFile(path: path, bytes: bytes))
+                    reader.progress?.file()
                 default:
                     continue
                 }

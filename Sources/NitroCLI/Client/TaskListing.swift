@@ -37,7 +37,9 @@ struct TaskListing {
     /// Plans the build (preset `dev`, nothing written) and lists its tasks and schedules.
     private func listFromSources(reason: String) -> Int32 {
         console.err("note: no development server is running (\(reason)); listing the tasks from the project's sources")
-        let plan = BuildRunner.plan(root: root, options: BuildOptions(presetOverride: ("dev", "nitro task list")))
+        let plan = BuildRunner.plan(
+            root: root, options: BuildOptions(presetOverride: ("dev", "nitro task list")),
+            progress: console.showsProgress ? ScanProgress(console: console) : nil)
         DiagnosticPrinter(console: console).print(plan.diagnostics)
         guard !plan.hasErrors, let model = plan.model else {
             console.err("nitro task list: \(DiagnosticPrinter.summary(plan.diagnostics)); fix them or start `nitro dev`")

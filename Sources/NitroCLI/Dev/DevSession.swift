@@ -141,8 +141,8 @@ final class DevSession: Sendable {
         let build: ChildProcess
         do {
             build = try ChildProcess(
-                "swift", ["build", "--package-path", options.root, "--product", product], environment: environment,
-                directory: options.root)
+                "swift", ["build", "--package-path", options.root, "--product", product] + Self.buildFlags(console),
+                environment: environment, directory: options.root)
         } catch {
             console.err("\(console.style("error:", "1;31")) \(error)")
             return false
@@ -237,8 +237,15 @@ final class DevSession: Sendable {
         if kill(pid_t(info.pid), 0) != 0 && errno == ESRCH {
             unlink(infoPath)
         } else {
-            say("warning: another development server (pid \(info.pid)) is running for this project; this one replaces its info file")
+            say(console.style("warning:", "1;33") + " another development server (pid \(info.pid)) is running for this project; this one replaces its info file")
         }
+    }
+
+    /// `swift build` follows the console: on a terminal it shows its own live progress; in CI or a
+    /// pipe it prints only errors (`--quiet`); its diagnostics are coloured as ours (`--color`).
+    static func buildFlags(_ console: Console) -> [String] {
+        (console.showsProgress ? [] : ["--quiet"])
+            + [console.useColor ? "--color-diagnostics" : "--no-color-diagnostics"]
     }
 
     static func seconds(_ duration: Duration) -> String {
