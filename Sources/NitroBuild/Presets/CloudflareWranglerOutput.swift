@@ -98,14 +98,6 @@ package struct CloudflareWranglerOutput: PresetOutput {
                     "\(crons.count) Cron Triggers: the Workers Free plan allows \(Self.freePlanCronLimit) per account (Paid: \(Self.paidPlanCronLimit)); combine schedules or upgrade"
                 ))
         }
-        if merged["name"] == nil {
-            diagnostics.append(
-                .warning(
-                    config.cloudflareWrangler?.location ?? config.fileLocation,
-                    "the generated \(wranglerPath) has no Worker `name`, which wrangler deploy needs: set `name` in wrangler.jsonc or in `cloudflare.wrangler`"
-                ))
-        }
-
         let configPath = WranglerMerge.upward(from: ProjectPath.parent(Self.deployConfigPath)) + wranglerPath
         return PresetRendering(
             files: [
