@@ -72,6 +72,29 @@ struct DocsBlock: Sendable, CustomStringConvertible {
         return blocks
     }
 
+    /// The ATX headings of a Markdown text, outside fenced blocks.
+    static func headings(_ markdown: String) -> [String] {
+        var inFence = false
+        var result: [String] = []
+        for line in markdown.components(separatedBy: "\n") {
+            if line.hasPrefix("```") { inFence.toggle() }
+            guard !inFence, line.hasPrefix("#") else { continue }
+            result.append(String(line.drop { $0 == "#" }).trimmingCharacters(in: .whitespaces))
+        }
+        return result
+    }
+
+    /// GitHub's anchor for a heading: lower case, punctuation other than `-` and `_` dropped,
+    /// spaces as `-`.
+    static func slug(_ heading: String) -> String {
+        String(
+            heading.lowercased().compactMap { character -> Character? in
+                if character == " " { return "-" }
+                if character.isLetter || character.isNumber || character == "-" || character == "_" { return character }
+                return nil
+            })
+    }
+
     var isShell: Bool { ["sh", "bash", "shell"].contains(language) }
 
     /// The `nitro` command lines of a shell block: arguments after `nitro`, the expected exit

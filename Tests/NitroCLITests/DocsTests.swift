@@ -63,6 +63,24 @@ struct DocsTests {
         }
     }
 
+    @Test("links between pages point at existing files and headings", arguments: allPages)
+    func links(_ page: String) throws {
+        let text = try String(contentsOfFile: RepositoryPaths.root + "/" + page, encoding: .utf8)
+        let folder = (page as NSString).deletingLastPathComponent
+        for match in text.matches(of: /\]\(([^)\s]+)\)/) {
+            let target = String(match.output.1)
+            if target.hasPrefix("http://") || target.hasPrefix("https://") || target.hasPrefix("mailto:") { continue }
+            let parts = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            let file = parts[0].isEmpty ? page : (folder.isEmpty ? parts[0] : folder + "/" + parts[0])
+            let path = (RepositoryPaths.root + "/" + file as NSString).standardizingPath
+            #expect(FileManager.default.fileExists(atPath: path), "\(page): broken link \(target)")
+            if parts.count == 2, file.hasSuffix(".md"), let linked = try? String(contentsOfFile: path, encoding: .utf8) {
+                let anchors = Set(DocsBlock.headings(linked).map(DocsBlock.slug))
+                #expect(anchors.contains(parts[1]), "\(page): no heading #\(parts[1]) in \(file)")
+            }
+        }
+    }
+
     static func blocks(of page: String) throws -> [DocsBlock] {
         let text = try String(contentsOfFile: RepositoryPaths.root + "/" + page, encoding: .utf8)
         return DocsBlock.parse(text, file: page)
