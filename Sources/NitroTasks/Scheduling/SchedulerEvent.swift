@@ -1,4 +1,5 @@
 import Foundation
+import NitroCron
 
 /// Something the scheduler reports. The default ``TaskScheduler/Options/log`` prints warnings and
 /// errors on stderr; pass your own to route them to your logger.
@@ -54,34 +55,5 @@ public enum SchedulerEvent: Sendable, CustomStringConvertible {
         }
     }
 
-    static func iso(_ date: Date) -> String {
-        let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
-        return ISO8601Millis.format(milliseconds: milliseconds)
-    }
-}
-
-/// UTC ISO-8601 with milliseconds (`2024-01-01T00:01:00.000Z`), without Foundation formatters.
-enum ISO8601Millis {
-    static func format(milliseconds: Int64) -> String {
-        let millis = ((milliseconds % 1000) + 1000) % 1000
-        let seconds = (milliseconds - millis) / 1000
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let secondOfDay = seconds - days * 86_400
-        // Howard Hinnant's civil-from-days.
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        func pad(_ value: Int64, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(secondOfDay / 3600, 2)):"
-            + "\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2)).\(pad(millis, 3))Z"
-    }
+    static func iso(_ date: Date) -> String { CronTimestamp.format(date) }
 }

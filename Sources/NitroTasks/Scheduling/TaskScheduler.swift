@@ -73,7 +73,7 @@ public final class TaskScheduler: Sendable {
     /// The options given at creation.
     public let options: Options
     private let clock: any SchedulerClock
-    private let tracker = ScheduledWork()
+    private let tracker = WorkTracker()
     private let loops = Mutex<[Task<Void, Never>]>([])
     private let phase = Mutex(Phase.idle)
     /// Task names with a scheduled run in flight, and how many.
@@ -252,9 +252,8 @@ public final class TaskScheduler: Sendable {
             }
         }
         let milliseconds = (instant.timeIntervalSince1970 * 1000).rounded()
-        let tracker = self.tracker
         let context = TaskContext(
-            waitUntil: { work in tracker.start(work) },
+            waitUntil: tracker.waitUntil,
             values: ["cron": cron, "scheduledTime": milliseconds])
         do {
             let result = try await runner.run(name, payload: ["scheduledTime": .number(milliseconds)], context: context)

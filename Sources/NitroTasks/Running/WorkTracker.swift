@@ -1,7 +1,8 @@
 import Synchronization
 
-/// Keeps the scheduler's runs and `waitUntil` work, so shutdown can wait for them or cancel them.
-final class ScheduledWork: Sendable {
+/// Keeps track of work a host started (scheduled runs, `waitUntil` work), so that its shutdown can
+/// wait for it, or cancel it. Used by the scheduler and the development server.
+final class WorkTracker: Sendable {
     private struct State {
         var nextID: UInt64 = 0
         var work: [UInt64: Task<Void, Never>] = [:]
@@ -24,6 +25,11 @@ final class ScheduledWork: Sendable {
         }
     }
 
+    /// The `waitUntil` function handed to tasks: the work is tracked.
+    var waitUntil: WaitUntil {
+        { [self] work in start(work) }
+    }
+
     /// How much work is in flight.
     var count: Int { state.withLock { $0.work.count } }
 
@@ -37,6 +43,14 @@ final class ScheduledWork: Sendable {
             }
             if done { continuation.resume() }
         }
+    }
+
+    /// Waits until no work is in flight, or `duration` passed; returns whether all finished.
+    @discardableResult
+    func waitForAll(within duration: Duration) async -> Bool {
+        await firstOf(
+            { await self.drained(); return true },
+            { try? await Task.sleep(for: duration); return false })
     }
 
     /// Cancels everything in flight; returns how many were cancelled.
@@ -54,5 +68,24 @@ final class ScheduledWork: Sendable {
             return state.drainWaiters
         }
         for waiter in waiters { waiter.resume() }
+    }
+}
+
+/// The value of whichever of two operations finishes first; the other keeps running unobserved
+/// (unlike a task group, which would wait for it).
+func firstOf<Value: Sendable>(
+    _ first: @escaping @Sendable () async -> Value, _ second: @escaping @Sendable () async -> Value
+) async -> Value {
+    let resumed = Mutex(false)
+    return await withCheckedContinuation { (continuation: CheckedContinuation<Value, Never>) in
+        let resume: @Sendable (Value) -> Void = { value in
+            let already = resumed.withLock { done in
+                defer { done = true }
+                return done
+            }
+            if !already { continuation.resume(returning: value) }
+        }
+        Task { resume(await first()) }
+        Task { resume(await second()) }
     }
 }
