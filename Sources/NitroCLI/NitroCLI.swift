@@ -1,4 +1,5 @@
 import Foundation
+import NitroBuild
 
 /// The `nitro` command line: dispatches to the subcommands and maps failures to exit codes.
 package enum NitroCLI {
@@ -100,9 +101,7 @@ package enum NitroCLI {
     static func unknownCommand(_ word: String) -> UsageError {
         let names = commands.map { $0.name }
         var message = "Unknown command '\(word)'"
-        if let near = names.min(by: { editDistance($0, word) < editDistance($1, word) }),
-            editDistance(near, word) <= 2
-        {
+        if let near = Suggestions.closest(to: word, in: names) {
             message += "; did you mean '\(near)'?"
         } else {
             message += "; the commands are \(names.joined(separator: ", "))"
@@ -117,22 +116,4 @@ package enum NitroCLI {
         console.err("  See 'nitro \(command.map { "help \($0)" } ?? "--help")' for more information.")
         return ExitCode.usage
     }
-}
-
-/// Levenshtein distance, for "did you mean" suggestions.
-package func editDistance(_ left: String, _ right: String) -> Int {
-    let a = Array(left.unicodeScalars)
-    let b = Array(right.unicodeScalars)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = Array(repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-        current[0] = i
-        for j in 1...b.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        swap(&previous, &current)
-    }
-    return previous[b.count]
 }
