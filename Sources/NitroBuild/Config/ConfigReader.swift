@@ -38,6 +38,10 @@ package enum ConfigReader {
 
     /// The config object of one file, with every value's place.
     package static func parse(_ file: SourceFile) throws(ConfigReadError) -> ConfigValue {
+        if let offset = UTF8Validation.firstInvalidOffset(file.bytes) {
+            let finding = UTF8Validation.diagnostic(file, offset: offset)
+            throw ConfigReadError(location: finding.location!, message: finding.message)
+        }
         let json = file.path.hasSuffix(".json")
         let tokens: [ScriptToken]
         do {

@@ -32,7 +32,8 @@ struct ScriptLexer {
             switch byte {
             case 0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C:
                 index += 1
-            case 0xE2 where peek(1) == 0x80 && (peek(2) == 0xA8 || peek(2) == 0xA9), 0xC2 where peek(1) == 0xA0:
+            case 0xE2 where peek(1) == 0x80 && (peek(2) == 0xA8 || peek(2) == 0xA9), 0xC2 where peek(1) == 0xA0,
+                0xEF where !json && peek(1) == 0xBB && peek(2) == 0xBF:  // U+FEFF is white space in scripts
                 index += byte == 0xC2 ? 2 : 3
             case UInt8(ascii: "/") where peek(1) == UInt8(ascii: "/"):
                 if json { throw ScriptSyntaxError(offset: index, message: "comments are not allowed in JSON") }

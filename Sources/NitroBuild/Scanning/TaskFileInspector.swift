@@ -11,6 +11,9 @@ package enum TaskFileInspector {
 
     package static func inspect(_ file: SourceFile) -> TaskFileInspection {
         let bytes = file.bytes
+        if let offset = UTF8Validation.firstInvalidOffset(bytes) {
+            return TaskFileInspection(declaration: nil, diagnostics: [UTF8Validation.diagnostic(file, offset: offset)])
+        }
         let tokens = SwiftLexer.tokenize(bytes)
         var scan = Scan(bytes: bytes, tokens: tokens)
         scan.run()

@@ -31,7 +31,8 @@ struct BuildRunner {
         let session = planner.start(configFiles: reader.configFiles(), layout: reader.layout(), options: options)
         let (folders, walkDiagnostics) = reader.taskFolders(session.taskFolders)
         return session.plan(
-            folders: folders, files: reader.files(session.filesToRead), walkDiagnostics: walkDiagnostics)
+            folders: folders, files: reader.files(session.filesToRead),
+            walkDiagnostics: reader.unreadableConfigFiles() + walkDiagnostics)
     }
 
     func run() -> Int32 {

@@ -29,6 +29,15 @@ enum FileSystem {
 
     static func isDirectory(_ path: String) -> Bool { status(path)?.kind == .directory }
 
+    /// Whether a directory entry named `path` exists (a broken or looping link counts).
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
+    /// The system's text for the current `errno`.
+    static func lastErrorText() -> String { String(cString: strerror(errno)) }
+
     static func isSymbolicLink(_ path: String) -> Bool {
         var info = stat()
         guard lstat(path, &info) == 0 else { return false }

@@ -21,6 +21,26 @@ struct ProjectReader {
         }
     }
 
+    /// Config names present at the root that cannot be read as files (a folder, a FIFO, a
+    /// symbolic-link loop, no permission): errors, so that a build never goes on without the
+    /// config the project has.
+    func unreadableConfigFiles() -> [Diagnostic] {
+        ConfigReader.fileNames.compactMap { name in
+            let path = absolute(name)
+            guard FileSystem.exists(path) else { return nil }
+            switch FileSystem.status(path)?.kind {
+            case .file?:
+                if FileSystem.read(path) != nil { return nil }
+                return .error(SourceLocation(path: name), "could not read the config file: \(FileSystem.lastErrorText())")
+            case .directory?, .other?:
+                return .error(SourceLocation(path: name), "the config is not a regular file; make it one or remove it")
+            case nil:
+                return .error(
+                    SourceLocation(path: name), "could not open the config file: \(FileSystem.lastErrorText())")
+            }
+        }
+    }
+
     /// Which of the discovery places (`tasks`, `Sources/*/tasks`) exist.
     func layout() -> ProjectLayout {
         var found: [String] = []
@@ -114,11 +134,25 @@ struct ProjectReader {
                     walk(path)
                 case .file? where entry.name.hasSuffix(".swift"):
                     guard let bytes = FileSystem.read(absolute) else {
-                        diagnostics.append(.error(SourceLocation(path: path), "could not read this file"))
+                        let reason = FileSystem.lastErrorText()
+                        if !FileSystem.exists(absolute) {
+                            diagnostics.append(
+                                .warning(SourceLocation(path: path), "this file disappeared during the scan; skipped"))
+                        } else {
+                            diagnostics.append(
+                                .error(
+                                    SourceLocation(path: path),
+                                    "could not read this file: \(reason)"))
+                        }
                         continue
                     }
                     files.append(SourceFile(path: path, bytes: bytes))
                     reader.progress?.file()
+                case .other? where entry.name.hasSuffix(".swift"):
+                    diagnostics.append(
+                        .warning(
+                            SourceLocation(path: path),
+                            "not a regular file (a FIFO, socket or device); skipped without reading it"))
                 default:
                     continue
                 }
