@@ -86,7 +86,7 @@ for target in "${targets[@]}"; do
   echo "== $target ($seconds s, seeds: Fixtures/fuzz/$corpus)"
   if ! SWIFT_BACKTRACE=enable=no "$out/bin/$target" "$out/corpus/$target" "Fixtures/fuzz/$corpus" -max_total_time="$seconds" \
       -max_len=4096 -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$out/crashes/$target-" -print_final_stats=1 \
-      2> >(grep -E '^(#[0-9]+ *DONE|stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR|SUMMARY|Done|.*Fatal error|.*deadly signal|.*written to)' | tail -8 >&2); then
+      2> >(grep -E '(DONE|^stat::|==[0-9]+==ERROR|^SUMMARY|^Done|Fatal error|deadly signal|written to)' | tail -10 >&2); then
     echo "fuzz.sh: $target found a crash; reproducer in $out/crashes/" >&2
     status=1
   fi

@@ -38,6 +38,12 @@ enum FileSystem {
     /// The system's text for the current `errno`.
     static func lastErrorText() -> String { String(cString: strerror(errno)) }
 
+    /// The current `errno` as text, and whether it says the file is not there (any more).
+    static func lastError() -> (missing: Bool, text: String) {
+        let code = errno
+        return (code == ENOENT, String(cString: strerror(code)))
+    }
+
     static func isSymbolicLink(_ path: String) -> Bool {
         var info = stat()
         guard lstat(path, &info) == 0 else { return false }

@@ -134,8 +134,9 @@ struct ProjectReader {
                     walk(path)
                 case .file? where entry.name.hasSuffix(".swift"):
                     guard let bytes = FileSystem.read(absolute) else {
-                        let reason = FileSystem.lastErrorText()
-                        if !FileSystem.exists(absolute) {
+                        // Gone between listing and opening (renamed or deleted meanwhile).
+                        let (missing, reason) = FileSystem.lastError()
+                        if missing {
                             diagnostics.append(
                                 .warning(SourceLocation(path: path), "this file disappeared during the scan; skipped"))
                         } else {

@@ -1,0 +1,4 @@
+export default defineNitroConfig({
+  experimental: { tasks: true },
+  scheduledTasks: process.env.SCHEDULES,
+});

@@ -1,0 +1,4 @@
+export default defineNitroConfig({
+  experimental: { tasks: true },
+  tasks: { 'db:migrate': { description: 'café' } },
+});

@@ -1,0 +1,1 @@
+export default defineNitroConfig({ experimental: { tasks: true } });

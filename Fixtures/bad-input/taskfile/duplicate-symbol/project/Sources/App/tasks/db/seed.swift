@@ -1,0 +1,3 @@
+import NitroTasks
+
+let migrate = defineTask { _ in }

@@ -1,0 +1,3 @@
+import NitroTasks
+
+let myReport = defineTask { _ in }

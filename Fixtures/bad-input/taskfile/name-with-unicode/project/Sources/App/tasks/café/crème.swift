@@ -1,0 +1,3 @@
+import NitroTasks
+
+let creme = defineTask { _ in }

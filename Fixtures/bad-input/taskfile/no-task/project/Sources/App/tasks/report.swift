@@ -1,0 +1,3 @@
+import NitroTasks
+
+func report() {}

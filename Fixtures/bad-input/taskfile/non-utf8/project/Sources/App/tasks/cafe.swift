@@ -1,0 +1,3 @@
+import NitroTasks
+
+let cafe = defineTask(meta: TaskMeta(description: "café")) { _ in }

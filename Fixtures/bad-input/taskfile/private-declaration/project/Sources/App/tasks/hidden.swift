@@ -1,0 +1,3 @@
+import NitroTasks
+
+private let hidden = defineTask { _ in }

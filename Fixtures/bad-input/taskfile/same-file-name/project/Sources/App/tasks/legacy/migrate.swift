@@ -1,0 +1,3 @@
+import NitroTasks
+
+let legacyMigrate = defineTask { _ in }

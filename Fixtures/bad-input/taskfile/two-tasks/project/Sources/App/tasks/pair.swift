@@ -1,0 +1,4 @@
+import NitroTasks
+
+let first = defineTask { _ in }
+let second = defineTask { _ in }
