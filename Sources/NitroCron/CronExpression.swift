@@ -88,11 +88,18 @@ public struct CronExpression: Sendable, Hashable {
         if let offset = zone.fixedOffset {
             return schedule.nextWallTime(atOrAfter: instant + offset + 1).map { $0 - offset }
         }
-        var wall = zone.wallTime(at: instant) + 1
+        var wall = zone.firstWallTime(after: instant)
         for _ in 0..<4096 {
             guard let candidate = schedule.nextWallTime(atOrAfter: wall) else { return nil }
             let result = zone.instant(atWallTime: candidate)
             if result > instant { return result }
+            // Started in the skipped range just after a forward change and found nothing there:
+            // continue from the wall-clock time after `instant` (earlier ones are past).
+            let following = zone.wallTime(at: instant) + 1
+            if candidate < following {
+                wall = following
+                continue
+            }
             // `instant` is in the second pass of a repeated hour and the candidate's first pass is
             // already over: continue after the repeated wall-clock times.
             guard let end = zone.endOfRepeatedWallTime(around: instant), end > candidate else {

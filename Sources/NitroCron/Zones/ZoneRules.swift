@@ -108,6 +108,25 @@ final class ZoneRules: Sendable {
         }
     }
 
+    /// The first wall-clock time whose instant (as ``instant(atWallTime:)`` maps it) is after
+    /// `instant`: the wall-clock time one second later, except just after a forward change, where
+    /// skipped times (read with the offset before the change) map to instants still ahead.
+    func firstWallTime(after instant: Int64) -> Int64 {
+        let now = offset(at: instant)
+        if fixedOffset != nil { return instant + now + 1 }
+        let margin: Int64 = 15 * 3600
+        let before = offset(at: instant - margin)
+        guard before < now else { return instant + now + 1 }
+        var low = instant - margin  // offset `before`
+        var high = instant  // offset `now`
+        while high - low > 1 {
+            let mid = (low + high) / 2
+            if offset(at: mid) == before { low = mid } else { high = mid }
+        }
+        // Skipped wall times map to [change, change + gap).
+        return instant < high + (now - before) ? instant + before + 1 : instant + now + 1
+    }
+
     /// When `instant` lies in the second pass of a backward change, the wall-clock time at which
     /// the repeated hour(s) end; nil otherwise.
     func endOfRepeatedWallTime(around instant: Int64) -> Int64? {
