@@ -70,6 +70,7 @@ struct BuildRunner {
 
     func write(_ plan: BuildPlan) -> Int32 {
         for file in plan.files {
+            FileSystem.removeStaleTemporaries(for: absolute(file.path))
             if FileSystem.read(absolute(file.path)) == file.bytes {
                 console.out("unchanged \(file.path)")
                 continue

@@ -138,6 +138,20 @@ enum FileSystem {
         }
     }
 
+    /// Removes the temporary files that a `nitro build` killed before its `rename` left next to
+    /// `path` (`.NAME.nitro-PID.tmp` of a process that no longer runs). Another build running
+    /// now keeps its own.
+    static func removeStaleTemporaries(for path: String) {
+        let folder = parent(path)
+        let prefix = ".\(fileName(path)).nitro-"
+        for entry in entries(folder) ?? [] where entry.name.hasPrefix(prefix) && entry.name.hasSuffix(".tmp") {
+            let digits = entry.name.dropFirst(prefix.count).dropLast(".tmp".count)
+            guard let pid = Int32(digits), pid != getpid() else { continue }
+            if kill(pid, 0) == 0 || errno == EPERM { continue }  // still running
+            unlink(folder + "/" + entry.name)
+        }
+    }
+
     static func makeDirectories(_ path: String) throws(FileSystemError) {
         if path.isEmpty || isDirectory(path) { return }
         try makeDirectories(parent(path))
