@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The whole test suite under AddressSanitizer and ThreadSanitizer (`swift test --sanitize=…`),
+# each in its own scratch folder. Every process the tests start (the `nitro` binary is built
+# with the same sanitizer) writes its reports to a log folder, so a report in a child process is
+# not lost in captured output; the script fails when any report is written or a test fails.
+#
+#   Tests/Scripts/sanitizers.sh [address] [thread]        (default: both)
+#
+# Figures (time, result) are recorded in Docs/Reliability.md.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+sanitizers=("$@")
+((${#sanitizers[@]})) || sanitizers=(address thread)
+status=0
+for sanitizer in "${sanitizers[@]}"; do
+  case $sanitizer in
+    address) scratch=.build-asan ;;
+    thread) scratch=.build-tsan ;;
+    *) echo "usage: $0 [address] [thread]" >&2; exit 64 ;;
+  esac
+  reports="$PWD/$scratch/sanitizer-reports"
+  rm -rf "$reports" && mkdir -p "$reports"
+  started=$SECONDS
+  echo "== $sanitizer: build"
+  swift build --scratch-path "$scratch" --build-tests --sanitize="$sanitizer"
+  built=$SECONDS
+  echo "== $sanitizer: tests"
+  if ! ASAN_OPTIONS="log_path=$reports/asan:${ASAN_OPTIONS:-}" TSAN_OPTIONS="log_path=$reports/tsan:${TSAN_OPTIONS:-}" \
+      swift test --scratch-path "$scratch" --skip-build --sanitize="$sanitizer"; then
+    echo "== $sanitizer: tests FAILED" >&2
+    status=1
+  fi
+  if compgen -G "$reports/*" >/dev/null; then
+    echo "== $sanitizer: reports written:" >&2
+    head -n 60 "$reports"/* >&2
+    status=1
+  fi
+  echo "== $sanitizer: build $((built - started)) s, tests $((SECONDS - built)) s"
+done
+exit $status
