@@ -23,33 +23,32 @@ struct TreeSnapshot: Equatable {
     var entries: [String: Entry] = [:]
 
     /// Snapshots `root`; `ignoring` lists root-relative paths left out (files a test changes on purpose).
+    /// Iterative, so that a tree 1,000 folders deep does not exhaust a thread's stack.
     init(_ root: String, ignoring: Set<String> = []) {
-        walk(root, relative: "", ignoring: ignoring)
-    }
-
-    private mutating func walk(_ path: String, relative: String, ignoring: Set<String>) {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return }
-        let kind = UInt32(info.st_mode) & UInt32(S_IFMT)
-        if !ignoring.contains(relative) {
-            var entry = Entry(
-                kind: kind, mode: UInt32(info.st_mode) & 0o7777,
-                modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec), size: Int(info.st_size))
-            if kind == UInt32(S_IFREG), info.st_mode & S_IRUSR != 0 {
-                entry.contents = FileManager.default.contents(atPath: path)
+        var pending = [(path: root, relative: "")]
+        while let (path, relative) = pending.popLast() {
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            let kind = UInt32(info.st_mode) & UInt32(S_IFMT)
+            if !ignoring.contains(relative) {
+                var entry = Entry(
+                    kind: kind, mode: UInt32(info.st_mode) & 0o7777,
+                    modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec),
+                    size: Int(info.st_size))
+                if kind == UInt32(S_IFREG), info.st_mode & S_IRUSR != 0 {
+                    entry.contents = FileManager.default.contents(atPath: path)
+                }
+                if kind == UInt32(S_IFLNK) { entry.link = try? FileManager.default.destinationOfSymbolicLink(atPath: path) }
+                entries[relative] = entry
             }
-            if kind == UInt32(S_IFLNK) { entry.link = try? FileManager.default.destinationOfSymbolicLink(atPath: path) }
-            entries[relative] = entry
-        }
-        guard kind == UInt32(S_IFDIR), let directory = opendir(path) else { return }
-        var names: [String] = []
-        while let item = readdir(directory) {
-            let name = withUnsafeBytes(of: item.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        closedir(directory)
-        for name in names {
-            walk(path + "/" + name, relative: relative.isEmpty ? name : relative + "/" + name, ignoring: ignoring)
+            guard kind == UInt32(S_IFDIR), let directory = opendir(path) else { continue }
+            while let item = readdir(directory) {
+                let name = withUnsafeBytes(of: item.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                if name != "." && name != ".." {
+                    pending.append((path + "/" + name, relative.isEmpty ? name : relative + "/" + name))
+                }
+            }
+            closedir(directory)
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import NitroCLI
 import Testing
 
 #if canImport(Glibc)
@@ -47,8 +48,31 @@ struct CrashSafetyTests {
         }.sorted()
     }
 
-    @Test func killedBuildsLeaveOldOrNewFilesAndNoTemporaryFiles() throws {
+    /// What the kill loop saw.
+    struct Report: Sendable {
+        var partial: [String] = []
+        var killed = 0
+        var finishedFirst = 0
+        var leftTemporary = 0
+        var leftAtTheEnd: [String] = []
+        var lastStatus: Int32 = -1
+        var buildMilliseconds = 0
+    }
+
+    @Test func killedBuildsLeaveOldOrNewFilesAndNoTemporaryFiles() async throws {
         let runs = Int(ProcessInfo.processInfo.environment["NITRO_CRASH_RUNS"] ?? "") ?? 300
+        // Processes are waited for on a thread of their own, never on the cooperative pool.
+        let report = try await offThread { try Self.killLoop(runs: runs) }
+        #expect(report.partial.isEmpty, "\(report.partial.count) partial or missing files: \(report.partial.prefix(5))")
+        #expect(report.lastStatus == 0)
+        #expect(report.leftAtTheEnd.isEmpty, "left behind: \(report.leftAtTheEnd)")
+        #expect(report.killed > runs / 4, "most kills came too late to test anything")
+        print(
+            "crash safety: \(runs) runs, \(report.killed) killed while running, \(report.finishedFirst) finished first, "
+                + "\(report.leftTemporary) left a temporary file (removed by the next build), build ≈ \(report.buildMilliseconds) ms")
+    }
+
+    static func killLoop(runs: Int) throws -> Report {
         guard let nitro = NitroBinary.path else { throw NitroBinary.Missing() }
         let folder = try TemporaryDirectory("nitro-crash")
         let root = folder.path
@@ -62,18 +86,24 @@ struct CrashSafetyTests {
             let started = Date()
             let output = try NitroBinary.run(["build"], currentDirectory: root)
             durations.append(Date().timeIntervalSince(started))
-            try #require(output.status == 0, "\(output.stderr)")
+            guard output.status == 0 else { throw BadInputSetup.Failure(description: output.stderr) }
             for path in Self.generated {
-                versions[path, default: []].insert(try #require(FileManager.default.contents(atPath: root + "/" + path)))
+                guard let bytes = FileManager.default.contents(atPath: root + "/" + path) else {
+                    throw BadInputSetup.Failure(description: "\(path) was not written")
+                }
+                versions[path, default: []].insert(bytes)
             }
         }
-        try #require(versions.values.allSatisfy { $0.count == 2 }, "the two configs must change every file")
-        let window = max(durations.min()! * 1.1, 0.02)
+        guard versions.values.allSatisfy({ $0.count == 2 }) else {
+            throw BadInputSetup.Failure(description: "the two configs must change every file")
+        }
+        // Kill at a uniform moment within `window`, which follows the build's actual length: it
+        // shrinks when a build finished before its kill and grows when the kill came first.
+        var window = max(durations.min()! * 1.1, 0.005)
+        let longest = window * 2
 
         var generator = SystemRandomNumberGenerator()
-        var killedWhileRunning = 0
-        var leftTemporary = 0
-        var finishedFirst = 0
+        var report = Report(buildMilliseconds: Int(window / 1.1 * 1000))
         var leftovers: Set<String> = []
         for run in 0..<runs {
             try BadInputSetup.write(root, "nitro.config.json", Self.config(run % 2 + 1))
@@ -89,23 +119,25 @@ struct CrashSafetyTests {
             usleep(delay)
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            if process.terminationReason == .uncaughtSignal { killedWhileRunning += 1 } else { finishedFirst += 1 }
+            if process.terminationReason == .uncaughtSignal {
+                report.killed += 1
+                window = min(window * 1.02, longest)
+            } else {
+                report.finishedFirst += 1
+                window = max(window * 0.9, 0.005)
+            }
 
             for path in Self.generated {
                 let bytes = FileManager.default.contents(atPath: root + "/" + path)
-                #expect(bytes.map { versions[path]!.contains($0) } == true, "run \(run): \(path) is partial or missing")
+                if bytes.map({ versions[path]!.contains($0) }) != true { report.partial.append("run \(run): \(path)") }
             }
             let temporaries = Set(Self.temporaryFiles(root))
-            if !temporaries.subtracting(leftovers).isEmpty { leftTemporary += 1 }
+            if !temporaries.subtracting(leftovers).isEmpty { report.leftTemporary += 1 }
             leftovers = temporaries
         }
         // The next build completes and removes what killed builds left behind.
-        let last = try NitroBinary.run(["build"], currentDirectory: root)
-        #expect(last.status == 0)
-        #expect(Self.temporaryFiles(root).isEmpty, "left behind: \(Self.temporaryFiles(root))")
-        #expect(killedWhileRunning > runs / 4, "most kills came too late to test anything")
-        print(
-            "crash safety: \(runs) runs, \(killedWhileRunning) killed while running, \(finishedFirst) finished first, "
-                + "\(leftTemporary) left a temporary file (removed by the next build), build ≈ \(Int(window / 1.1 * 1000)) ms")
+        report.lastStatus = try NitroBinary.run(["build"], currentDirectory: root).status
+        report.leftAtTheEnd = Self.temporaryFiles(root)
+        return report
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NitroCLI
 import Testing
 
 #if canImport(Glibc)
@@ -67,7 +68,31 @@ struct DeterminismTests {
         }
     }
 
-    @Test func sameBytesWhateverListingOrderLocaleZoneAndPath() throws {
+    /// What the variants produced.
+    struct Outcome: Sendable {
+        var results: [(String, [String: Data])] = []
+        var listings: [[String]] = []
+        var relinked: ProcessOutput
+        var onTmpfs: Bool
+    }
+
+    @Test func sameBytesWhateverListingOrderLocaleZoneAndPath() async throws {
+        // Processes are waited for on a thread of their own, never on the cooperative pool.
+        let outcome = try await offThread { try Self.buildVariants() }
+        let relinked = outcome.relinked
+        #expect(relinked.status == 0 && relinked.stdout.contains("unchanged"), "\(relinked.stdout)\(relinked.stderr)")
+        let (baseName, baseline) = outcome.results[0]
+        #expect(baseline.keys.contains(".vercel/output/config.json") && baseline.keys.contains("Sources/App/NitroTasks.generated.swift"))
+        for (name, snapshot) in outcome.results.dropFirst() {
+            let differing = Set(baseline.keys).union(snapshot.keys).filter { baseline[$0] != snapshot[$0] }.sorted()
+            #expect(differing.isEmpty, "\(name) differs from \(baseName) in \(differing)")
+        }
+        if outcome.onTmpfs {
+            #expect(outcome.listings[1] != outcome.listings[2], "the two tmpfs copies list in the same order; the test shuffles nothing")
+        }
+    }
+
+    static func buildVariants() throws -> Outcome {
         let scratch = try TemporaryDirectory("nitro-determinism")
         let source = scratch.appending("source")
         try Self.makeSource(source)
@@ -106,7 +131,9 @@ struct DeterminismTests {
                     arguments += ["--root", rootArgument.replacingOccurrences(of: "{root}", with: root)]
                 }
                 let output = try NitroBinary.run(arguments, currentDirectory: directory, environment: variant.environment)
-                try #require(output.status == 0, "\(variant.name), \(preset): \(output.stderr)")
+                guard output.status == 0 else {
+                    throw BadInputSetup.Failure(description: "\(variant.name), \(preset): \(output.stderr)")
+                }
             }
             listings.append(Self.listing(root + "/Sources/App/tasks/many"))
             results.append((variant.name, FileTree.snapshot(root)))
@@ -115,16 +142,6 @@ struct DeterminismTests {
         let link = scratch.appending("link")
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: variants[0].parent + "/plain")
         let relinked = try NitroBinary.run(["build", "--preset", "vercel", "--root", link], currentDirectory: "/")
-        #expect(relinked.status == 0 && relinked.stdout.contains("unchanged"), "\(relinked.stdout)\(relinked.stderr)")
-
-        let (baseName, baseline) = results[0]
-        #expect(baseline.keys.contains(".vercel/output/config.json") && baseline.keys.contains("Sources/App/NitroTasks.generated.swift"))
-        for (name, snapshot) in results.dropFirst() {
-            let differing = Set(baseline.keys).union(snapshot.keys).filter { baseline[$0] != snapshot[$0] }.sorted()
-            #expect(differing.isEmpty, "\(name) differs from \(baseName) in \(differing)")
-        }
-        if memory != nil {
-            #expect(listings[1] != listings[2], "the two tmpfs copies list in the same order; the test shuffles nothing")
-        }
+        return Outcome(results: results, listings: listings, relinked: relinked, onTmpfs: memory != nil)
     }
 }

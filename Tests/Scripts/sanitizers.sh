@@ -3,6 +3,7 @@
 # each in its own scratch folder. Every process the tests start (the `nitro` binary is built
 # with the same sanitizer) writes its reports to a log folder, so a report in a child process is
 # not lost in captured output; the script fails when any report is written or a test fails.
+# ThreadSanitizer reads Tests/Scripts/tsan-suppressions.txt (Synchronization.Mutex on Linux).
 #
 #   Tests/Scripts/sanitizers.sh [address] [thread]        (default: both)
 #
@@ -26,7 +27,9 @@ for sanitizer in "${sanitizers[@]}"; do
   swift build --scratch-path "$scratch" --build-tests --sanitize="$sanitizer"
   built=$SECONDS
   echo "== $sanitizer: tests"
-  if ! ASAN_OPTIONS="log_path=$reports/asan:${ASAN_OPTIONS:-}" TSAN_OPTIONS="log_path=$reports/tsan:${TSAN_OPTIONS:-}" \
+  suppressions="$PWD/Tests/Scripts/tsan-suppressions.txt"
+  if ! ASAN_OPTIONS="log_path=$reports/asan:${ASAN_OPTIONS:-}" \
+      TSAN_OPTIONS="log_path=$reports/tsan:suppressions=$suppressions:${TSAN_OPTIONS:-}" \
       swift test --scratch-path "$scratch" --skip-build --sanitize="$sanitizer"; then
     echo "== $sanitizer: tests FAILED" >&2
     status=1
