@@ -43,7 +43,10 @@ clang=$(dirname "$(command -v swiftc)")/clang
 
 build_module() {
   local module=$1
-  [[ -f $out/lib/lib$module.a && -z $(find "Sources/$module" -newer "$out/lib/lib$module.a" -type f | head -1) ]] && return
+  # Rebuilt when its sources or those of the modules before it change (a stamp of their contents).
+  local stamp
+  stamp=$(for each in "${built[@]}" "$module"; do find "Sources/$each" -type f | sort | xargs cat; done | cksum)
+  [[ -f $out/lib/lib$module.a && $(cat "$out/lib/$module.stamp" 2>/dev/null) == "$stamp" ]] && return
   mapfile -t sources < <(find "Sources/$module" -name '*.swift' | sort)
   if ((${#sources[@]} == 0)); then  # a C target: objects with ASan, and a module map for its headers
     mapfile -t sources < <(find "Sources/$module" -name '*.c' | sort)
@@ -57,20 +60,23 @@ build_module() {
       >"$out/lib/$module/module.modulemap"
     rm -f "$out/lib/lib$module.a"
     ar rcs "$out/lib/lib$module.a" "${objects[@]}"
+    echo "$stamp" >"$out/lib/$module.stamp"
     return
   fi
   swiftc "${flags[@]}" -module-name "$module" -emit-library -static -emit-module \
     -emit-module-path "$out/lib/$module.swiftmodule" -I "$out/lib" "${includes[@]}" "${sources[@]}" -o "$out/lib/lib$module.a"
+  echo "$stamp" >"$out/lib/$module.stamp"
 }
 
 status=0
 for target in "${targets[@]}"; do
   IFS=: read -r corpus modules <<<"${plan[$target]}"
   IFS=, read -ra needed <<<"$modules"
-  libs=() includes=()
+  libs=() includes=() built=()
   for module in "${needed[@]}"; do
     [[ -d Sources/$module/include ]] && includes+=(-I "$out/lib/$module")
     build_module "$module"
+    built+=("$module")
     libs+=("$out/lib/lib$module.a")
   done
   # Static libraries link dependents first.

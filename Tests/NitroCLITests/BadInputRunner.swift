@@ -21,20 +21,30 @@ enum BadInputRunner {
         let copyFolder = try TemporaryDirectory("nitro-binary")
         chmod(copyFolder.path, 0o755)
         let copy = copyFolder.appending("nitro")
-        try FileManager.default.copyItem(atPath: binary, toPath: copy)
-        chmod(copy, 0o755)
-        makeTraversable(root)
-        if let setpriv = BadInputSetup.executable("setpriv") {
-            return try ProcessRunner.run(
-                setpriv, ["--reuid=nobody", "--regid=nogroup", "--clear-groups", copy] + arguments, currentDirectory: root,
-                environment: environment, timeout: 120)
+        // A hard link where possible: a copy is open for writing for a moment, and a process that
+        // another test forks meanwhile inherits that descriptor, making exec fail (ETXTBSY).
+        if link(binary, copy) != 0 {
+            try FileManager.default.copyItem(atPath: binary, toPath: copy)
+            chmod(copy, 0o755)
         }
-        if let runuser = BadInputSetup.executable("runuser") {
-            return try ProcessRunner.run(
-                runuser, ["-u", "nobody", "--", copy] + arguments, currentDirectory: root, environment: environment,
+        makeTraversable(root)
+        let command: [String]
+        if let setpriv = BadInputSetup.executable("setpriv") {
+            command = [setpriv, "--reuid=nobody", "--regid=nogroup", "--clear-groups", copy]
+        } else if let runuser = BadInputSetup.executable("runuser") {
+            command = [runuser, "-u", "nobody", "--", copy]
+        } else {
+            throw BadInputSetup.Failure(description: "running as root without setpriv or runuser: cannot drop privileges")
+        }
+        var output = try ProcessRunner.run(
+            command[0], Array(command.dropFirst()) + arguments, currentDirectory: root, environment: environment, timeout: 120)
+        for _ in 0..<20 where output.status == 126 && output.stderr.contains("Text file busy") {
+            usleep(50_000)  // the copy's descriptor, inherited by a child another test forked, is closing
+            output = try ProcessRunner.run(
+                command[0], Array(command.dropFirst()) + arguments, currentDirectory: root, environment: environment,
                 timeout: 120)
         }
-        throw BadInputSetup.Failure(description: "running as root without setpriv or runuser: cannot drop privileges")
+        return output
     }
 
     /// Lets other users into `path` and its parents (temporary folders may be 0700).

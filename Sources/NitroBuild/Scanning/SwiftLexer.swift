@@ -192,7 +192,7 @@ package struct SwiftLexer {
         index += hashes + 1
         while index < bytes.count {
             if bytes[index] == UInt8(ascii: "\\") {
-                index += 2
+                index = min(index + 2, bytes.count)  // a backslash at the very end escapes nothing
                 continue
             }
             if bytes[index] == UInt8(ascii: "/"), closes(at: index + 1, hashes: hashes) {

@@ -216,7 +216,9 @@ package struct HTTPRequestParser: Sendable {
         }
         scanFrom = max(scanFrom, start)
         guard let end = findHeadEnd() else {
-            if buffer.count - start > limits.headerBytes { throw headTooLarge(upTo: buffer.count) }
+            // The head's last LF may be one of the last two bytes with its empty line still to
+            // come: only past limit + 2 bytes is it sure to be too large, whatever the chunking.
+            if buffer.count - start > limits.headerBytes + 2 { throw headTooLarge(upTo: buffer.count) }
             scanFrom = max(start, buffer.count - 3)
             return nil
         }
