@@ -29,16 +29,16 @@ struct DocsTests {
     }
 
     @Test("every sample of the page is checked", arguments: pages)
-    func page(_ page: String) throws {
+    func page(_ page: String) async throws {
         let blocks = try Self.blocks(of: page)
         for (index, block) in blocks.enumerated() where !block.skipped && !block.language.isEmpty {
             switch block.language {
             case "swift":
-                try Self.typeCheck(block)
+                try await Self.typeCheck(block)
             case "sh", "bash", "shell":
                 let following = blocks.indices.contains(index + 1) ? blocks[index + 1] : nil
                 let expected = following?.previousShell == index && following?.language == "json" ? following : nil
-                try Self.run(block, expectedOutput: expected)
+                try await Self.run(block, expectedOutput: expected)
             case "json":
                 if block.previousShell != nil { continue }  // checked as its command's output
                 let value: JSONValue
@@ -49,14 +49,14 @@ struct DocsTests {
                     continue
                 }
                 if let object = value.objectValue, !Self.configKeys.isDisjoint(with: object.keys) {
-                    try Self.buildConfig(block, fileName: "nitro.config.json")
+                    try await Self.buildConfig(block, fileName: "nitro.config.json")
                 }
             case "ts", "js":
                 guard block.text.contains("export default") || block.text.contains("module.exports") else {
                     Issue.record("\(block): a config fragment cannot be checked; write a whole config or mark it `\(block.language) skip`")
                     continue
                 }
-                try Self.buildConfig(block, fileName: "nitro.config.\(block.language)")
+                try await Self.buildConfig(block, fileName: "nitro.config.\(block.language)")
             default:
                 Issue.record("\(block): `\(block.language)` samples are not checked; mark it `\(block.language) skip`")
             }
@@ -99,7 +99,7 @@ struct DocsTests {
     /// `swiftc -typecheck` of the block alone as `main.swift` (top-level code and `await` allowed),
     /// against this package's modules; a manifest (`import PackageDescription`) against
     /// PackageDescription.
-    static func typeCheck(_ block: DocsBlock) throws {
+    static func typeCheck(_ block: DocsBlock) async throws {
         let folder = try TemporaryDirectory("nitro-docs")
         var arguments = ["-typecheck", "-swift-version", "6"]
         if block.text.contains("import PackageDescription") {
@@ -127,7 +127,10 @@ struct DocsTests {
                 folder.appending("main.swift"), folder.appending("support.swift"),
             ]
         }
-        let output = try ProcessRunner.run(swiftc, arguments, currentDirectory: folder.path, timeout: 120)
+        let (compilerArguments, folderPath) = (arguments, folder.path)
+        let output = try await blockingWork {
+            try ProcessRunner.run(swiftc, compilerArguments, currentDirectory: folderPath, timeout: 120)
+        }
         #expect(
             output.status == 0,
             "\(block): does not type-check (line N of main.swift is line \(block.line) + N of the page; mark it `swift skip` if it cannot):\n\(output.stderr)\(output.stdout)"
@@ -138,7 +141,7 @@ struct DocsTests {
 
     /// Runs the block's read-only `nitro` commands from the repository root and checks the exit
     /// status; the JSON block after it must be the last command's exact output.
-    static func run(_ block: DocsBlock, expectedOutput: DocsBlock?) throws {
+    static func run(_ block: DocsBlock, expectedOutput: DocsBlock?) async throws {
         let commands = block.nitroCommands()
         for (index, command) in commands.enumerated() {
             let isLast = index == commands.count - 1
@@ -148,7 +151,8 @@ struct DocsTests {
                 }
                 continue
             }
-            let output = try NitroBinary.run(command.arguments, currentDirectory: RepositoryPaths.root)
+            let arguments = command.arguments
+            let output = try await blockingWork { try NitroBinary.run(arguments, currentDirectory: RepositoryPaths.root) }
             let where_ = "\(block.file):\(command.line): nitro \(command.arguments.joined(separator: " "))"
             #expect(
                 output.status == command.status,
@@ -162,12 +166,13 @@ struct DocsTests {
     // MARK: Configs
 
     /// A whole config replaces the one of a copy of `Fixtures/basic`; `nitro build --dry-run` must pass.
-    static func buildConfig(_ block: DocsBlock, fileName: String) throws {
+    static func buildConfig(_ block: DocsBlock, fileName: String) async throws {
         let folder = try TemporaryDirectory("nitro-docs-config")
         try FileTree.copy(RepositoryPaths.fixture("basic"), to: folder.path)
         try FileManager.default.removeItem(atPath: folder.appending("nitro.config.ts"))
         try folder.write(fileName, block.text + "\n")
-        let output = try NitroBinary.run(["build", "--dry-run", "--root", folder.path])
+        let root = folder.path
+        let output = try await blockingWork { try NitroBinary.run(["build", "--dry-run", "--root", root]) }
         #expect(
             output.status == 0,
             "\(block): this config does not build Fixtures/basic (`nitro build --dry-run`):\n\(output.stderr)")

@@ -28,27 +28,30 @@ struct HelpTerminalTests {
     }
 
     /// Runs `nitro ARGUMENTS` on a pseudo-terminal (util-linux `script`), returning what it printed.
-    static func onTerminal(_ arguments: [String], environment: [String: String] = [:]) throws -> String {
+    static func onTerminal(_ arguments: [String], environment: [String: String] = [:]) async throws -> String {
         guard let nitro = NitroBinary.path else { throw NitroBinary.Missing() }
         let command = ([nitro] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
             .joined(separator: " ")
         var merged = ["NO_COLOR": "", "CI": "", "TERM": "xterm"]
         for (key, value) in environment { merged[key] = value }
-        let output = try ProcessRunner.run(
-            "/usr/bin/script", ["-qec", command, "/dev/null"], currentDirectory: RepositoryPaths.root,
-            environment: merged)
+        let variables = merged
+        let output = try await blockingWork {
+            try ProcessRunner.run(
+                "/usr/bin/script", ["-qec", command, "/dev/null"], currentDirectory: RepositoryPaths.root,
+                environment: variables)
+        }
         return output.stdout
     }
 
     static let escape = "\u{1B}["
 
     @Test("on a terminal diagnostics are coloured; NO_COLOR or --color never turn it off")
-    func terminalColour() throws {
+    func terminalColour() async throws {
         let invalid = ["cron", "0 0 32 * *"]
-        #expect(try Self.onTerminal(invalid).contains(Self.escape + "1;31merror:"))
-        #expect(!(try Self.onTerminal(invalid, environment: ["NO_COLOR": "1"]).contains(Self.escape)))
-        #expect(!(try Self.onTerminal(invalid + ["--color", "never"]).contains(Self.escape)))
-        #expect(!(try Self.onTerminal(invalid, environment: ["TERM": "dumb"]).contains(Self.escape)))
+        #expect(try await Self.onTerminal(invalid).contains(Self.escape + "1;31merror:"))
+        #expect(!(try await Self.onTerminal(invalid, environment: ["NO_COLOR": "1"]).contains(Self.escape)))
+        #expect(!(try await Self.onTerminal(invalid + ["--color", "never"]).contains(Self.escape)))
+        #expect(!(try await Self.onTerminal(invalid, environment: ["TERM": "dumb"]).contains(Self.escape)))
     }
 
     @Test(
@@ -58,12 +61,14 @@ struct HelpTerminalTests {
             ["build", "--root", "/nonexistent-nitro", "--check"],
             ["task", "list", "--root", "Fixtures/build/error-scan/project"],
         ])
-    func pipeColour(_ arguments: [String]) throws {
-        let plain = try NitroBinary.run(arguments, currentDirectory: RepositoryPaths.root, environment: ["NO_COLOR": ""])
+    func pipeColour(_ arguments: [String]) async throws {
+        let plain = try await blockingWork {
+            try NitroBinary.run(arguments, currentDirectory: RepositoryPaths.root, environment: ["NO_COLOR": ""])
+        }
         #expect(plain.status != 0)
         #expect(!plain.stderr.contains(Self.escape))
-        let first = try NitroBinary.run(["--color", "always"] + arguments, currentDirectory: RepositoryPaths.root)
-        let last = try NitroBinary.run(arguments + ["--color=always"], currentDirectory: RepositoryPaths.root)
+        let first = try await HelpTests.nitro(["--color", "always"] + arguments)
+        let last = try await HelpTests.nitro(arguments + ["--color=always"])
         #expect(first.stderr == last.stderr)
         #expect(first.status == plain.status)
         if !arguments.contains("/nonexistent-nitro") {  // usage errors are plain text
@@ -72,8 +77,8 @@ struct HelpTerminalTests {
     }
 
     @Test("an unknown --color value is a usage error")
-    func badColour() throws {
-        let output = try NitroBinary.run(["--color", "sometimes", "cron", "* * * * *"])
+    func badColour() async throws {
+        let output = try await HelpTests.nitro(["--color", "sometimes", "cron", "* * * * *"])
         #expect(output.status == 64)
         #expect(output.stderr.hasPrefix("Error: The value 'sometimes' for '--color' is not one of auto, always, never\n"))
     }
@@ -104,11 +109,11 @@ struct HelpTerminalTests {
     }
 
     @Test("a build on a terminal in CI, or a quick one, prints no progress line")
-    func noProgressInCI() throws {
-        let ci = try Self.onTerminal(["build", "--root", "Fixtures/basic", "--check"], environment: ["CI": "true"])
+    func noProgressInCI() async throws {
+        let ci = try await Self.onTerminal(["build", "--root", "Fixtures/basic", "--check"], environment: ["CI": "true"])
         #expect(ci.contains("up to date"))
         #expect(!ci.contains("reading task files"))
-        let quick = try Self.onTerminal(["build", "--root", "Fixtures/basic", "--check"])
+        let quick = try await Self.onTerminal(["build", "--root", "Fixtures/basic", "--check"])
         #expect(!quick.contains("reading task files"))  // under a quarter second: never shown
     }
 }

@@ -6,17 +6,22 @@ import Testing
 /// and every option they list is in the CLI reference (Docs/CLI.md).
 @Suite("nitro help")
 struct HelpTests {
+    /// `nitro ARGUMENTS` from the repository root, awaited off the cooperative pool.
+    static func nitro(_ arguments: [String]) async throws -> ProcessOutput {
+        try await blockingWork { try NitroBinary.run(arguments, currentDirectory: RepositoryPaths.root) }
+    }
+
     static let names = NitroCLI.commands.map { $0.name }
 
     @Test("nitro help COMMAND, nitro COMMAND --help and -h print the same text, with usage and examples", arguments: names)
-    func sameText(_ name: String) throws {
-        let help = try NitroBinary.run(["help", name])
+    func sameText(_ name: String) async throws {
+        let help = try await Self.nitro(["help", name])
         #expect(help.status == 0)
         #expect(help.stderr == "")
         #expect(help.stdout.contains("USAGE: nitro \(name)"))
         #expect(help.stdout.contains("\nEXAMPLES:\n"), "nitro help \(name) has no examples")
         for flag in ["--help", "-h"] {
-            let other = try NitroBinary.run([name, flag])
+            let other = try await Self.nitro([name, flag])
             #expect(other.status == 0)
             #expect(other.stdout == help.stdout, "nitro \(name) \(flag) differs from nitro help \(name)")
         }
@@ -35,19 +40,19 @@ struct HelpTests {
     }
 
     @Test("every command's examples that only read run successfully from the repository root", arguments: names)
-    func examplesRun(_ name: String) throws {
-        let help = try NitroBinary.run(["help", name]).stdout
+    func examplesRun(_ name: String) async throws {
+        let help = try await Self.nitro(["help", name]).stdout
         let examples = Self.examples(help)
         #expect(!examples.isEmpty)
         for arguments in examples where DocsBlock.isSafe(arguments) {
-            let run = try NitroBinary.run(arguments, currentDirectory: RepositoryPaths.root)
+            let run = try await Self.nitro(arguments)
             #expect(run.status == 0, "nitro \(arguments.joined(separator: " ")) exited \(run.status):\n\(run.stderr)")
         }
     }
 
     @Test("every option of every command is in Docs/CLI.md", arguments: names)
-    func optionsAreDocumented(_ name: String) throws {
-        let help = try NitroBinary.run(["help", name]).stdout
+    func optionsAreDocumented(_ name: String) async throws {
+        let help = try await Self.nitro(["help", name]).stdout
         let reference = try String(contentsOfFile: RepositoryPaths.root + "/Docs/CLI.md", encoding: .utf8)
         #expect(reference.contains("## `nitro \(name)"), "Docs/CLI.md has no section for nitro \(name)")
         let options = Set(
@@ -59,11 +64,11 @@ struct HelpTests {
     }
 
     @Test("nitro --help lists every command; an unknown topic is a usage error with a suggestion")
-    func mainHelp() throws {
-        let main = try NitroBinary.run(["--help"])
+    func mainHelp() async throws {
+        let main = try await Self.nitro(["--help"])
         #expect(main.status == 0)
         for name in Self.names { #expect(main.stdout.contains("\n  \(name) ")) }
-        let unknown = try NitroBinary.run(["help", "buidl"])
+        let unknown = try await Self.nitro(["help", "buidl"])
         #expect(unknown.status == 64)
         #expect(unknown.stderr.hasPrefix("Error: Unknown command 'buidl'; did you mean 'build'?\n"))
     }

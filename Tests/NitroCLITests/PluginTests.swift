@@ -4,18 +4,22 @@ import Testing
 /// The SwiftPM plugins, for real: fixture packages that apply them are copied, pointed at this
 /// checkout and built or checked with the toolchain's `swift build` / `swift package`.
 /// Each first build compiles the `nitro` tool inside the fixture (about a minute), so the two
-/// tests run one after the other.
+/// tests run one after the other, and the long `swift` processes are awaited on a Dispatch
+/// thread: blocking a cooperative thread for minutes would starve the other suites' async tests.
 @Suite("SwiftPM plugins", .serialized)
 struct PluginTests {
     static let registryLine = "Generating the task registry of App (nitro build)"
 
     /// `swift ARGUMENTS --package-path ROOT`-style invocation of the toolchain, output captured.
-    static func swift(_ arguments: [String], in app: FixtureApp, timeout: Double = 900) throws -> ProcessOutput {
-        try ProcessRunner.run(FixtureApp.swiftExecutable, arguments, currentDirectory: app.root, timeout: timeout)
+    static func swift(_ arguments: [String], in app: FixtureApp, timeout: Double = 900) async throws -> ProcessOutput {
+        let root = app.root
+        return try await blockingWork {
+            try ProcessRunner.run(FixtureApp.swiftExecutable, arguments, currentDirectory: root, timeout: timeout)
+        }
     }
 
-    static func build(_ app: FixtureApp) throws -> ProcessOutput {
-        try swift(["build", "--package-path", app.root], in: app)
+    static func build(_ app: FixtureApp) async throws -> ProcessOutput {
+        try await swift(["build", "--package-path", app.root], in: app)
     }
 
     static func occurrences(of needle: String, in text: String) -> Int {
@@ -23,11 +27,11 @@ struct PluginTests {
     }
 
     @Test("build-tool plugin: generated at build time, re-run on added, edited, removed task files only; diagnostics")
-    func buildToolPlugin() throws {
+    func buildToolPlugin() async throws {
         let app = try FixtureApp(copying: RepositoryPaths.fixture("plugin-build"))
         #expect(app.folder.read("Sources/App/NitroTasks.generated.swift") == nil)
 
-        let first = try Self.build(app)
+        let first = try await Self.build(app)
         #expect(first.status == 0, "\(first.stdout)\n\(first.stderr)")
         #expect(first.stdout.contains(Self.registryLine))
         #expect(
@@ -43,12 +47,12 @@ struct PluginTests {
         // SwiftPM relinks a tool built from source once after a clean build (the plugin command
         // then runs again, writes nothing, and App is not recompiled); from then on a build where
         // nothing changed does not run it at all.
-        let settle = try Self.build(app)
+        let settle = try await Self.build(app)
         #expect(settle.status == 0)
         #expect(!settle.stdout.contains("Compiling App"), "\(settle.stdout)")
         let generated = try Self.generatedRegistry(app)
         let stamp = try FileManager.default.attributesOfItem(atPath: generated)[.modificationDate] as? Date
-        let unchanged = try Self.build(app)
+        let unchanged = try await Self.build(app)
         #expect(unchanged.status == 0)
         #expect(!unchanged.stdout.contains(Self.registryLine), "\(unchanged.stdout)")
         #expect(!unchanged.stdout.contains("Compiling App"))
@@ -66,7 +70,7 @@ struct PluginTests {
             }
 
             """)
-        let added = try Self.build(app)
+        let added = try await Self.build(app)
         #expect(added.status == 0, "\(added.stdout)")
         #expect(added.stdout.contains(Self.registryLine))
         #expect(try app.run("App", []).stdout.hasPrefix("db:cleanup | Delete old rows\ndb:migrate"))
@@ -76,19 +80,19 @@ struct PluginTests {
         try app.folder.write(
             cleanup,
             app.folder.read(cleanup)!.replacingOccurrences(of: "Delete old rows", with: "Delete expired rows"))
-        #expect(try Self.build(app).stdout.contains(Self.registryLine))
+        #expect(try await Self.build(app).stdout.contains(Self.registryLine))
         #expect(try app.run("App", []).stdout.hasPrefix("db:cleanup | Delete expired rows\n"))
 
         // Removing it as well.
         try FileManager.default.removeItem(atPath: app.folder.appending(cleanup))
-        #expect(try Self.build(app).stdout.contains(Self.registryLine))
+        #expect(try await Self.build(app).stdout.contains(Self.registryLine))
         #expect(try app.run("App", []).stdout.hasPrefix("db:migrate | Run database migrations\n"))
 
         // nitro's diagnostics fail `swift build`, printed once, with file and line.
         try app.folder.write(
             "Sources/App/tasks/legacy/migrate-old.swift",
             "import NitroTasks\n\nlet migrate = defineTask { _ in TaskResult(result: \"old\") }\n")
-        let clash = try Self.build(app)
+        let clash = try await Self.build(app)
         #expect(clash.status != 0)
         let output = clash.stdout + clash.stderr
         let diagnostic =
@@ -99,17 +103,17 @@ struct PluginTests {
         // A committed registry next to the plugin's: named as an error, not "invalid redeclaration".
         let committed = try app.nitro(["build"])
         #expect(committed.status == 0)
-        let conflict = try Self.build(app)
+        let conflict = try await Self.build(app)
         #expect(conflict.status != 0)
         let message = "Sources/App/NitroTasks.generated.swift:1:1: error: this committed registry would be compiled"
         #expect(Self.occurrences(of: message, in: conflict.stdout + conflict.stderr) == 1, "\(conflict.stdout)")
         #expect(!conflict.stdout.contains("multiple producers"))
         try FileManager.default.removeItem(atPath: app.folder.appending("Sources/App/NitroTasks.generated.swift"))
-        #expect(try Self.build(app).status == 0)
+        #expect(try await Self.build(app).status == 0)
     }
 
     @Test("command plugins: nitro-check fails on drift (diagnostic once), nitro-build writes, then nitro-check passes")
-    func commandPlugins() throws {
+    func commandPlugins() async throws {
         let app = try FixtureApp(copying: RepositoryPaths.fixture("plugin-command"))
         let registry = "Sources/App/NitroTasks.generated.swift"
         try app.folder.write(
@@ -117,7 +121,7 @@ struct PluginTests {
             "import NitroTasks\n\nlet migrate = defineTask { _ in TaskResult(result: \"ok\") }\n")
         let before = app.folder.read(registry)
 
-        let stale = try Self.swift(["package", "--package-path", app.root, "nitro-check"], in: app)
+        let stale = try await Self.swift(["package", "--package-path", app.root, "nitro-check"], in: app)
         #expect(stale.status == 1, "\(stale.stdout)\n\(stale.stderr)")
         let output = stale.stdout + stale.stderr
         #expect(
@@ -128,28 +132,29 @@ struct PluginTests {
         #expect(app.folder.read(registry) == before)
 
         // Writing needs the permission; without it nothing is written.
-        let refused = try Self.swift(["package", "--package-path", app.root, "nitro-build"], in: app)
+        let refused = try await Self.swift(["package", "--package-path", app.root, "nitro-build"], in: app)
         #expect(refused.status != 0)
         #expect((refused.stdout + refused.stderr).contains("--allow-writing-to-package-directory"))
         #expect(app.folder.read(registry) == before)
 
-        let write = try Self.swift(
+        let write = try await Self.swift(
             ["package", "--package-path", app.root, "--allow-writing-to-package-directory", "nitro-build"], in: app)
         #expect(write.status == 0, "\(write.stdout)\n\(write.stderr)")
         #expect(Self.occurrences(of: "wrote \(registry)", in: write.stdout + write.stderr) == 1)
         #expect(app.folder.read(registry)?.contains(#".init("db:migrate", definition: { migrate }),"#) == true)
 
-        let fresh = try Self.swift(["package", "--package-path", app.root, "nitro-check"], in: app)
+        let fresh = try await Self.swift(["package", "--package-path", app.root, "nitro-check"], in: app)
         #expect(fresh.status == 0, "\(fresh.stdout)\n\(fresh.stderr)")
         #expect(fresh.stdout.contains("up to date \(registry)"))
 
         // Arguments pass through: a bad preset is the tool's usage error, printed once.
-        let usage = try Self.swift(["package", "--package-path", app.root, "nitro-check", "--preset", "nope"], in: app)
+        let usage = try await Self.swift(["package", "--package-path", app.root, "nitro-check", "--preset", "nope"], in: app)
         #expect(usage.status != 0)
         #expect(Self.occurrences(of: "Error: The value 'nope' for '--preset'", in: usage.stdout + usage.stderr) == 1)
 
         // The app compiles with the written registry.
-        try app.swiftBuild()
+        let compiled = try await Self.build(app)
+        #expect(compiled.status == 0, "\(compiled.stdout)")
         #expect(try app.run("App", []).stdout == "cms:update\ndb:migrate\n")
     }
 
