@@ -3,7 +3,8 @@
 # each in its own scratch folder. Every process the tests start (the `nitro` binary is built
 # with the same sanitizer) writes its reports to a log folder, so a report in a child process is
 # not lost in captured output; the script fails when any report is written or a test fails.
-# ThreadSanitizer reads Tests/Scripts/tsan-suppressions.txt (Synchronization.Mutex on Linux).
+# ThreadSanitizer reads Tests/Scripts/tsan-suppressions.txt (Synchronization.Mutex on Linux) and
+# LeakSanitizer Tests/Scripts/lsan-suppressions.txt (leaks inside XCTest and Foundation).
 #
 #   Tests/Scripts/sanitizers.sh [address] [thread]        (default: both)
 #
@@ -27,10 +28,13 @@ for sanitizer in "${sanitizers[@]}"; do
   swift build --scratch-path "$scratch" --build-tests --sanitize="$sanitizer"
   built=$SECONDS
   echo "== $sanitizer: tests"
-  suppressions="$PWD/Tests/Scripts/tsan-suppressions.txt"
+  # One test at a time: many tests wait for processes (nitro, swift build) on the few threads of
+  # Swift concurrency's pool, and under a sanitizer those waits last long enough to starve the
+  # development server's tests running beside them (their requests time out).
   if ! ASAN_OPTIONS="log_path=$reports/asan:${ASAN_OPTIONS:-}" \
-      TSAN_OPTIONS="log_path=$reports/tsan:suppressions=$suppressions:${TSAN_OPTIONS:-}" \
-      swift test --scratch-path "$scratch" --skip-build --sanitize="$sanitizer"; then
+      LSAN_OPTIONS="suppressions=$PWD/Tests/Scripts/lsan-suppressions.txt:${LSAN_OPTIONS:-}" \
+      TSAN_OPTIONS="log_path=$reports/tsan:suppressions=$PWD/Tests/Scripts/tsan-suppressions.txt:${TSAN_OPTIONS:-}" \
+      swift test --scratch-path "$scratch" --skip-build --sanitize="$sanitizer" --no-parallel; then
     echo "== $sanitizer: tests FAILED" >&2
     status=1
   fi

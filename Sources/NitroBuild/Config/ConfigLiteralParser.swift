@@ -13,9 +13,10 @@ struct ConfigLiteralParser {
     /// Arrays and objects open around the value being read.
     var depth = 0
 
-    /// How deeply arrays and objects may nest (as ``JSONReader/maximumDepth``): deeper input is an
-    /// error instead of a stack overflow.
-    static let maximumDepth = 512
+    /// How deeply arrays and objects may nest: deeper input is an error instead of a stack
+    /// overflow. Configs nest a handful of levels; 128 leaves a wide margin on the stack of a Swift
+    /// concurrency thread even in AddressSanitizer builds (whose larger frames overflowed near 500).
+    static let maximumDepth = 128
 
     init(bytes: [UInt8], tokens: [ScriptToken], path: String, json: Bool) {
         self.bytes = bytes
