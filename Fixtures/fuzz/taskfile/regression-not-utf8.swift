@@ -1,0 +1,1 @@
+let oÿşther = defineTask { _ in }
