@@ -7,10 +7,10 @@ import Testing
 @Suite("nitro build output compiles", .serialized)
 struct BuildCompileTests {
     @Test("Fixtures/basic: build from scratch, compile, run db:migrate and the config-only db:seed")
-    func basic() throws {
+    func basic() async throws {
         let app = try FixtureApp(copying: RepositoryPaths.fixture("basic"))
         try FileManager.default.removeItem(atPath: app.folder.appending("Sources/App/NitroTasks.generated.swift"))
-        let build = try app.nitro(["build"])
+        let build = try await app.awaitNitro(["build"])
         #expect(build.status == 0, "\(build.stderr)")
         #expect(build.stdout.hasPrefix("wrote Sources/App/NitroTasks.generated.swift\n"))
         // The regenerated file equals the committed one.
@@ -19,22 +19,22 @@ struct BuildCompileTests {
                 == (try? String(
                     contentsOfFile: RepositoryPaths.fixture("basic/Sources/App/NitroTasks.generated.swift"),
                     encoding: .utf8)))
-        try app.swiftBuild()
-        let migrate = try app.run("App", ["run", "db:migrate"])
+        try await app.awaitSwiftBuild()
+        let migrate = try await app.awaitRun("App", ["run", "db:migrate"])
         #expect(migrate.status == 0, "\(migrate.stderr)")
         #expect(migrate.stdout.split(separator: "\n").last == #"{"result":"Success"}"#)
-        let seed = try app.run("App", ["run", "db:seed"])
+        let seed = try await app.awaitRun("App", ["run", "db:seed"])
         #expect(seed.status == 1)
         #expect(seed.stderr.contains("501: Task `db:seed` is not implemented!"))
     }
 
     @Test("edge cases compile: escapes, raw and multi-line literals, backticks, #if, handler files and modules")
-    func edgeCases() throws {
+    func edgeCases() async throws {
         let app = try FixtureApp(copying: RepositoryPaths.fixture("build/app-edge-cases/project"))
-        let build = try app.nitro(["build"])
+        let build = try await app.awaitNitro(["build"])
         #expect(build.status == 0, "\(build.stderr)")
-        try app.swiftBuild()
-        let list = try app.run("App", ["list"])
+        try await app.awaitSwiftBuild()
+        let list = try await app.awaitRun("App", ["list"])
         #expect(
             list.stdout == """
                 a:b:c:deep | - | handler
@@ -56,7 +56,7 @@ struct BuildCompileTests {
                 timeZone America/New_York
 
                 """)
-        let run = try app.run("App", ["run", "default", "encodable", "vendor:sync", "jobs:nightly", "db:seed"])
+        let run = try await app.awaitRun("App", ["run", "default", "encodable", "vendor:sync", "jobs:nightly", "db:seed"])
         #expect(
             run.stdout == """
                 default {"result":"default"}

@@ -1,4 +1,5 @@
 import Foundation
+import NitroCLI
 
 /// A copy of a fixture app (a SwiftPM package depending on this repository by path) in a
 /// temporary folder, with its dependency pointed at this checkout, ready to `nitro build`,
@@ -76,5 +77,31 @@ struct FixtureApp {
     struct SetupError: Error, CustomStringConvertible {
         var description: String
         init(_ description: String) { self.description = description }
+    }
+}
+
+/// The same steps from async tests: the child process is waited for on a thread of its own, never
+/// on the cooperative pool (a test blocking a pool thread for a 30 s compile starves in-process
+/// servers of other tests running in parallel).
+extension FixtureApp {
+    @discardableResult
+    func awaitNitro(_ arguments: [String], environment: [String: String] = [:]) async throws -> ProcessOutput {
+        let app = self
+        return try await offThread { () throws -> ProcessOutput in try app.nitro(arguments, environment: environment) }
+    }
+
+    @discardableResult
+    func awaitSwiftBuild(timeout: Double = 600) async throws -> ProcessOutput {
+        let app = self
+        return try await offThread { () throws -> ProcessOutput in try app.swiftBuild(timeout: timeout) }
+    }
+
+    func awaitRun(_ product: String, _ arguments: [String], environment: [String: String] = [:], timeout: Double = 60)
+        async throws -> ProcessOutput
+    {
+        let app = self
+        return try await offThread { () throws -> ProcessOutput in
+            try app.run(product, arguments, environment: environment, timeout: timeout)
+        }
     }
 }
