@@ -22,10 +22,11 @@ while (($#)); do
   esac
 done
 
-# target → "corpus:modules it needs, in dependency order"
+# target → "corpus:modules it needs, in dependency order" (each list a prefix-compatible order,
+# so that a module built for one target is reused by the next: see build_module)
 declare -A plan=(
   [JSONReaderFuzz]="json:NitroJSON"
-  [CronFuzz]="cron:NitroCron"
+  [CronFuzz]="cron:NitroJSON,NitroCron"
   [ConfigFuzz]="config:NitroJSON,NitroCron,NitroBuild"
   [TaskFileFuzz]="taskfile:NitroJSON,NitroCron,NitroBuild"
   [HTTPRequestFuzz]="http:NitroJSON,NitroCron,CNitroSystem,NitroTasks"
