@@ -72,10 +72,10 @@ struct ScriptLexer {
             case UInt8(ascii: "/") where regexAllowed():
                 try skipRegex()
             default:
-                if Self.isIdentifierHead(byte) {
+                if IdentifierBytes.isHead(byte) {
                     let start = index
                     index += 1
-                    while index < bytes.count, Self.isIdentifierBody(bytes[index]) { index += 1 }
+                    while index < bytes.count, IdentifierBytes.isBody(bytes[index]) { index += 1 }
                     tokens.append(ScriptToken(.identifier, start, index))
                 } else if Self.isOperator(byte) {
                     let start = index
@@ -126,7 +126,7 @@ struct ScriptLexer {
             index += 1
             if byte == UInt8(ascii: "/") && !inClass { break }
         }
-        while index < bytes.count, Self.isIdentifierBody(bytes[index]) { index += 1 }
+        while index < bytes.count, IdentifierBytes.isBody(bytes[index]) { index += 1 }
         tokens.append(ScriptToken(.operator, start, index))
     }
 
@@ -218,7 +218,7 @@ struct ScriptLexer {
         let start = index
         while index < bytes.count {
             let byte = bytes[index]
-            if Self.isIdentifierBody(byte) || byte == UInt8(ascii: ".") {
+            if IdentifierBytes.isBody(byte) || byte == UInt8(ascii: ".") {
                 index += 1
                 if byte | 0x20 == UInt8(ascii: "e"), let sign = peek(0),
                     sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"),
@@ -264,14 +264,6 @@ struct ScriptLexer {
         return Double(cleaned)
     }
 
-    static func isIdentifierHead(_ byte: UInt8) -> Bool {
-        (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")) || byte == UInt8(ascii: "_")
-            || byte == UInt8(ascii: "$") || byte >= 0x80
-    }
-
-    static func isIdentifierBody(_ byte: UInt8) -> Bool {
-        isIdentifierHead(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-    }
 
     static func isOperator(_ byte: UInt8) -> Bool {
         switch byte {

@@ -60,10 +60,10 @@ package struct SwiftLexer {
                 tokens.append(SwiftToken(.punctuation, index, index + 1))
                 index += 1
             default:
-                if Self.isIdentifierHead(byte) {
+                if IdentifierBytes.isHead(byte) {
                     let start = index
                     index += 1
-                    while index < count, Self.isIdentifierBody(bytes[index]) { index += 1 }
+                    while index < count, IdentifierBytes.isBody(bytes[index]) { index += 1 }
                     tokens.append(SwiftToken(.identifier, start, index))
                 } else if Self.isOperator(byte) {
                     lexOperator()
@@ -121,7 +121,7 @@ package struct SwiftLexer {
         index += 1
         while index < bytes.count {
             let byte = bytes[index]
-            if Self.isIdentifierBody(byte) {
+            if IdentifierBytes.isBody(byte) {
                 let exponent = byte | 0x20 == UInt8(ascii: "e") || byte | 0x20 == UInt8(ascii: "p")
                 index += 1
                 if exponent, let sign = peek(0), sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
@@ -152,10 +152,10 @@ package struct SwiftLexer {
         case UInt8(ascii: "/")? where hashes >= 1:
             skipExtendedRegex(hashes: hashes)
             tokens.append(SwiftToken(.string, start, index))
-        case let byte? where hashes == 1 && Self.isIdentifierHead(byte):
+        case let byte? where hashes == 1 && IdentifierBytes.isHead(byte):
             index += 1
             let wordStart = index
-            while index < bytes.count, Self.isIdentifierBody(bytes[index]) { index += 1 }
+            while index < bytes.count, IdentifierBytes.isBody(bytes[index]) { index += 1 }
             var token = SwiftToken(.pound, start, index)
             switch String(decoding: bytes[wordStart..<index], as: UTF8.self) {
             case "if": token.directive = .if
@@ -303,14 +303,6 @@ package struct SwiftLexer {
 
     // MARK: Character classes
 
-    static func isIdentifierHead(_ byte: UInt8) -> Bool {
-        (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")) || byte == UInt8(ascii: "_")
-            || byte == UInt8(ascii: "$") || byte >= 0x80
-    }
-
-    static func isIdentifierBody(_ byte: UInt8) -> Bool {
-        isIdentifierHead(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-    }
 
     static func isOperator(_ byte: UInt8) -> Bool {
         switch byte {
