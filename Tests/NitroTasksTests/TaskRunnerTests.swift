@@ -111,9 +111,9 @@ private struct Boom: Error, Equatable {
                     return try await runner.run("once")
                 }
             }
-            // Release only once every caller has called while the run is in flight.
-            while arrived.value < callers { await Task.yield() }
-            for _ in 0..<1_000 { await Task.yield() }
+            // Release only once every caller has joined the run in flight.
+            while runner.callers(of: "once") < callers { await Task.yield() }
+            #expect(arrived.value == callers)
             gate.release()
             var all: [TaskResult] = []
             for try await result in group { all.append(result) }
@@ -143,8 +143,8 @@ private struct Boom: Error, Equatable {
                     } catch { return error }
                 }
             }
-            while arrived.value < 1_000 { await Task.yield() }
-            for _ in 0..<1_000 { await Task.yield() }
+            while runner.callers(of: "fails") < 1_000 { await Task.yield() }
+            #expect(arrived.value == 1_000)
             gate.release()
             var all: [(any Error)?] = []
             for await error in group { all.append(error) }
@@ -212,7 +212,8 @@ private struct Boom: Error, Equatable {
                 let name = names[index % names.count]
                 group.addTask { (name, try await runner.run(name)) }
             }
-            while gate.executions.load(ordering: .sequentiallyConsistent) < names.count { await Task.yield() }
+            // Release only once all 2,000 callers have joined the 10 runs in flight.
+            while names.map({ runner.callers(of: $0) }).reduce(0, +) < 2_000 { await Task.yield() }
             gate.release()
             var all: [(String, TaskResult)] = []
             for try await pair in group { all.append(pair) }

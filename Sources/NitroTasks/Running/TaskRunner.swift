@@ -14,6 +14,8 @@ public final class TaskRunner: Sendable {
     private struct InFlight {
         let id: UInt64
         let run: Task<TaskResult, any Error>
+        /// How many calls share this run (the one that started it included).
+        var callers: Int
     }
 
     private struct State {
@@ -39,7 +41,10 @@ public final class TaskRunner: Sendable {
         guard let entry = registry[name] else { throw TaskError.notAvailable(name) }
         guard let definition = entry.definition else { throw TaskError.notImplemented(name) }
         let run = state.withLock { state -> Task<TaskResult, any Error> in
-            if let inFlight = state.running[name] { return inFlight.run }
+            if let inFlight = state.running[name] {
+                state.running[name]!.callers += 1
+                return inFlight.run
+            }
             state.nextID &+= 1
             let id = state.nextID
             let event = TaskEvent(name: name, payload: payload, context: context)
@@ -47,7 +52,7 @@ public final class TaskRunner: Sendable {
                 defer { self.finish(name, id: id) }
                 return try await definition().run(event)
             }
-            state.running[name] = InFlight(id: id, run: run)
+            state.running[name] = InFlight(id: id, run: run, callers: 1)
             return run
         }
         return try await run.value
@@ -58,6 +63,12 @@ public final class TaskRunner: Sendable {
     /// then returns or throws. The scheduler uses it when shutdown outlasts its grace period.
     public func cancel(_ name: String) {
         state.withLock { $0.running[name]?.run }?.cancel()
+    }
+
+    /// How many calls share the run of `name` in flight (0 when none is): the caller that started
+    /// it and every caller that joined it since.
+    public func callers(of name: String) -> Int {
+        state.withLock { $0.running[name]?.callers ?? 0 }
     }
 
     /// Whether a run of `name` is in flight now.
