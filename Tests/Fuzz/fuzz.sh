@@ -94,8 +94,12 @@ for target in "${targets[@]}"; do
   if ! SWIFT_BACKTRACE=enable=no "$out/bin/$target" "$out/corpus/$target" "Fixtures/fuzz/$corpus" -max_total_time="$seconds" \
       -max_len=4096 -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$out/crashes/$target-" -print_final_stats=1 \
       2> >(grep -E '(DONE|^stat::|==[0-9]+==ERROR|^SUMMARY|^Done|Fatal error|deadly signal|written to)' | tail -10 >&2); then
-    echo "fuzz.sh: $target found a crash; reproducer in $out/crashes/" >&2
     status=1
+    crashed=1
+  else
+    crashed=0
   fi
+  wait $! 2>/dev/null || true  # the summary filter, so its lines come before what follows
+  ((crashed)) && echo "fuzz.sh: $target found a crash; reproducer in $out/crashes/" >&2
 done
 exit $status
