@@ -5,6 +5,7 @@ import PackageDescription
 ///
 /// Modules, in dependency order (see Docs/Architecture.md):
 /// - `NitroJSON`: the JSON value, reader and deterministic writer shared by everything.
+/// - `NitroSync`: `Locked`, shared mutable state behind a mutex that ThreadSanitizer can follow.
 /// - `NitroCron`: croner-compatible cron expressions and platform dialects (pure).
 /// - `NitroTasks`: the runtime apps import (define, run, schedule and serve tasks).
 /// - `NitroBuild`: the pure core of the build tool (scan, config, merge, render).
@@ -24,12 +25,14 @@ let package = Package(
     ],
     targets: [
         .target(name: "NitroJSON"),
-        .target(name: "NitroCron"),
+        // `Locked`: shared state behind a POSIX mutex, which ThreadSanitizer can follow.
+        .target(name: "NitroSync"),
+        .target(name: "NitroCron", dependencies: ["NitroSync"]),
         // C facilities Glibc does not export (epoll, eventfd), for the development server.
         .target(name: "CNitroSystem"),
-        .target(name: "NitroTasks", dependencies: ["NitroJSON", "NitroCron", "CNitroSystem"]),
-        .target(name: "NitroBuild", dependencies: ["NitroJSON", "NitroCron"]),
-        .target(name: "NitroCLI", dependencies: ["NitroJSON", "NitroCron", "NitroBuild", "NitroTasks"]),
+        .target(name: "NitroTasks", dependencies: ["NitroJSON", "NitroSync", "NitroCron", "CNitroSystem"]),
+        .target(name: "NitroBuild", dependencies: ["NitroJSON", "NitroSync", "NitroCron"]),
+        .target(name: "NitroCLI", dependencies: ["NitroJSON", "NitroSync", "NitroCron", "NitroBuild", "NitroTasks"]),
         .executableTarget(name: "nitro", dependencies: ["NitroCLI"]),
         .plugin(
             name: "NitroBuildPlugin", capability: .buildTool(), dependencies: ["nitro"],
@@ -48,14 +51,14 @@ let package = Package(
             dependencies: ["nitro"], path: "Sources/NitroCheckPlugin"),
         .executableTarget(
             name: "nitro-bench",
-            dependencies: ["NitroJSON", "NitroCron", "NitroTasks", "NitroBuild", "NitroCLI"]
+            dependencies: ["NitroJSON", "NitroSync", "NitroCron", "NitroTasks", "NitroBuild", "NitroCLI"]
         ),
         // A helper app for the run-once-across-processes test of the scheduler.
         .executableTarget(
             name: "SchedulerClusterProbe", dependencies: ["NitroTasks"], path: "Tests/SchedulerClusterProbe"),
         .testTarget(name: "NitroJSONTests", dependencies: ["NitroJSON"]),
         .testTarget(name: "NitroCronTests", dependencies: ["NitroCron"]),
-        .testTarget(name: "NitroTasksTests", dependencies: ["NitroTasks"]),
+        .testTarget(name: "NitroTasksTests", dependencies: ["NitroTasks", "NitroSync"]),
         .testTarget(name: "NitroBuildTests", dependencies: ["NitroBuild"]),
         .testTarget(name: "NitroCLITests", dependencies: ["NitroCLI", "NitroTasks"]),
     ]

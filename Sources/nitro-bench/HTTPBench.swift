@@ -1,7 +1,7 @@
 import Foundation
 import NitroCLI
 import NitroTasks
-import Synchronization
+import NitroSync
 
 /// `nitro-bench http`: requests per second and p99 latency of `POST /_nitro/tasks/noop` over 32
 /// keep-alive loopback connections while 1,000 idle connections are held open, against a
@@ -85,7 +85,7 @@ struct LoadRun: Sendable {
     /// Warms up for half a second, then measures for `seconds`.
     static func measure(port: Int, target: String, connections: Int, seconds: Int) async throws -> LoadRun {
         let endpoint = HTTPEndpoint(host: "127.0.0.1", port: port)
-        let results = Mutex<[(latencies: [UInt64], errors: Int)]>([])
+        let results = Locked<[(latencies: [UInt64], errors: Int)]>([])
         let warmupEnd = Measure.now() + 500_000_000
         let end = warmupEnd + UInt64(seconds) * 1_000_000_000
         let done = DispatchGroup()

@@ -1,6 +1,6 @@
 import Foundation
 import NitroTasks
-import Synchronization
+import NitroSync
 
 /// `nitro-bench scheduler [--seconds N]`: with the real clock and `* * * * * *` (every second),
 /// how late each fire is relative to its scheduled instant: median and worst. Baseline in the
@@ -19,7 +19,7 @@ enum SchedulerBench {
             target += 1
         }
 
-        let lateness = Mutex<[Double]>([])
+        let lateness = Locked<[Double]>([])
         let tick = defineTask { event in
             let now = Date().timeIntervalSince1970 * 1000
             let scheduled = event.payload["scheduledTime"]?.doubleValue ?? now

@@ -4,6 +4,7 @@ import Foundation
 // Each suite prints its figures next to a baseline measured in the same run, as a ratio.
 let suites: [(name: String, summary: String, run: ([String]) async throws -> Void)] = [
     ("dispatch", "runTask dispatch cost and same-name concurrency", DispatchBench.run),
+    ("lock", "NitroSync.Locked vs Synchronization.Mutex, alone and contended", LockBench.run),
     ("scheduler", "lateness of every-second ticks with the real clock (--seconds N)", SchedulerBench.run),
     ("cron", "cron next-run throughput, UTC and a DST zone, vs Foundation Calendar", CronBench.run),
     ("scan", "nitro build on N synthetic task files vs find -exec cat; --check on 100 tasks", ScanBench.run),

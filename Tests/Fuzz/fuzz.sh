@@ -26,10 +26,10 @@ done
 # so that a module built for one target is reused by the next: see build_module)
 declare -A plan=(
   [JSONReaderFuzz]="json:NitroJSON"
-  [CronFuzz]="cron:NitroJSON,NitroCron"
-  [ConfigFuzz]="config:NitroJSON,NitroCron,NitroBuild"
-  [TaskFileFuzz]="taskfile:NitroJSON,NitroCron,NitroBuild"
-  [HTTPRequestFuzz]="http:NitroJSON,NitroCron,CNitroSystem,NitroTasks"
+  [CronFuzz]="cron:NitroJSON,NitroSync,NitroCron"
+  [ConfigFuzz]="config:NitroJSON,NitroSync,NitroCron,NitroBuild"
+  [TaskFileFuzz]="taskfile:NitroJSON,NitroSync,NitroCron,NitroBuild"
+  [HTTPRequestFuzz]="http:NitroJSON,NitroSync,NitroCron,CNitroSystem,NitroTasks"
 )
 for file in Tests/Fuzz/Targets/*.swift; do
   name=$(basename "$file" .swift)

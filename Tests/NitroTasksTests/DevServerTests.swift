@@ -1,6 +1,6 @@
 import Foundation
 import NitroJSON
-import Synchronization
+import NitroSync
 import Testing
 
 @testable import NitroTasks
@@ -207,7 +207,7 @@ private func fetch(_ method: String, _ url: String, body: String? = nil) async t
 
     @Test func stopWaitsForRequestsInFlightAndWaitUntilWork() async throws {
         let gate = AsyncGate()
-        let finished = Mutex<[String]>([])
+        let finished = Locked<[String]>([])
         let slow = defineTask { event in
             event.context.waitUntil?({
                 await gate.wait()
@@ -298,7 +298,7 @@ private func fetch(_ method: String, _ url: String, body: String? = nil) async t
 
 /// A one-shot gate: `wait()` suspends until `open()`.
 final class AsyncGate: Sendable {
-    private let state = Mutex<(open: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
+    private let state = Locked<(open: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
 
     func wait() async {
         await withCheckedContinuation { continuation in

@@ -1,6 +1,6 @@
 import Foundation
 import NitroTasks
-import Synchronization
+import NitroSync
 import Testing
 
 private struct Failure: Error, CustomStringConvertible {
@@ -8,8 +8,8 @@ private struct Failure: Error, CustomStringConvertible {
 }
 
 final class Seen: Sendable {
-    let payloads = Mutex<[String: TaskPayload]>([:])
-    let hadWaitUntil = Mutex(false)
+    let payloads = Locked<[String: TaskPayload]>([:])
+    let hadWaitUntil = Locked(false)
 }
 
 private func makeRunner(_ seen: Seen) -> TaskRunner {
@@ -47,7 +47,7 @@ private func makeRunner(_ seen: Seen) -> TaskRunner {
     }
 
     @Test func logsAnUnknownCronInsteadOfIgnoringIt() async {
-        let messages = Mutex<[String]>([])
+        let messages = Locked<[String]>([])
         let outcome = await CloudflareScheduled.handle(
             cron: "5 5 * * *", scheduledTime: 0, runner: makeRunner(Seen()),
             log: { message in messages.withLock { $0.append(message) } })
@@ -57,7 +57,7 @@ private func makeRunner(_ seen: Seen) -> TaskRunner {
 
     @Test func reportsAFailingTaskByNameAndStillRunsTheOthers() async {
         let seen = Seen()
-        let messages = Mutex<[String]>([])
+        let messages = Locked<[String]>([])
         let outcome = await CloudflareScheduled.handle(
             cron: "0 0 * * *", scheduledTime: 0, runner: makeRunner(seen),
             log: { message in messages.withLock { $0.append(message) } })

@@ -1,12 +1,12 @@
 import Foundation
 import NitroTasks
-import Synchronization
+import NitroSync
 import Testing
 
 /// Records what tasks saw and what the scheduler logged.
 private final class Recorder: Sendable {
-    let runs = Mutex<[(task: String, scheduledTime: Double)]>([])
-    let events = Mutex<[SchedulerEvent]>([])
+    let runs = Locked<[(task: String, scheduledTime: Double)]>([])
+    let events = Locked<[SchedulerEvent]>([])
 
     var log: @Sendable (SchedulerEvent) -> Void { { event in self.events.withLock { $0.append(event) } } }
 
@@ -118,7 +118,7 @@ private func runner(_ tasks: [String: TaskDefinition], schedules: [TaskRegistry.
     }
 
     @Test func tasksOfOneExpressionRunInParallel() async throws {
-        let started = Mutex(0)
+        let started = Locked(0)
         let clock = ManualSchedulerClock(now: date("2024-05-01T10:00:30Z"))
         let recorder = Recorder()
         // Each waits until the other has started: this only finishes if they run in parallel.
@@ -171,7 +171,7 @@ private func runner(_ tasks: [String: TaskDefinition], schedules: [TaskRegistry.
     /// A task that runs across the next tick: returns how often it executed, and the log.
     private func overlapScenario(_ overlap: TaskScheduler.Overlap) async throws -> (Int, [SchedulerEvent]) {
         let recorder = Recorder()
-        let executions = Mutex(0)
+        let executions = Locked(0)
         let release = AsyncStream<Void>.makeStream()
         let slow = defineTask { _ in
             executions.withLock { $0 += 1 }
@@ -196,7 +196,7 @@ private func runner(_ tasks: [String: TaskDefinition], schedules: [TaskRegistry.
 
     @Test func shutdownWaitsForRunsAndWaitUntilWorkThenNoMoreTicks() async throws {
         let recorder = Recorder()
-        let finished = Mutex<[String]>([])
+        let finished = Locked<[String]>([])
         let gate = AsyncStream<Void>.makeStream()
         let task = defineTask { event in
             event.context.waitUntil?({
@@ -233,7 +233,7 @@ private func runner(_ tasks: [String: TaskDefinition], schedules: [TaskRegistry.
 
     @Test func shutdownCancelsWorkThatOutlivesTheGracePeriod() async throws {
         let recorder = Recorder()
-        let cancelled = Mutex(false)
+        let cancelled = Locked(false)
         let task = defineTask { _ in
             do { try await Task.sleep(for: .seconds(3600)) } catch { cancelled.withLock { $0 = true } }
         }

@@ -1,4 +1,5 @@
 import NitroTasks
+import NitroSync
 import Synchronization
 import Testing
 
@@ -32,7 +33,7 @@ struct StressTaskRunnerTests {
 
     /// Holds runs until released (no clock involved).
     final class Gate: Sendable {
-        private let state = Mutex<(open: Bool, waiting: [CheckedContinuation<Void, Never>])>((false, []))
+        private let state = Locked<(open: Bool, waiting: [CheckedContinuation<Void, Never>])>((false, []))
 
         func wait() async {
             await withCheckedContinuation { continuation in

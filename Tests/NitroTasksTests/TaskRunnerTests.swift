@@ -1,12 +1,13 @@
 import NitroTasks
+import NitroSync
 import Synchronization
 import Testing
 
 /// Counts executions and lets a test hold a run open until it releases it.
 private final class Gate: Sendable {
     let executions = Atomic<Int>(0)
-    private let continuations = Mutex<[CheckedContinuation<Void, Never>]>([])
-    private let open = Mutex(false)
+    private let continuations = Locked<[CheckedContinuation<Void, Never>]>([])
+    private let open = Locked(false)
 
     func wait() async {
         await withCheckedContinuation { continuation in
@@ -70,7 +71,7 @@ private struct Boom: Error, Equatable {
     }
 
     @Test func payloadAndContextReachTheTask() async throws {
-        let seen = Mutex<(String, TaskPayload, String?)?>(nil)
+        let seen = Locked<(String, TaskPayload, String?)?>(nil)
         let probe = defineTask { event in
             seen.withLock { $0 = (event.name, event.payload, event.context.values["host"] as? String) }
             return TaskResult(result: event.payload["k"])
@@ -198,7 +199,7 @@ private struct Boom: Error, Equatable {
 
     @Test func manyNamesManyCallersEachRunOncePerName() async throws {
         let gate = Gate()
-        let perName = Mutex<[String: Int]>([:])
+        let perName = Locked<[String: Int]>([:])
         let task = defineTask { event in
             perName.withLock { $0[event.name, default: 0] += 1 }
             gate.executions.add(1, ordering: .sequentiallyConsistent)

@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-import Synchronization
+import NitroSync
 
 /// Every `.swift` file the edge found under one `tasks/` folder (helpers and ignored files
 /// included: they are compiled too, so they matter for file-name clashes).
@@ -87,7 +87,7 @@ package enum TaskScanner {
     static func inspectAll(_ files: [SourceFile]) -> [TaskFileInspection] {
         guard files.count >= 64 else { return files.map(TaskFileInspector.inspect) }
         let chunks = min(ProcessInfo.processInfo.activeProcessorCount * 4, files.count / 16)
-        let results = Mutex([[TaskFileInspection]](repeating: [], count: chunks))
+        let results = Locked([[TaskFileInspection]](repeating: [], count: chunks))
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let range = (files.count * chunk / chunks)..<(files.count * (chunk + 1) / chunks)
             let inspected = files[range].map(TaskFileInspector.inspect)

@@ -1,4 +1,4 @@
-import Synchronization
+import NitroSync
 
 /// The progress line while a large tree of task files is read (`nitro build: reading task
 /// files… 4200`): nothing during the first quarter second, so small projects never show it, then
@@ -9,7 +9,7 @@ package final class ScanProgress: Sendable {
     /// How long a scan runs before the line appears.
     let delay: Duration
     private let started = ContinuousClock.now
-    private let state = Mutex<(files: Int, shownAt: ContinuousClock.Instant?)>((0, nil))
+    private let state = Locked<(files: Int, shownAt: ContinuousClock.Instant?)>((0, nil))
 
     package init(console: Console, delay: Duration = .milliseconds(250)) {
         self.console = console

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import NitroSync
 
 /// Runs a short command to completion and captures its output (`swift package dump-package`,
 /// `swift build --show-bin-path`).
@@ -23,7 +23,7 @@ enum CapturedCommand {
             process.standardInput = FileHandle.nullDevice
             try process.run()
             // Read both pipes at once so that neither fills up and blocks the child.
-            let errorData = Mutex(Data())
+            let errorData = Locked(Data())
             let finished = DispatchSemaphore(value: 0)
             Thread {
                 let data = err.fileHandleForReading.readDataToEndOfFile()

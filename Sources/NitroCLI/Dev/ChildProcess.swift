@@ -1,5 +1,5 @@
 import CNitroSystem
-import Synchronization
+import NitroSync
 
 #if canImport(Glibc)
     import Glibc
@@ -19,7 +19,7 @@ final class ChildProcess: Sendable {
     }
 
     let pid: pid_t
-    private let exitStatus = Mutex<Int32?>(nil)
+    private let exitStatus = Locked<Int32?>(nil)
 
     /// Starts `executable` (looked up in PATH without a slash) with `arguments`.
     init(_ executable: String, _ arguments: [String], environment: [String: String], directory: String?) throws(SpawnError) {

@@ -2,7 +2,7 @@ import Foundation
 import NitroBuild
 import NitroJSON
 import NitroTasks
-import Synchronization
+import NitroSync
 
 #if canImport(Glibc)
     import Glibc
@@ -36,7 +36,7 @@ final class DevSession: Sendable {
     let options: Options
     let console: Console
     let environment: [String: String]
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     init(options: Options, console: Console, environment: [String: String]) {
         self.options = options
@@ -124,7 +124,7 @@ final class DevSession: Sendable {
         return folder + "/" + product
     }
 
-    private let productName = Mutex("")
+    private let productName = Locked("")
 
     /// Regenerates the registry (preset `dev`) and builds the product; false on failure.
     private func rebuild() async -> Bool {

@@ -1,5 +1,5 @@
 import Dispatch
-import Synchronization
+import NitroSync
 
 #if canImport(Glibc)
     import Glibc
@@ -40,5 +40,5 @@ final class SignalTrap: @unchecked Sendable {  // the sources are only cancelled
 }
 
 private final class SignalCount: Sendable {
-    let value = Mutex(0)
+    let value = Locked(0)
 }

@@ -1,4 +1,4 @@
-import Synchronization
+import NitroSync
 
 #if canImport(Glibc)
     import Glibc
@@ -23,7 +23,7 @@ package final class Console: Sendable {
     /// Whether ``progress(_:)`` prints anything.
     package let showsProgress: Bool
     /// Whether a progress line is on screen (guarded by the lock).
-    private let lock = Mutex(false)
+    private let lock = Locked(false)
 
     private let outputDescriptor: Int32
     private let errorDescriptor: Int32

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import NitroSync
 
 /// A time zone's UTC offsets as a sorted table of transitions, read once from Foundation's time
 /// zone database and shared by every expression in that zone.
@@ -51,7 +51,7 @@ final class ZoneRules: Sendable {
         ZoneRules(fixedOffset: offset)
     }
 
-    private static let cache = Mutex<[String: ZoneRules]>([:])
+    private static let cache = Locked<[String: ZoneRules]>([:])
 
     /// The shared rules of a time zone.
     static func rules(for timeZone: TimeZone) -> ZoneRules {

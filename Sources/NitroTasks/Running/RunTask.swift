@@ -1,7 +1,7 @@
-import Synchronization
+import NitroSync
 
 extension TaskRunner {
-    private static let installed = Mutex<TaskRunner?>(nil)
+    private static let installed = Locked<TaskRunner?>(nil)
 
     /// The runner that ``runTask(_:payload:context:)`` uses, once ``bootstrap(_:)`` installed one.
     public static var current: TaskRunner? { installed.withLock { $0 } }

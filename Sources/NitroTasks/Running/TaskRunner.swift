@@ -1,4 +1,4 @@
-import Synchronization
+import NitroSync
 
 /// Runs the tasks of a registry with Nitro's rule: **one running instance per task name**.
 ///
@@ -23,7 +23,7 @@ public final class TaskRunner: Sendable {
         var running: [String: InFlight] = [:]
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// Creates a runner for a registry.
     public init(registry: TaskRegistry) {

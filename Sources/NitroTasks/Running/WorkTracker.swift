@@ -1,4 +1,4 @@
-import Synchronization
+import NitroSync
 
 /// Keeps track of work a host started (scheduled runs, `waitUntil` work), so that its shutdown can
 /// wait for it, or cancel it. Used by the scheduler and the development server.
@@ -9,7 +9,7 @@ final class WorkTracker: Sendable {
         var drainWaiters: [CheckedContinuation<Void, Never>] = []
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// Starts `body` as tracked work. (Work registered while shutdown drains is tracked too:
     /// `waitUntil` calls of runs still in flight must be waited for.)
@@ -76,7 +76,7 @@ final class WorkTracker: Sendable {
 func firstOf<Value: Sendable>(
     _ first: @escaping @Sendable () async -> Value, _ second: @escaping @Sendable () async -> Value
 ) async -> Value {
-    let resumed = Mutex(false)
+    let resumed = Locked(false)
     return await withCheckedContinuation { (continuation: CheckedContinuation<Value, Never>) in
         let resume: @Sendable (Value) -> Void = { value in
             let already = resumed.withLock { done in

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import NitroSync
 
 /// A clock that moves only when told to: for tests of code that schedules.
 ///
@@ -24,11 +24,11 @@ public final class ManualSchedulerClock: SchedulerClock {
         var watchers: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
     }
 
-    private let state: Mutex<State>
+    private let state: Locked<State>
 
     /// Creates a clock that reads `now` until advanced.
     public init(now: Date) {
-        state = Mutex(State(now: now))
+        state = Locked(State(now: now))
     }
 
     public func now() -> Date { state.withLock { $0.now } }

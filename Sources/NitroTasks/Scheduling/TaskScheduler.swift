@@ -1,6 +1,6 @@
 import Foundation
 import NitroCron
-import Synchronization
+import NitroSync
 
 /// Runs the registry's `scheduledTasks` in this process, at the instants of their cron
 /// expressions (croner semantics, in the registry's time zone).
@@ -74,10 +74,10 @@ public final class TaskScheduler: Sendable {
     public let options: Options
     private let clock: any SchedulerClock
     private let tracker = WorkTracker()
-    private let loops = Mutex<[Task<Void, Never>]>([])
-    private let phase = Mutex(Phase.idle)
+    private let loops = Locked<[Task<Void, Never>]>([])
+    private let phase = Locked(Phase.idle)
     /// Task names with a scheduled run in flight, and how many.
-    private let inFlightNames = Mutex<[String: Int]>([:])
+    private let inFlightNames = Locked<[String: Int]>([:])
 
     private enum Phase { case idle, running, stopped }
 

@@ -1,6 +1,6 @@
 import CNitroSystem
 import Dispatch
-import Synchronization
+import NitroSync
 
 #if canImport(Glibc)
     import Glibc
@@ -95,7 +95,7 @@ final class SignalWatch: @unchecked Sendable {  // the sources are only cancelle
 
     init(signals: [Int32], action: @escaping @Sendable (Int) -> Void) {
         let queue = DispatchQueue(label: "nitro.dev-server.signals")
-        let count = Mutex(0)
+        let count = Locked(0)
         self.signals = signals
         self.sources = signals.map { number in
             signal(number, SIG_IGN)

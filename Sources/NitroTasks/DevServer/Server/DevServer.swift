@@ -1,4 +1,4 @@
-import Synchronization
+import NitroSync
 
 #if canImport(Glibc)
     import Glibc
@@ -53,7 +53,7 @@ public final class DevServer: Sendable {
         var waiters: [CheckedContinuation<Void, Never>] = []
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     private let work = WorkTracker()
     private let usePoll: Bool
 

@@ -1,4 +1,4 @@
-import Synchronization
+import NitroSync
 
 #if canImport(Glibc)
     import Glibc
@@ -31,7 +31,7 @@ final class EventLoop: @unchecked Sendable {
     static let listenerID: UInt64 = 0
     static let wakerID: UInt64 = 1
 
-    private let inbox = Mutex(Inbox())
+    private let inbox = Locked(Inbox())
     private let waker: Waker
     private let handler: Handler
     private let configuration: DevServer.Configuration
