@@ -18,8 +18,8 @@ import Darwin
 ///
 /// The API mirrors `Mutex`: `Locked(value)` and `withLock { value in … }`.
 public final class Locked<Value>: @unchecked Sendable {
-    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
-    private let storage: UnsafeMutablePointer<Value>
+    @usableFromInline let mutex: UnsafeMutablePointer<pthread_mutex_t>
+    @usableFromInline let storage: UnsafeMutablePointer<Value>
 
     /// Puts `initialValue` behind a new lock.
     public init(_ initialValue: sending Value) {
@@ -42,6 +42,7 @@ public final class Locked<Value>: @unchecked Sendable {
     /// Runs `body` with the value while holding the lock, and returns what it returns.
     ///
     /// `body` must not call `withLock` on the same instance (the mutex is not recursive).
+    @inlinable
     public func withLock<Result, Failure: Error>(
         _ body: (inout sending Value) throws(Failure) -> sending Result
     ) throws(Failure) -> sending Result {
