@@ -65,6 +65,41 @@ struct SwiftLexerTests {
         #expect(identifiers(#"let r = #/a"b{/# ; let c"#) == ["let", "r", "let", "c"])
     }
 
+    @Test(
+        "bare regex literals are skipped whole where Swift reads one",
+        arguments: [
+            (#"let r = /a"b/ ; let c"#, ["let", "r", "let", "c"]),
+            (#"if line.contains(/"(x)"/) { let c }"#, ["if", "line", "contains", "let", "c"]),
+            (#"let r = try /a"b\/"/ ; let c"#, ["let", "r", "try", "let", "c"]),
+            (#"let m = [/"/, /'/] ; let c"#, ["let", "m", "let", "c"]),
+            (#"return /"/ ; let c"#, ["return", "let", "c"]),
+            (#"let r = a /b"/ ; let c"#, ["let", "r", "a", "let", "c"]),  // prefix position, as in Swift
+        ])
+    func bareRegex(_ source: String, expected: [String]) {
+        #expect(identifiers(source) == expected)
+        #expect(SwiftLexer.tokenize(Array(source.utf8)).contains { $0.kind == .string && $0.text(in: Array(source.utf8)).hasPrefix("/") })
+    }
+
+    @Test(
+        "a slash that divides stays an operator",
+        arguments: [
+            "let h = total / 2 / 3",
+            "let h = total/2/3",
+            "let h = (a + b)/c/d",
+            "let h = xs.map { $0/2 }.map { $0/3 }",
+            "let h = 1/x/2",
+            "let h = a[0]/b[1]/c",
+            "f(/, /)",
+            "reduce(1, /) + g(/)",
+            "let h = x /2",
+        ])
+    func division(_ source: String) {
+        let bytes = Array(source.utf8)
+        let tokens = SwiftLexer.tokenize(bytes)
+        #expect(!tokens.contains { $0.kind == .string })
+        #expect(tokens.filter { $0.kind == .operator && $0.text(in: bytes).contains("/") }.count == source.filter { $0 == "/" }.count)
+    }
+
     @Test("backtick identifiers, numbers and operators")
     func misc() {
         let result = kinds("let `default` = 1.5e-3 ..< 0x1F == a?.b")

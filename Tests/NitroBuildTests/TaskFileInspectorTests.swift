@@ -31,6 +31,27 @@ struct TaskFileInspectorTests {
         #expect(result.declaration?.symbol == symbol)
     }
 
+    @Test("bare regex literals before the task do not hide it (`/*` or `\"\"\"` inside one)")
+    func bareRegexBeforeTheTask() {
+        let source = #"""
+            import NitroTasks
+
+            let slashes = /\/*/
+            let tripleQuote = /"""/
+            let half = 10 / 2
+
+            let split = defineTask(meta: TaskMeta(name: "text:split", description: "Splits at slashes")) { event in
+                let parts = "a//b///c".split(separator: slashes)
+                return TaskResult(result: "\(parts.count) \(half) \("x".contains(tripleQuote))")
+            }
+            """#
+        let result = inspect(source)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        #expect(result.declaration?.symbol == "split")
+        #expect(result.declaration?.metaName?.value == "text:split")
+        #expect(result.declaration?.description?.value == "Splits at slashes")
+    }
+
     @Test("reads name and description literals, with their places")
     func meta() throws {
         let source = """

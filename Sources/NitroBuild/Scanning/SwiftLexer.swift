@@ -2,7 +2,9 @@
 /// string literals (multi-line, raw `#"…"#`, interpolation with nested strings) and `#if`
 /// directives never fool the task-file inspector.
 ///
-/// Not handled: bare regular-expression literals (`/a"b/`); extended ones (`#/…/#`) are.
+/// Regular-expression literals are skipped whole: extended ones (`#/…/#`) always, bare ones
+/// (`/a"b/`) where Swift's own rules (SE-0354) take a `/` for one: where an expression may start,
+/// not followed by a space, closed on the same line, with no unbalanced `)` inside.
 package struct SwiftLexer {
     private let bytes: [UInt8]
     private var index = 0
@@ -32,6 +34,9 @@ package struct SwiftLexer {
                     skipLineComment()
                 } else if peek(1) == UInt8(ascii: "*") {
                     skipBlockComment()
+                } else if let end = bareRegexEnd() {
+                    tokens.append(SwiftToken(.string, index, end))
+                    index = end
                 } else {
                     lexOperator()
                 }
@@ -202,6 +207,67 @@ package struct SwiftLexer {
             index += 1
         }
     }
+
+    /// Where a bare regex literal starting with the `/` at `index` ends (after its closing `/`), or
+    /// `nil` when Swift reads that `/` as an operator (SE-0354): right after an expression (`a/b`,
+    /// `a / b`), before a space or tab (`x = / 2`), when no `/` closes it on the line or the closing
+    /// one follows a space (`f(/, /)`), or when its
+    /// content has a `)` with no `(` (`reduce(1, /) + g(/)`). A `/` in prefix position (space
+    /// before, none after: `a /b/`) starts a literal whatever precedes it, as in Swift.
+    private func bareRegexEnd() -> Int? {
+        guard let next = peek(1), next != 0x20, next != 0x09, next != 0x0A, next != 0x0D else { return nil }
+        let prefixPosition = index > 0 && [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index - 1])
+        guard prefixPosition || mayStartExpression(after: tokens.last) else { return nil }
+        var position = index + 1
+        var groups = 0
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x0A, 0x0D:
+                return nil
+            case UInt8(ascii: "\\"):
+                position += 2
+                continue
+            case UInt8(ascii: "("):
+                groups += 1
+            case UInt8(ascii: ")"):
+                groups -= 1
+                if groups < 0 { return nil }
+            case UInt8(ascii: "/"):
+                // Neither end may be a space: `/a /` and `f(/, /)` are operators.
+                let last = bytes[position - 1]
+                return last == 0x20 || last == 0x09 ? nil : position + 1
+            default:
+                break
+            }
+            position += 1
+        }
+        return nil
+    }
+
+    /// Whether an expression (and so a regex literal) may begin after `previous`: at the start, after
+    /// an opening bracket, a separator, an operator, or a keyword that takes an expression; not after
+    /// a name, a literal or a closing bracket, where `/` divides.
+    private func mayStartExpression(after previous: SwiftToken?) -> Bool {
+        guard let previous else { return true }
+        switch previous.kind {
+        case .operator, .directive:
+            return true
+        case .number, .string, .pound:
+            return false
+        case .punctuation:
+            let byte = bytes[previous.start]
+            return byte != UInt8(ascii: ")") && byte != UInt8(ascii: "]") && byte != UInt8(ascii: "}")
+                && byte != UInt8(ascii: ".") && byte != UInt8(ascii: "`")
+        case .identifier:
+            let word = bytes[previous.start..<previous.end]
+            return Self.expressionKeywords.contains { $0.elementsEqual(word) }
+        }
+    }
+
+    /// Keywords after which an expression follows.
+    private static let expressionKeywords: [[UInt8]] = [
+        "return", "case", "in", "try", "await", "throw", "if", "guard", "while", "where", "switch", "yield",
+    ].map { Array($0.utf8) }
 
     private func closes(at position: Int, hashes: Int) -> Bool {
         guard position + hashes <= bytes.count else { return false }
