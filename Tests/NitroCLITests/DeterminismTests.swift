@@ -36,7 +36,7 @@ struct DeterminismTests {
         if !ascending { names.reverse() }
         for name in names {
             var isDirectory: ObjCBool = false
-            manager.fileExists(atPath: source + "/" + name, isDirectory: &isDirectory)
+            _ = manager.fileExists(atPath: source + "/" + name, isDirectory: &isDirectory)
             if isDirectory.boolValue {
                 try copy(source + "/" + name, to: destination + "/" + name, ascending: ascending)
             } else {

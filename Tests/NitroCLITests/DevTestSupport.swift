@@ -14,8 +14,8 @@ final class BackgroundProcess: @unchecked Sendable {  // Process is only touched
 
     init(_ executable: String, _ arguments: [String], currentDirectory: String, environment: [String: String] = [:]) throws {
         folder = try TemporaryDirectory("nitro-background")
-        FileManager.default.createFile(atPath: folder.appending("stdout"), contents: nil)
-        FileManager.default.createFile(atPath: folder.appending("stderr"), contents: nil)
+        _ = FileManager.default.createFile(atPath: folder.appending("stdout"), contents: nil)
+        _ = FileManager.default.createFile(atPath: folder.appending("stderr"), contents: nil)
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: currentDirectory)

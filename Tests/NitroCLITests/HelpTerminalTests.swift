@@ -88,7 +88,7 @@ struct HelpTerminalTests {
         let folder = try TemporaryDirectory()
         for shows in [true, false] {
             let path = folder.appending("stderr-\(shows)")
-            FileManager.default.createFile(atPath: path, contents: nil)
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
             let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
             let console = Console(
                 useColor: false, showsProgress: shows, outputDescriptor: handle.fileDescriptor,

@@ -130,7 +130,7 @@ struct StressDevServerTests {
         environment["NITRO_STRESS_ALONE"] = "1"
         process.environment = environment
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("nitro-stress-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: log) }
         let handle = try FileHandle(forWritingTo: log)
         defer { try? handle.close() }

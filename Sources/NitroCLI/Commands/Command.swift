@@ -1,5 +1,5 @@
 /// One `nitro` subcommand: its name, its help, and what it does.
-package protocol Command {
+package protocol Command: Sendable {
     /// The word that selects it (`build`).
     static var name: String { get }
     /// One line for `nitro --help`.
