@@ -72,14 +72,41 @@ public enum JSONWriter {
         for _ in 0..<level { output.append(indent) }
     }
 
-    /// A number as JavaScript's `JSON.stringify` would print it for common values: integral
-    /// values without a fraction, others in the shortest form that reads back exactly.
+    /// A number exactly as JavaScript's `JSON.stringify` prints it (ECMAScript's Number::toString):
+    /// the shortest digits that read back to the same value, written out in full from 1e-6 up to
+    /// 1e21 (`100000000000000000000`, `0.000001`) and with an exponent outside (`1e+21`, `1.5e-7`);
+    /// `-0` as `0`; infinities and NaN as `null`.
     public static func formatNumber(_ number: Double) -> String {
         guard number.isFinite else { return "null" }
-        if number == number.rounded(), abs(number) < 1e21 {
-            if abs(number) <= 9_007_199_254_740_992 { return String(Int64(number)) }
+        if number == 0 { return "0" }
+        // Swift's description has the same shortest round-trip digits, in another layout.
+        let text = number.magnitude.description
+        let parts = text.split(separator: "e", maxSplits: 1)
+        let exponent = parts.count == 2 ? Int(parts[1])! : 0
+        let mantissa = parts[0].split(separator: ".", maxSplits: 1)
+        var digits = Array(mantissa[0].utf8) + (mantissa.count == 2 ? Array(mantissa[1].utf8) : [])
+        var point = mantissa[0].utf8.count + exponent  // value = 0.DIGITS × 10^point, before trimming
+        while digits.first == UInt8(ascii: "0") {
+            digits.removeFirst()
+            point -= 1
         }
-        return number.description
+        while digits.last == UInt8(ascii: "0") { digits.removeLast() }
+        let k = digits.count
+        let n = point
+        var result = number < 0 ? "-" : ""
+        let digitText = String(decoding: digits, as: UTF8.self)
+        if k <= n && n <= 21 {
+            result += digitText + String(repeating: "0", count: n - k)
+        } else if 0 < n && n <= 21 {
+            result += String(digitText.prefix(n)) + "." + String(digitText.dropFirst(n))
+        } else if -6 < n && n <= 0 {
+            result += "0." + String(repeating: "0", count: -n) + digitText
+        } else {
+            let power = n - 1
+            result += String(digitText.prefix(1)) + (k > 1 ? "." + String(digitText.dropFirst()) : "")
+            result += "e" + (power < 0 ? "-" : "+") + String(power.magnitude)
+        }
+        return result
     }
 
     /// A string literal with the escapes JSON requires and nothing more.
