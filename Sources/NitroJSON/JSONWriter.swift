@@ -78,21 +78,22 @@ public enum JSONWriter {
     /// `-0` as `0`; infinities and NaN as `null`.
     public static func formatNumber(_ number: Double) -> String {
         guard number.isFinite else { return "null" }
-        if number == 0 { return "0" }
+        if number == number.rounded(), number.magnitude <= 0x1p53 {
+            return String(Int64(number))  // the common case (and -0 as 0), with no text to take apart
+        }
         // Swift's description has the same shortest round-trip digits, in another layout.
         let text = number.magnitude.description
         let parts = text.split(separator: "e", maxSplits: 1)
         let exponent = parts.count == 2 ? Int(parts[1])! : 0
         let mantissa = parts[0].split(separator: ".", maxSplits: 1)
         var digits = Array(mantissa[0].utf8) + (mantissa.count == 2 ? Array(mantissa[1].utf8) : [])
-        var point = mantissa[0].utf8.count + exponent  // value = 0.DIGITS × 10^point, before trimming
+        var n = mantissa[0].utf8.count + exponent  // value = 0.DIGITS × 10^n (ECMAScript's n)
         while digits.first == UInt8(ascii: "0") {
             digits.removeFirst()
-            point -= 1
+            n -= 1
         }
         while digits.last == UInt8(ascii: "0") { digits.removeLast() }
         let k = digits.count
-        let n = point
         var result = number < 0 ? "-" : ""
         let digitText = String(decoding: digits, as: UTF8.self)
         if k <= n && n <= 21 {
