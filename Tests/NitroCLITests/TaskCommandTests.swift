@@ -88,6 +88,17 @@ private struct Refusal: Error, CustomStringConvertible {
         try root.write(".nitro/dev.json", #"{"host":"127.0.0.1","pid":2147483600,"port":9,"url":"http://127.0.0.1:9"}"#)
         let stale = try await nitro(["run", "echo"], root: root)
         #expect(stale.status == 1 && stale.stderr.contains("which is not running (a stale file)"))
+        // An info file that names another machine: nothing is sent there (list and run alike).
+        for host in ["10.0.0.5", "example.com", "evil.localhost", "::2", "0.0.0.1"] {
+            try root.write(".nitro/dev.json", #"{"host":"\#(host)","pid":1,"port":3000,"url":"http://x"}"#)
+            for arguments in [["run", "echo", "--payload", #"{"secret":1}"#], ["list"]] {
+                let elsewhere = try await nitro(arguments, root: root)
+                #expect(elsewhere.status == 1 && elsewhere.stdout == "", "\(host) \(arguments)")
+                #expect(
+                    elsewhere.stderr.contains("names the host '\(host)', which is not a loopback address"),
+                    "\(host): \(elsewhere.stderr)")
+            }
+        }
         // Nothing listening at --url.
         let refused = try await nitro(["run", "echo", "--url", "http://127.0.0.1:9"], root: root)
         #expect(refused.status == 1 && refused.stderr.contains("nothing answers at http://127.0.0.1:9"))

@@ -70,23 +70,23 @@ private func makeRunner(_ seen: Seen) -> TaskRunner {
 @Suite struct VercelCronHandlerTests {
     let now = try! Date("2024-06-03T09:00:07Z", strategy: .iso8601)
 
-    func handler(secret: String? = "s3cr3t-value", allowUnauthenticated: Bool = false, seen: Seen = Seen()) -> VercelCronHandler {
+    func handler(secret: String? = "s3cr3t-value-16+chars", allowUnauthenticated: Bool = false, seen: Seen = Seen()) -> VercelCronHandler {
         VercelCronHandler(
             runner: makeRunner(seen), environment: secret.map { ["CRON_SECRET": $0] } ?? [:],
-            allowUnauthenticated: allowUnauthenticated)
+            allowUnauthenticated: allowUnauthenticated, warn: { _ in })
     }
 
     @Test func runsTheScheduleWithTheRightSecret() async {
         let seen = Seen()
         let response = await handler(seen: seen).handle(
-            method: "GET", headers: ["Authorization": "Bearer s3cr3t-value", "X-Vercel-Cron-Schedule": "0 9 * * 1"], now: now)
+            method: "GET", headers: ["Authorization": "Bearer s3cr3t-value-16+chars", "X-Vercel-Cron-Schedule": "0 9 * * 1"], now: now)
         #expect(response == .init(status: 200, body: ["success": true]))
         let minute = (now.timeIntervalSince1970 / 60).rounded(.down) * 60_000
         #expect(seen.payloads.withLock { $0 }["db:cleanup"] == ["scheduledTime": .number(minute)])
     }
 
     @Test func rejectsAMissingOrWrongSecretWith401() async {
-        for authorization in [nil, "Bearer s3cr3t-valuf", "Bearer s3cr3t", "s3cr3t-value", "Bearer s3cr3t-value "] {
+        for authorization in [nil, "Bearer s3cr3t-value-16+charz", "Bearer s3cr3t", "s3cr3t-value-16+chars", "Bearer s3cr3t-value-16+chars "] {
             var headers = ["x-vercel-cron-schedule": "* * * * *"]
             headers["authorization"] = authorization
             let response = await handler().handle(method: "GET", headers: headers, now: now)
@@ -104,12 +104,12 @@ private func makeRunner(_ seen: Seen) -> TaskRunner {
     }
 
     @Test func requiresTheScheduleHeader() async {
-        let response = await handler().handle(method: "GET", headers: ["authorization": "Bearer s3cr3t-value"], now: now)
+        let response = await handler().handle(method: "GET", headers: ["authorization": "Bearer s3cr3t-value-16+chars"], now: now)
         #expect(response == .init(status: 400, body: ["status": 400, "message": "Missing the x-vercel-cron-schedule header"]))
     }
 
     @Test func unknownScheduleIs404AndOtherMethodsAre405() async {
-        let auth = "Bearer s3cr3t-value"
+        let auth = "Bearer s3cr3t-value-16+chars"
         let unknown = await handler().handle(method: "GET", headers: ["authorization": auth, "x-vercel-cron-schedule": "1 1 1 1 1"], now: now)
         #expect(unknown.status == 404)
         let put = await handler().handle(method: "PUT", headers: ["authorization": auth, "x-vercel-cron-schedule": "* * * * *"], now: now)
@@ -118,9 +118,57 @@ private func makeRunner(_ seen: Seen) -> TaskRunner {
 
     @Test func aFailingTaskGives500WithItsName() async {
         let response = await handler().handle(
-            method: "GET", headers: ["authorization": "Bearer s3cr3t-value", "x-vercel-cron-schedule": "0 0 * * *"], now: now)
+            method: "GET", headers: ["authorization": "Bearer s3cr3t-value-16+chars", "x-vercel-cron-schedule": "0 0 * * *"], now: now)
         #expect(response.status == 500)
         #expect(response.body["message"] == "Task(s) failed: cms:publish")
         #expect(response.body["failed"] == [["task": "cms:publish", "message": "the CMS is down"]])
+    }
+
+    @Test func refusesHeaderNamesThatDifferOnlyInCase() async {
+        let seen = Seen()
+        let right = "Bearer s3cr3t-value-16+chars"
+        // Either value could win in a dictionary walk; the answer must not depend on it.
+        let twoAuthorizations = await handler(seen: seen).handle(
+            method: "GET",
+            headers: ["Authorization": right, "authorization": "Bearer wrong", "x-vercel-cron-schedule": "0 9 * * 1"],
+            now: now)
+        #expect(twoAuthorizations.status == 400)
+        #expect(twoAuthorizations.body["message"]?.stringValue?.contains("authorization appears more than once") == true)
+        let twoSchedules = await handler(seen: seen).handle(
+            method: "GET",
+            headers: ["authorization": right, "X-Vercel-Cron-Schedule": "0 9 * * 1", "x-vercel-cron-schedule": "0 0 * * *"],
+            now: now)
+        #expect(twoSchedules.status == 400)
+        // The list form: a repeated header the handler reads is refused; another may repeat.
+        let listed = await handler(seen: seen).handle(
+            method: "GET",
+            headerFields: [("authorization", right), ("AUTHORIZATION", right), ("x-vercel-cron-schedule", "0 9 * * 1")],
+            now: now)
+        #expect(listed.status == 400)
+        let otherRepeated = await handler(seen: seen).handle(
+            method: "GET",
+            headerFields: [("accept", "a"), ("Accept", "b"), ("authorization", right), ("x-vercel-cron-schedule", "0 9 * * 1")],
+            now: now)
+        #expect(otherRepeated.status == 200)
+        #expect(seen.payloads.withLock { $0["db:cleanup"] } != nil)
+    }
+
+    @Test func warnsAtStartUpAboutABlankOrShortSecret() async {
+        func warnings(_ secret: String?, allowUnauthenticated: Bool = false) -> [String] {
+            let collected = Locked<[String]>([])
+            _ = VercelCronHandler(
+                runner: makeRunner(Seen()), environment: secret.map { ["CRON_SECRET": $0] } ?? [:],
+                allowUnauthenticated: allowUnauthenticated, warn: { message in collected.withLock { $0.append(message) } })
+            return collected.withLock { $0 }
+        }
+        #expect(warnings("0123456789abcdef") == [])
+        #expect(warnings(nil) == [])  // unset: every request answers 500 saying so
+        #expect(warnings("short") == ["CRON_SECRET is only 5 characters long; use a random string of at least 16 (for example `openssl rand -hex 32`)"])
+        #expect(warnings("   ").first?.hasPrefix("CRON_SECRET is blank, so it counts as unset and the cron route refuses every call (500)") == true)
+        #expect(warnings("", allowUnauthenticated: true).first?.hasPrefix("CRON_SECRET is blank, so it counts as unset;") == true)
+        // A blank secret is no secret: `Authorization: Bearer   ` must not pass.
+        let blank = await handler(secret: "   ").handle(
+            method: "GET", headers: ["authorization": "Bearer    ", "x-vercel-cron-schedule": "0 9 * * 1"], now: now)
+        #expect(blank.status == 500)
     }
 }

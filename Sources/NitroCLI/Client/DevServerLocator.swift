@@ -19,6 +19,8 @@ package enum DevServerLocator {
         case found(HTTPEndpoint)
         /// Why there is none (for messages: "no .nitro/dev.json in /app").
         case notRunning(String)
+        /// The info file names a server that `nitro task` will not talk to (not on this machine).
+        case refused(String)
     }
 
     /// Looks for the server of the project at `root` (absolute), or at `url`.
@@ -39,9 +41,25 @@ package enum DevServerLocator {
         else {
             return .notRunning("\(path) is not a development server info file")
         }
+        // The info file is only a hint that anything under the root could have written: it may
+        // send payloads to this machine only. An explicit --url may name any host.
+        guard isLoopback(endpoint.host) else {
+            return .refused(
+                "\(path) names the host '\(info.host)', which is not a loopback address; `nitro task` sends "
+                    + "requests found through that file only to this machine (pass --url to name another host on purpose)")
+        }
         if kill(pid_t(info.pid), 0) != 0 && errno == ESRCH {
             return .notRunning("\(infoFile) names process \(info.pid), which is not running (a stale file)")
         }
         return .found(endpoint)
+    }
+
+    /// Whether a host is a loopback literal (127.0.0.0/8, `::1`, `::ffff:127.x.x.x`) or exactly
+    /// `localhost`; not `*.localhost`, which a resolver may send anywhere.
+    static func isLoopback(_ host: String) -> Bool {
+        let name = host.lowercased()
+        if name == "localhost" { return true }
+        if name.hasSuffix(".localhost") || name.hasSuffix(".localhost.") { return false }
+        return LoopbackPolicy.isLocalAuthority(name.contains(":") ? "[\(name)]" : name)
     }
 }

@@ -30,6 +30,9 @@ struct TaskListing {
             }
         case .notRunning(let reason):
             fallbackReason = reason
+        case .refused(let reason):
+            console.err("\(console.style("error:", "1;31")) \(reason)")
+            return ExitCode.failure
         }
         return listFromSources(reason: fallbackReason)
     }

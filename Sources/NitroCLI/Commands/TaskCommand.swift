@@ -66,6 +66,7 @@ enum TaskCommand: Command {
         let payload = payloadText.flatMap { parsePayload($0, task: name, console: console) }
         guard case .found(let endpoint) = location else {
             if case .notRunning(let reason) = location { noServer(reason, console: console) }
+            if case .refused(let reason) = location { console.err("\(console.style("error:", "1;31")) \(reason)") }
             return ExitCode.failure
         }
         let response: HTTPClientConnection.Response

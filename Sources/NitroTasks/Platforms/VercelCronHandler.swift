@@ -36,13 +36,43 @@ public struct VercelCronHandler: Sendable {
     public let allowUnauthenticated: Bool
 
     /// Creates the handler; the secret comes from `CRON_SECRET` in `environment`.
+    ///
+    /// A blank `CRON_SECRET` (empty or only white space) counts as unset, so requests are refused
+    /// until a real one is set. A blank or short secret (under ``minimumSecretLength``
+    /// characters) is reported through `warn` once, here, at start-up.
     public init(
         runner: TaskRunner, environment: [String: String] = ProcessInfo.processInfo.environment,
-        allowUnauthenticated: Bool = false
+        allowUnauthenticated: Bool = false,
+        warn: @Sendable (String) -> Void = VercelCronHandler.standardErrorWarning
     ) {
         self.runner = runner
-        self.secret = environment["CRON_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
+        let configured = environment["CRON_SECRET"]
+        let isBlank = configured.map { $0.allSatisfy(\.isWhitespace) } ?? true
+        self.secret = isBlank ? nil : configured
         self.allowUnauthenticated = allowUnauthenticated
+        if let warning = Self.secretWarning(configured, allowUnauthenticated: allowUnauthenticated) { warn(warning) }
+    }
+
+    /// The shortest `CRON_SECRET` that passes without a warning.
+    public static let minimumSecretLength = 16
+
+    /// Writes a start-up warning on stderr.
+    public static let standardErrorWarning: @Sendable (String) -> Void = { message in
+        FileHandle.standardError.write(Data(("warning: " + message + "\n").utf8))
+    }
+
+    /// What is wrong with the configured secret, if anything.
+    static func secretWarning(_ secret: String?, allowUnauthenticated: Bool) -> String? {
+        guard let secret else { return nil }  // unset: every request says so (500), unless allowed
+        if secret.allSatisfy(\.isWhitespace) {
+            return "CRON_SECRET is blank, so it counts as unset"
+                + (allowUnauthenticated ? "" : " and the cron route refuses every call (500)")
+                + "; set it to a random string of at least \(minimumSecretLength) characters"
+        }
+        if secret.count < minimumSecretLength {
+            return "CRON_SECRET is only \(secret.count) characters long; use a random string of at least \(minimumSecretLength) (for example `openssl rand -hex 32`)"
+        }
+        return nil
     }
 
     /// Handles one request.
@@ -53,8 +83,34 @@ public struct VercelCronHandler: Sendable {
     ///   - now: the current time; the scheduled time is this instant floored to the minute
     ///     (Vercel schedules have minute precision and send no scheduled time).
     public func handle(method: String, headers: [String: String], now: Date = Date()) async -> Response {
+        // In a dictionary only names that differ in case can repeat: refuse any such pair.
+        await respond(method: method, fields: headers.map { ($0.key, $0.value) }, now: now) { _ in true }
+    }
+
+    /// Handles one request whose headers come as the list a server read (a name may repeat, as
+    /// HTTP allows). A repeated `Authorization` or `x-vercel-cron-schedule` (in any case) is
+    /// refused with 400: the answer must never depend on which of two values wins.
+    public func handle(method: String, headerFields: [(name: String, value: String)], now: Date = Date()) async
+        -> Response
+    {
+        await respond(method: method, fields: headerFields, now: now) { Self.readHeaders.contains($0) }
+    }
+
+    /// The headers the handler reads, lower-cased.
+    static let readHeaders: Set<String> = ["authorization", "x-vercel-cron-schedule"]
+
+    private func respond(
+        method: String, fields: [(name: String, value: String)], now: Date, refuseRepeated: (String) -> Bool
+    ) async -> Response {
         var lowered: [String: String] = [:]
-        for (name, value) in headers { lowered[name.lowercased()] = value }
+        var repeated: Set<String> = []
+        for (name, value) in fields {
+            let key = name.lowercased()
+            if lowered.updateValue(value, forKey: key) != nil { repeated.insert(key) }
+        }
+        if let name = repeated.sorted().first(where: refuseRepeated) {
+            return error(400, "The header \(name) appears more than once (names that differ only in case are one header); send it once")
+        }
         guard method.uppercased() == "GET" || method.uppercased() == "POST" else {
             return error(405, "Method \(method) is not allowed; Vercel calls cron routes with GET")
         }

@@ -28,8 +28,10 @@ public struct SystemSchedulerClock: SchedulerClock {
     public func sleep(until deadline: Date) async throws {
         while true {
             let remaining = deadline.timeIntervalSince(Date())
-            if remaining <= 0 { return }
-            let nap = min(Duration.nanoseconds(Int64(remaining * 1e9)), maximumNap)
+            if !(remaining > 0) { return }  // also a NaN deadline
+            // Compared in seconds before converting: an instant centuries away (`0 0 0 1 1 * 2400`)
+            // or `Date.distantFuture` would overflow a nanosecond count.
+            let nap = remaining < maximumNap.timeInterval ? Duration.seconds(remaining) : maximumNap
             try await Task.sleep(for: nap, tolerance: .microseconds(200), clock: .continuous)
         }
     }

@@ -19,13 +19,17 @@ public enum SchedulerEvent: Sendable, CustomStringConvertible {
     case claimedElsewhere(task: String, cron: String, scheduledTime: Date)
     /// Shutdown reached its grace period with work still running, which was cancelled.
     case cancelledAtShutdown(pending: Int)
+    /// Work still ran after it was cancelled and the cancellation grace ended: shutdown returned
+    /// without it. `tasks` are the scheduled tasks still running (sorted); `pending` counts them
+    /// and their `waitUntil` work.
+    case abandonedAtShutdown(tasks: [String], pending: Int)
 
     /// How much it matters.
     public var level: Level {
         switch self {
         case .fired, .succeeded, .claimedElsewhere: .debug
         case .skippedOverlap, .missed, .cancelledAtShutdown: .warning
-        case .failed: .error
+        case .failed, .abandonedAtShutdown: .error
         }
     }
 
@@ -52,6 +56,10 @@ public enum SchedulerEvent: Sendable, CustomStringConvertible {
             "scheduler: task '\(task)' ('\(cron)' at \(Self.iso(time))) runs in another process"
         case .cancelledAtShutdown(let pending):
             "scheduler: shutdown grace period over; cancelled \(pending) unfinished run(s)"
+        case .abandonedAtShutdown(let tasks, let pending):
+            "scheduler: shutdown gave up on \(pending) run(s) that ignored cancellation"
+                + (tasks.isEmpty ? "" : " (\(tasks.map { "'\($0)'" }.joined(separator: ", ")))")
+                + "; they end with the process. Check `Task.isCancelled` in long loops of these tasks"
         }
     }
 

@@ -46,6 +46,9 @@ public final class TaskScheduler: Sendable {
         /// How long ``TaskScheduler/shutdown()`` waits for runs and `waitUntil` work before
         /// cancelling them.
         public var gracePeriod: Duration
+        /// How long ``TaskScheduler/shutdown()`` waits, after cancelling, for cancelled work to
+        /// end before it returns without it (work that ignores cancellation is abandoned).
+        public var cancellationGrace: Duration
         /// Run each tick of each task in only one of several processes; `nil` runs every tick here.
         public var claim: (any TickClaim)?
         /// Where events go. The default prints warnings and errors on stderr.
@@ -55,6 +58,7 @@ public final class TaskScheduler: Sendable {
         public init(
             timeZone: TimeZone? = nil, missedRuns: MissedRuns = .runLatest, overlap: Overlap = .join,
             lateTolerance: TimeInterval = 1, gracePeriod: Duration = .seconds(30),
+            cancellationGrace: Duration = .seconds(1),
             claim: (any TickClaim)? = nil,
             log: @escaping @Sendable (SchedulerEvent) -> Void = TaskScheduler.standardErrorLog
         ) {
@@ -63,6 +67,7 @@ public final class TaskScheduler: Sendable {
             self.overlap = overlap
             self.lateTolerance = lateTolerance
             self.gracePeriod = gracePeriod
+            self.cancellationGrace = cancellationGrace
             self.claim = claim
             self.log = log
         }
@@ -128,7 +133,13 @@ public final class TaskScheduler: Sendable {
     }
 
     /// Stops arming new ticks, waits for runs in flight and their `waitUntil` work up to the
-    /// grace period, then cancels what is left. No timer is left behind.
+    /// grace period, then cancels what is left and waits at most
+    /// ``Options/cancellationGrace`` more for it to end. No timer is left behind.
+    ///
+    /// Returns within `gracePeriod + cancellationGrace` of the clock whatever the runs do: a run
+    /// that ignores cancellation is abandoned (it keeps running unobserved, and ends with the
+    /// process), reported as ``SchedulerEvent/abandonedAtShutdown(tasks:pending:)``. So a
+    /// SIGTERM always ends the process.
     public func shutdown() async {
         let wasRunning = phase.withLock { phase -> Bool in
             defer { phase = .stopped }
@@ -142,19 +153,32 @@ public final class TaskScheduler: Sendable {
         for timer in timers { timer.cancel() }
         for timer in timers { await timer.value }
 
-        let grace = Double(options.gracePeriod.components.seconds)
-            + Double(options.gracePeriod.components.attoseconds) / 1e18
+        let grace = options.gracePeriod.timeInterval
         let deadline = clock.now().addingTimeInterval(grace)
-        // Whichever comes first: everything finished, or the grace period ended (then cancel).
+        let abandonAt = deadline.addingTimeInterval(options.cancellationGrace.timeInterval)
+        let done = Latch()
+        // Whichever comes first: everything finished, or the grace period ended (then cancel,
+        // and after the cancellation grace, give up on what still runs).
         let timer = Task { [self] in
             do { try await clock.sleep(until: deadline) } catch { return }
             let names = inFlightNames.withLock { Set($0.keys) }
             for name in names { runner.cancel(name) }
             let cancelled = tracker.cancelAll()
             if cancelled > 0 { options.log(.cancelledAtShutdown(pending: cancelled)) }
+            do { try await clock.sleep(until: abandonAt) } catch { return }
+            let pending = tracker.count
+            guard pending > 0 else { return }
+            let abandoned = inFlightNames.withLock { $0.keys.sorted() }
+            options.log(.abandonedAtShutdown(tasks: abandoned, pending: pending))
+            done.open()
         }
-        await tracker.drained()
+        let drain = Task { [tracker] in
+            await tracker.drained()
+            done.open()
+        }
+        await done.wait()
         timer.cancel()
+        drain.cancel()
     }
 
     /// Returns when no scheduled run (nor its `waitUntil` work) is in flight. Useful in tests that
