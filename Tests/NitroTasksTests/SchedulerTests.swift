@@ -1,5 +1,5 @@
 import Foundation
-import NitroTasks
+@testable import NitroTasks
 import NitroSync
 import Testing
 
@@ -344,5 +344,88 @@ private func runner(_ tasks: [String: TaskDefinition], schedules: [TaskRegistry.
         #expect(wins == 1)
         #expect(try await claim.claim(task: "db:cleanup", scheduledTime: instant.addingTimeInterval(60)))
         #expect(try await claim.claim(task: "cms:update", scheduledTime: instant))
+    }
+}
+
+/// Shutdown and the system clock at their limits (issue 13).
+@Suite struct SchedulerShutdownLimitTests {
+    @Test(.timeLimit(.minutes(1)))
+    func shutdownReturnsAndReportsRunsThatIgnoreCancellation() async throws {
+        let recorder = Recorder()
+        let release = Latch()
+        let started = Locked(false)
+        // A task that ignores cancellation: it waits on a latch that only the test opens.
+        let stubborn = defineTask { _ in
+            started.withLock { $0 = true }
+            await release.wait()
+        }
+        let clock = ManualSchedulerClock(now: date("2024-05-01T10:00:00Z"))
+        let scheduler = TaskScheduler(
+            runner: runner(["stubborn": stubborn], schedules: [.init(cron: "* * * * *", tasks: ["stubborn"])]),
+            options: .init(gracePeriod: .seconds(10), cancellationGrace: .seconds(2), log: recorder.log), clock: clock)
+        try scheduler.start(environment: [:])
+        await clock.waitForSleepers(1)
+        clock.advanceToNextDeadline()
+        let shutdown = Task { await scheduler.shutdown() }
+        // The grace-period timer, then (after cancelling) the cancellation-grace timer.
+        let graceEnd = date("2024-05-01T10:01:10Z")
+        let abandonAt = date("2024-05-01T10:01:12Z")
+        try await waitFor { clock.sleeperCount == 1 && clock.nextDeadline == graceEnd && started.withLock { $0 } }
+        clock.advance(to: graceEnd)
+        try await waitFor { clock.sleeperCount == 1 && clock.nextDeadline == abandonAt }
+        clock.advance(to: abandonAt)
+        await shutdown.value
+        let events = recorder.events.withLock { $0 }
+        #expect(events.contains { if case .cancelledAtShutdown(1) = $0 { true } else { false } })
+        let abandoned = events.compactMap { event -> [String]? in
+            if case .abandonedAtShutdown(let tasks, 1) = event { tasks } else { nil }
+        }
+        #expect(abandoned == [["stubborn"]], "\(events)")
+        #expect(clock.sleeperCount == 0)
+        release.open()
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func theSystemClockSleepsTowardsAnInstantCenturiesAwayWithoutTrapping() async throws {
+        // `0 0 0 1 1 * 2400` is valid: its next instant is ~374 years away, more nanoseconds
+        // than an Int64 holds. The clock must nap towards it (and be cancellable), not trap.
+        let napping = Latch()
+        let clock = ObservedClock(inner: SystemSchedulerClock(), sleeping: napping)
+        let task = defineTask { _ in }
+        let scheduler = TaskScheduler(
+            runner: runner(["t": task], schedules: [.init(cron: "0 0 0 1 1 * 2400", tasks: ["t"])]),
+            options: .init(log: { _ in }), clock: clock)
+        #expect(try scheduler.start(environment: [:]) == 1)
+        await napping.wait()
+        await scheduler.shutdown()
+
+        for far in [Date(timeIntervalSince1970: 13_000_000_000), .distantFuture] {
+            let sleeper = Task { try await SystemSchedulerClock().sleep(until: far) }
+            sleeper.cancel()
+            await #expect(throws: CancellationError.self) { try await sleeper.value }
+        }
+    }
+}
+
+/// A clock that opens a latch when someone starts sleeping on it.
+private struct ObservedClock: SchedulerClock {
+    let inner: SystemSchedulerClock
+    let sleeping: Latch
+    func now() -> Date { inner.now() }
+    func sleep(until deadline: Date) async throws {
+        sleeping.open()
+        try await inner.sleep(until: deadline)
+    }
+}
+
+/// Polls `condition` (yielding between polls) until it holds; fails after `seconds`.
+private func waitFor(seconds: Double = 20, _ condition: () -> Bool) async throws {
+    let deadline = ContinuousClock.now + .seconds(seconds)
+    while !condition() {
+        if ContinuousClock.now > deadline {
+            Issue.record("condition not met within \(seconds) s")
+            throw CancellationError()
+        }
+        await Task.yield()
     }
 }
