@@ -63,10 +63,12 @@ package struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 
     package var isError: Bool { severity == .error }
 
-    /// The swiftc form: `path:line:column: error: message`, or `error: message` without a place.
+    /// The swiftc form: `path:line:column: error: message`, or `error: message` without a place;
+    /// escaped (``PrintableText``), so that a file name cannot break the line or forge another one.
     package var description: String {
-        guard let location else { return "\(severity.rawValue): \(message)" }
-        return "\(location): \(severity.rawValue): \(message)"
+        let text = PrintableText.escape(message)
+        guard let location else { return "\(severity.rawValue): \(text)" }
+        return "\(PrintableText.escape(location.description)): \(severity.rawValue): \(text)"
     }
 
     /// The order diagnostics are printed in: placeless first, then by path, line, column, message.

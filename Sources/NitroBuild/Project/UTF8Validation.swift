@@ -7,31 +7,40 @@ package enum UTF8Validation {
         var index = 0
         let count = bytes.count
         while index < count {
-            let lead = bytes[index]
-            if lead < 0x80 {
+            if bytes[index] < 0x80 {
                 index += 1
                 continue
             }
-            let length: Int
-            var low: UInt8 = 0x80
-            var high: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: (length, low) = (3, 0xA0)
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: (length, high) = (3, 0x9F)
-            case 0xF0: (length, low) = (4, 0x90)
-            case 0xF1...0xF3: length = 4
-            case 0xF4: (length, high) = (4, 0x8F)
-            default: return index
-            }
-            guard index + 1 < count, (low...high).contains(bytes[index + 1]) else { return index }
-            for offset in 2..<max(length, 2) {
-                guard index + offset < count, (0x80...0xBF).contains(bytes[index + offset]) else { return index }
-            }
+            guard let length = sequenceLength(at: index, in: bytes) else { return index }
             index += length
         }
         return nil
+    }
+
+    /// The length of the well-formed UTF-8 sequence starting at `index`, or `nil` when the bytes
+    /// there are not one.
+    package static func sequenceLength(at index: Int, in bytes: [UInt8]) -> Int? {
+        let count = bytes.count
+        let lead = bytes[index]
+        if lead < 0x80 { return 1 }
+        let length: Int
+        var low: UInt8 = 0x80
+        var high: UInt8 = 0xBF
+        switch lead {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: (length, low) = (3, 0xA0)
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: (length, high) = (3, 0x9F)
+        case 0xF0: (length, low) = (4, 0x90)
+        case 0xF1...0xF3: length = 4
+        case 0xF4: (length, high) = (4, 0x8F)
+        default: return nil
+        }
+        guard index + 1 < count, (low...high).contains(bytes[index + 1]) else { return nil }
+        for offset in 2..<max(length, 2) {
+            guard index + offset < count, (0x80...0xBF).contains(bytes[index + offset]) else { return nil }
+        }
+        return length
     }
 
     /// The finding for a file that is not UTF-8, at the first bad byte.
