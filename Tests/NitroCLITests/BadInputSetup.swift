@@ -7,7 +7,8 @@ import Foundation
 #endif
 
 /// The inputs of the bad-input corpus that are generated rather than committed: too large,
-/// too deep, or not storable in git (FIFOs, permissions, link loops, immutable folders).
+/// too deep, or not storable in git (FIFOs, permissions, link loops, immutable folders, links
+/// leading outside the project, names that are not UTF-8 or hold control characters).
 enum BadInputSetup {
     /// Undoes what a setup did that would stop the temporary folder from being removed.
     typealias Cleanup = @Sendable () -> Void
@@ -69,6 +70,38 @@ enum BadInputSetup {
             return try readOnly(root + "/Sources/App")
         case "disappearingTaskFile":
             try write(root, tasks + "/flicker.swift", "import NitroTasks\n\nlet flicker = defineTask { _ in }\n")
+        case "taskLinkOutside":
+            try write(outside(of: root), "evil.swift", "import NitroTasks\n\nlet evil = defineTask { _ in }\n")
+            try link(root + "/" + tasks + "/evil.swift", to: outside(of: root) + "/evil.swift")
+        case "srcDirOutside":
+            try write(outside(of: root), "App/tasks/a.swift", "import NitroTasks\n\nlet a = defineTask { _ in }\n")
+            try link(root + "/Sources/App", to: outside(of: root) + "/App")
+        case "registryFolderOutside":
+            try FileManager.default.createDirectory(atPath: outside(of: root), withIntermediateDirectories: true)
+            try link(root + "/Sources/App/Gen", to: outside(of: root))
+        case "handlerOutside":
+            try write(outside(of: root), "jobs/x.swift", "import NitroTasks\n\nlet x = defineTask { _ in }\n")
+            try link(root + "/Sources/App/jobs", to: outside(of: root) + "/jobs")
+        case "vercelOutside":
+            try FileManager.default.createDirectory(atPath: outside(of: root) + "/vercel", withIntermediateDirectories: true)
+            try link(root + "/.vercel", to: outside(of: root) + "/vercel")
+        case "wranglerOutside":
+            try write(outside(of: root), "wrangler.json", #"{"name": "secret-worker"}"#)
+            try link(root + "/wrangler.json", to: outside(of: root) + "/wrangler.json")
+        case "nonUTF8TaskName":
+            let name: [UInt8] = [0x66, 0xFF, 0x2E, 0x73, 0x77, 0x69, 0x66, 0x74]  // f\xFF.swift
+            let folder = root + "/" + tasks
+            guard UnusualPaths.createFile(named: name, in: folder, text: "import NitroTasks\n\nlet f = defineTask { _ in }\n")
+            else { throw Failure(description: "could not create a non-UTF-8 name: errno \(errno)") }
+            return { UnusualPaths.removeFile(named: name, in: folder) }
+        case "beyondPathLimit":
+            try UnusualPaths.deepTree(in: root + "/" + tasks, bytes: Int(PATH_MAX) + 200)
+            let top = root + "/" + tasks + "/" + UnusualPaths.deepName
+            return { UnusualPaths.removeDeepTree(top) }
+        case "forgedFileNames":
+            try write(root, tasks + "/evil\n/x.swift:1:1: error: fake.swift", "// no task\n")
+            try write(root, tasks + "/a\u{202E}tfiws.b.swift", "// no task\n")
+            try write(root, tasks + "/esc\u{1B}[2K\u{85}.swift", "// no task\n")
         default:
             throw Failure(description: "unknown setup \(name)")
         }
@@ -80,6 +113,18 @@ enum BadInputSetup {
         try FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    }
+
+    /// `TMP/outside` next to the case's `TMP/project`: a place outside the project root (checked
+    /// unchanged by ``BadInputTests``).
+    static func outside(of root: String) -> String {
+        (root as NSString).deletingLastPathComponent + "/outside"
+    }
+
+    static func link(_ path: String, to target: String) throws {
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: target)
     }
 
     static func fifo(_ path: String) throws {

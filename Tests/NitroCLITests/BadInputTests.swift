@@ -18,7 +18,7 @@ struct BadInputTests {
     @Test func theCorpusCoversEveryKindOfInput() {
         let ids = BadInputCase.caseFolders()
         #expect(ids.count >= 40)
-        for kind in ["config", "taskfile", "cron", "cli", "http", "output"] {
+        for kind in ["config", "taskfile", "cron", "cli", "http", "output", "paths"] {
             #expect(ids.contains { $0.hasPrefix(kind + "/") }, "no \(kind) case")
         }
         for item in BadInputCase.all {
@@ -33,6 +33,9 @@ struct BadInputTests {
         var output: ProcessOutput
         var before: TreeSnapshot
         var after: TreeSnapshot
+        /// `TMP/outside`, next to the project (``BadInputSetup/outside(of:)``), before and after.
+        var outsideBefore: TreeSnapshot
+        var outsideAfter: TreeSnapshot
     }
 
     @Test(arguments: BadInputCase.all)
@@ -60,6 +63,9 @@ struct BadInputTests {
         }
         #expect(!output.stderr.contains("Fatal error") && !output.stderr.contains("Stack dump"))
         #expect(outcome.before == outcome.after, "the tree changed: \(outcome.before.differences(from: outcome.after).prefix(10))")
+        #expect(
+            outcome.outsideBefore == outcome.outsideAfter,
+            "outside the root changed: \(outcome.outsideBefore.differences(from: outcome.outsideAfter).prefix(10))")
     }
 
     /// Prepares the case in a temporary folder and runs it (blocking).
@@ -75,9 +81,13 @@ struct BadInputTests {
                 ["build"], currentDirectory: root, environment: ["LANG": "C", "LC_ALL": "C"], timeout: 120)
             guard first.status == 0 else { throw BadInputSetup.Failure(description: "prebuild: \(first.stderr)") }
         }
+        let outside = BadInputSetup.outside(of: root)
         let before = TreeSnapshot(root)
+        let outsideBefore = TreeSnapshot(outside)
         let output = try BadInputRunner.nitro(item.arguments, in: root, environment: item.environment, unprivileged: unprivileged)
-        return Outcome(root: root, output: output, before: before, after: TreeSnapshot(root))
+        return Outcome(
+            root: root, output: output, before: before, after: TreeSnapshot(root), outsideBefore: outsideBefore,
+            outsideAfter: TreeSnapshot(outside))
     }
 
     /// What the flickering runs saw.

@@ -26,22 +26,54 @@ struct BuildRunner {
     static func plan(
         root: String, options: BuildOptions, planner: BuildPlanner = .standard, progress: ScanProgress? = nil
     ) -> BuildPlan {
+        prepare(root: root, options: options, planner: planner, progress: progress).plan
+    }
+
+    /// ``plan(root:options:planner:progress:)`` and the boundary its paths were checked against
+    /// (for the files to write, known only once planned). Nothing outside the root is read: a task
+    /// folder or input file leading outside is an error (``RootBoundary``) and is not read.
+    static func prepare(
+        root: String, options: BuildOptions, planner: BuildPlanner = .standard, progress: ScanProgress? = nil
+    ) -> (plan: BuildPlan, boundary: RootBoundary, reported: Set<String>) {
         defer { progress?.finish() }
         let reader = ProjectReader(root: root, progress: progress)
         let session = planner.start(configFiles: reader.configFiles(), layout: reader.layout(), options: options)
-        let (folders, walkDiagnostics) = reader.taskFolders(session.taskFolders)
-        return session.plan(
-            folders: folders, files: reader.files(session.filesToRead),
-            walkDiagnostics: reader.unreadableConfigFiles() + walkDiagnostics)
+        let boundary = RootBoundary(root: reader.projectRoot, config: session.config)
+        let outsideFolders = boundary.taskFolders(session.taskFolders)
+        let outsideInputs = boundary.inputs(session.filesToRead)
+        let (folders, walkDiagnostics) = reader.taskFolders(session.taskFolders, skipping: outsideFolders.escaping)
+        var plan = session.plan(
+            folders: folders, files: reader.files(session.filesToRead.filter { !outsideInputs.escaping.contains($0) }),
+            walkDiagnostics: reader.unreadableConfigFiles() + outsideFolders.diagnostics + outsideInputs.diagnostics
+                + walkDiagnostics)
+        // A handler not read because it leads outside is not also "missing".
+        let unread = Set(outsideInputs.diagnostics.compactMap(\.location))
+        plan.diagnostics.removeAll { diagnostic in
+            guard let location = diagnostic.location, unread.contains(location) else { return false }
+            return diagnostic.message.hasPrefix("the handler file `") && diagnostic.message.hasSuffix("does not exist (paths are relative to the project root)")
+        }
+        return (plan, boundary, outsideInputs.escaping)
     }
 
     func run() -> Int32 {
         let progress = console.showsProgress ? ScanProgress(console: console) : nil
-        let plan = Self.plan(root: root, options: options, planner: planner, progress: progress)
+        var (plan, boundary, reported) = Self.prepare(root: root, options: options, planner: planner, progress: progress)
+        // The files to write (or compare) must stay inside the root too; `--registry-output`
+        // writes to the path it is given and reads no generated file of the project.
+        var outside: Set<String> = []
+        if case .registryOnly = mode {} else {
+            let outputs = boundary.outputs(plan.files.map(\.path), skipping: reported)
+            outside = outputs.escaping
+            if !outputs.diagnostics.isEmpty {
+                plan.diagnostics = (plan.diagnostics + outputs.diagnostics).sorted(by: Diagnostic.printOrder)
+            }
+        }
         let printer = DiagnosticPrinter(console: console)
         printer.print(plan.diagnostics)
         if case .dryRunJSON = mode {
-            console.out(BuildPlanJSON.render(plan, existing: { FileSystem.read(absolute($0)) }), terminator: "")
+            let json = BuildPlanJSON.render(
+                plan, existing: { outside.contains($0) ? nil : FileSystem.read(absolute($0)) })
+            console.out(json, terminator: "")
             return plan.hasErrors ? ExitCode.failure : ExitCode.success
         }
         if plan.hasErrors {
@@ -72,14 +104,14 @@ struct BuildRunner {
         for file in plan.files {
             FileSystem.removeStaleTemporaries(for: absolute(file.path))
             if FileSystem.read(absolute(file.path)) == file.bytes {
-                console.out("unchanged \(file.path)")
+                console.out("unchanged \(PrintableText.escape(file.path))")
                 continue
             }
             do {
                 try FileSystem.writeAtomically(file.bytes, to: absolute(file.path))
-                console.out("wrote \(file.path)")
+                console.out("wrote \(PrintableText.escape(file.path))")
             } catch {
-                console.err("\(console.style("error:", "1;31")) \(error)")
+                console.err("\(console.style("error:", "1;31")) \(PrintableText.escape(error.description))")
                 return ExitCode.failure
             }
         }
@@ -105,7 +137,7 @@ struct BuildRunner {
         do {
             try FileSystem.writeAtomically(registry.bytes, to: output)
         } catch {
-            console.err("\(console.style("error:", "1;31")) \(error)")
+            console.err("\(console.style("error:", "1;31")) \(PrintableText.escape(error.description))")
             return ExitCode.failure
         }
         return ExitCode.success
@@ -117,7 +149,7 @@ struct BuildRunner {
         for file in plan.files {
             let existing = FileSystem.read(absolute(file.path))
             if existing == file.bytes {
-                console.out("up to date \(file.path)")
+                console.out("up to date \(PrintableText.escape(file.path))")
                 continue
             }
             drifted += 1
@@ -138,10 +170,10 @@ struct BuildRunner {
         for file in plan.files {
             let existing = FileSystem.read(absolute(file.path))
             if existing == file.bytes {
-                console.out("unchanged \(file.path)")
+                console.out("unchanged \(PrintableText.escape(file.path))")
                 continue
             }
-            console.out("would write \(file.path)")
+            console.out("would write \(PrintableText.escape(file.path))")
             console.out(UnifiedDiff.render(old: existing, new: file.bytes, path: file.path))
         }
         return ExitCode.success

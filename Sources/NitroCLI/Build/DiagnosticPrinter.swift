@@ -1,7 +1,9 @@
 import NitroBuild
 
 /// Prints diagnostics on stderr as `path:line:column: error: message` (paths relative to the
-/// root), with the severity coloured when the console allows it.
+/// root), with the severity coloured when the console allows it. The one place diagnostics are
+/// rendered: the place and the message are escaped (``PrintableText``), so that a file name
+/// cannot break the line or forge another diagnostic.
 struct DiagnosticPrinter {
     let console: Console
 
@@ -15,8 +17,9 @@ struct DiagnosticPrinter {
         case .error: severity = console.style("error:", "1;31")
         case .warning: severity = console.style("warning:", "1;33")
         }
-        guard let location = diagnostic.location else { return "\(severity) \(diagnostic.message)" }
-        return "\(console.style("\(location):", "1")) \(severity) \(diagnostic.message)"
+        let message = PrintableText.escape(diagnostic.message)
+        guard let location = diagnostic.location else { return "\(severity) \(message)" }
+        return "\(console.style("\(PrintableText.escape(location.description)):", "1")) \(severity) \(message)"
     }
 
     /// `2 errors, 1 warning`.

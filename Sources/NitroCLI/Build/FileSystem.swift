@@ -6,6 +6,8 @@
     import Darwin
 #endif
 
+import NitroBuild
+
 /// The few POSIX file operations the build edge needs, without Foundation's overhead.
 enum FileSystem {
     /// A file's identity, for detecting symbolic-link cycles.
@@ -50,27 +52,101 @@ enum FileSystem {
         return info.st_mode & S_IFMT == S_IFLNK
     }
 
-    /// The names in a folder (without `.` and `..`) with their kind when the folder entry tells it
-    /// (`nil`: a symbolic link or unknown, to be looked up), sorted by bytes.
-    static func entries(_ path: String) -> [(name: String, kind: Kind?)]? {
+    /// One name in a folder, as ``entries(_:)`` lists it.
+    struct Entry {
+        /// The name; when it is not UTF-8, with each bad byte escaped (``PrintableText/escape(bytes:)``),
+        /// so it names no file on disk.
+        var name: String
+        /// The kind when the folder entry tells it (`nil`: a symbolic link or unknown, to be looked up);
+        /// for a name that is not UTF-8, looked up here (following links; `nil` when that fails).
+        var kind: Kind?
+        /// Whether the name is UTF-8 (otherwise ``name`` cannot be used to open it).
+        var isUTF8: Bool
+    }
+
+    /// The names in a folder (without `.` and `..`), sorted by bytes.
+    static func entries(_ path: String) -> [Entry]? {
         guard let directory = opendir(path) else { return nil }
         defer { closedir(directory) }
-        var result: [(name: String, kind: Kind?)] = []
+        var result: [(bytes: [UInt8], entry: Entry)] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            if name == "." || name == ".." { continue }
-            let kind: Kind?
+            let bytes = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix(while: { $0 != 0 })) }
+            if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }
+            var kind: Kind?
             switch Int32(entry.pointee.d_type) {
             case Int32(DT_DIR): kind = .directory
             case Int32(DT_REG): kind = .file
             case Int32(DT_LNK), Int32(DT_UNKNOWN): kind = nil
             default: kind = .other
             }
-            result.append((name, kind))
+            let isUTF8 = UTF8Validation.firstInvalidOffset(bytes) == nil
+            let name: String
+            if isUTF8 {
+                name = String(decoding: bytes, as: UTF8.self)
+            } else {
+                name = PrintableText.escape(bytes: bytes)
+                if kind == nil {
+                    var info = stat()
+                    let found = (bytes + [0]).withUnsafeBufferPointer { buffer in
+                        buffer.withMemoryRebound(to: CChar.self) { fstatat(dirfd(directory), $0.baseAddress!, &info, 0) }
+                    }
+                    if found == 0 {
+                        let type = info.st_mode & S_IFMT
+                        kind = type == S_IFDIR ? .directory : type == S_IFREG ? .file : .other
+                    }
+                }
+            }
+            result.append((bytes, Entry(name: name, kind: kind, isUTF8: isUTF8)))
         }
-        return result.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        return result.sorted { $0.bytes.lexicographicallyPrecedes($1.bytes) }.map(\.entry)
+    }
+
+    /// The longest path the system opens, in bytes with the final NUL (`PATH_MAX`: 4096 on Linux).
+    static let pathLimit = Int(PATH_MAX)
+
+    /// `path` with every symbolic link resolved (`realpath`); `nil` when some part does not exist
+    /// or cannot be resolved.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Where the absolute `path` leads: its real path, or for a path that does not exist (yet),
+    /// the real path of its nearest existing ancestor followed by the rest. A dangling link is
+    /// followed to where it points, as `open(O_CREAT)` would. `nil` when it cannot be resolved
+    /// (a link loop, no permission): then the system cannot open it either.
+    static func resolvedPath(_ path: String) -> String? {
+        var current = path
+        var rest: [String] = []
+        var hops = 0
+        while true {
+            if let real = realPath(current) {
+                return rest.isEmpty ? real : absolute(rest.reversed().joined(separator: "/"), from: real)
+            }
+            let code = errno
+            var info = stat()
+            if lstat(current, &info) == 0 {
+                // It exists but does not resolve: a dangling link (followed), a loop, no permission.
+                guard info.st_mode & S_IFMT == S_IFLNK, code == ENOENT, hops < 40,
+                    let target = linkTarget(current), let folder = realPath(parent(current))
+                else { return nil }
+                hops += 1
+                current = target.hasPrefix("/") ? target : folder + "/" + target
+                continue
+            }
+            if current == "/" || current.isEmpty { return nil }
+            rest.append(fileName(current))
+            current = parent(current)
+        }
+    }
+
+    /// A symbolic link's target as written.
+    static func linkTarget(_ path: String) -> String? {
+        var buffer = [CChar](repeating: 0, count: pathLimit + 1)
+        let count = readlink(path, &buffer, pathLimit)
+        guard count >= 0 else { return nil }
+        return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// A whole file's bytes; `nil` when it cannot be opened.
@@ -108,7 +184,10 @@ enum FileSystem {
         let folder = parent(path)
         try makeDirectories(folder)
         let temporary = folder + "/.\(fileName(path)).nitro-\(getpid()).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        // Never through a link planted at the temporary name: whatever has this process's name is
+        // removed (a link itself, not its target), and the file is created new (O_EXCL, O_NOFOLLOW).
+        if exists(temporary) { unlink(temporary) }
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw FileSystemError(path: path, operation: "create a temporary file for", code: errno) }
         var offset = 0
         while offset < bytes.count {

@@ -5,18 +5,29 @@ import NitroBuild
 struct ProjectReader {
     /// Absolute project root.
     let root: String
+    /// The root's real path: nothing outside it is read (``ProjectRoot``).
+    let projectRoot: ProjectRoot
     /// Told about each task file read (the progress line of large scans).
-    var progress: ScanProgress? = nil
+    var progress: ScanProgress?
+
+    init(root: String, progress: ScanProgress? = nil) {
+        self.root = root
+        self.projectRoot = ProjectRoot(root)
+        self.progress = progress
+    }
 
     func absolute(_ relative: String) -> String {
         relative.isEmpty ? root : root + "/" + relative
     }
 
-    /// Every config file present at the root.
+    /// Every config file present at the root (but one that leads outside it, see
+    /// ``unreadableConfigFiles()``).
     func configFiles() -> [SourceFile] {
         ConfigReader.fileNames.compactMap { name in
             let path = absolute(name)
-            guard FileSystem.status(path)?.kind == .file, let bytes = FileSystem.read(path) else { return nil }
+            guard FileSystem.status(path)?.kind == .file, projectRoot.escape(name) == nil,
+                let bytes = FileSystem.read(path)
+            else { return nil }
             return SourceFile(path: name, bytes: bytes)
         }
     }
@@ -28,6 +39,11 @@ struct ProjectReader {
         ConfigReader.fileNames.compactMap { name in
             let path = absolute(name)
             guard FileSystem.exists(path) else { return nil }
+            if let real = projectRoot.escape(name) {
+                return .error(
+                    SourceLocation(path: name),
+                    RootBoundary.message(path: name, real: real, access: .read, key: nil, isFolder: false))
+            }
             switch FileSystem.status(path)?.kind {
             case .file?:
                 if FileSystem.read(path) != nil { return nil }
@@ -67,7 +83,8 @@ struct ProjectReader {
         return ProjectLayout(taskFolders: found)
     }
 
-    /// The `.swift` files of the given root-relative files that exist.
+    /// The `.swift` files of the given root-relative files that exist (the caller leaves out those
+    /// leading outside the root, ``RootBoundary/inputs(_:)``).
     func files(_ paths: [String]) -> [SourceFile] {
         var seen: Set<String> = []
         return paths.compactMap { path in
@@ -78,14 +95,17 @@ struct ProjectReader {
         }
     }
 
-    /// Reads every `.swift` file under the task folders. Symbolic links are followed once: a link
-    /// to a folder already scanned (a cycle, or a second link) is skipped with a warning.
-    func taskFolders(_ folders: [String]) -> (folders: [TaskFolder], diagnostics: [Diagnostic]) {
+    /// Reads every `.swift` file under the task folders but `skipping` (folders leading outside the
+    /// root). Symbolic links are followed once: a link to a folder already scanned (a cycle, or a
+    /// second link) is skipped with a warning, and so is a link leading outside the root. Names that
+    /// are not UTF-8 and entries beyond the system's path limit are errors (their tasks would be
+    /// missing from the registry).
+    func taskFolders(_ folders: [String], skipping: Set<String> = []) -> (folders: [TaskFolder], diagnostics: [Diagnostic]) {
         var walker = Walker(reader: self)
         var result: [TaskFolder] = []
         for folder in folders {
             walker.files = []
-            if let status = FileSystem.status(absolute(folder)), status.kind == .directory,
+            if !skipping.contains(folder), let status = FileSystem.status(absolute(folder)), status.kind == .directory,
                 walker.visited.insert(status.id).inserted
             {
                 walker.walk(folder)
@@ -107,9 +127,19 @@ struct ProjectReader {
                     .warning(SourceLocation(path: folder), "could not list this folder; its tasks are skipped"))
                 return
             }
+            var tooDeep: [(name: String, bytes: Int)] = []
             for entry in entries {
                 let path = ProjectPath.join(folder, entry.name)
                 let absolute = reader.absolute(path)
+                let readable = entry.kind == nil || entry.kind == .directory || entry.name.hasSuffix(".swift")
+                if !entry.isUTF8 {
+                    if readable { diagnostics.append(PathLimits.notUTF8(path, isFolder: entry.kind == .directory)) }
+                    continue
+                }
+                if absolute.utf8.count >= FileSystem.pathLimit {
+                    if readable { tooDeep.append((entry.name, absolute.utf8.count)) }
+                    continue
+                }
                 var kind = entry.kind
                 var isLink = false
                 if kind == nil {
@@ -119,6 +149,15 @@ struct ProjectReader {
                         continue
                     }
                     kind = status.kind
+                    if isLink, kind == .directory || entry.name.hasSuffix(".swift"),
+                        let real = reader.projectRoot.escape(absolute: absolute)
+                    {
+                        diagnostics.append(
+                            .warning(
+                                SourceLocation(path: path),
+                                "skipped: symlink to \(real), which is outside the project root"))
+                        continue
+                    }
                 }
                 switch kind {
                 case .directory?:
@@ -157,6 +196,9 @@ struct ProjectReader {
                 default:
                     continue
                 }
+            }
+            if let first = tooDeep.first {
+                diagnostics.append(PathLimits.tooDeep(folder, first: first.name, bytes: first.bytes, more: tooDeep.count - 1))
             }
         }
     }

@@ -1,3 +1,5 @@
+import NitroBuild
+
 /// A unified diff (`diff -u` form, 3 lines of context) between two texts, for `--check` and
 /// `--dry-run`. Common leading and trailing lines are trimmed first; the rest is matched with a
 /// longest-common-subsequence table when small enough, else shown as replaced.
@@ -15,7 +17,8 @@ enum UnifiedDiff {
         let oldLines = lines(old ?? [])
         let newLines = lines(new)
         let edits = diff(oldLines, newLines)
-        var output = ["--- \(old == nil ? "/dev/null" : "a/" + path)", "+++ b/\(path)"]
+        let shown = PrintableText.escape(path)
+        var output = ["--- \(old == nil ? "/dev/null" : "a/" + shown)", "+++ b/\(shown)"]
         output += hunks(edits)
         return output.joined(separator: "\n")
     }
