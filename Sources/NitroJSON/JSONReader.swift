@@ -3,8 +3,12 @@
 /// Limits protect callers against hostile input: nesting deeper than ``maximumDepth`` is an
 /// error rather than a stack overflow.
 public enum JSONReader {
-    /// How deeply arrays and objects may nest.
-    public static let maximumDepth = 512
+    /// How deeply arrays and objects may nest: the same bound as the config reader's, so that
+    /// what this reader accepts the config reader accepts too. (512 overflowed the stack of a
+    /// Swift concurrency thread in the AddressSanitizer build of the config reader, whose frames
+    /// are larger; 128 leaves a wide margin for the recursive readers, writers and `deinit`s of
+    /// nested values.)
+    public static let maximumDepth = 128
 
     /// Parses UTF-8 bytes.
     ///

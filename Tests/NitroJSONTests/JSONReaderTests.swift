@@ -38,8 +38,12 @@ import Testing
     @Test func limitsNestingInsteadOfOverflowingTheStack() {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         #expect(throws: JSONSyntaxError.self) { try JSONReader.parse(deep) }
-        let fine = String(repeating: "[", count: 500) + String(repeating: "]", count: 500)
+        let fine = String(repeating: "[", count: 128) + String(repeating: "]", count: 128)
         #expect((try? JSONReader.parse(fine)) != nil)
+        let over = String(repeating: "[", count: 129) + String(repeating: "]", count: 129)
+        #expect(throws: JSONSyntaxError(line: 1, column: 129, message: "nesting is deeper than 128 levels")) {
+            try JSONReader.parse(over)
+        }
     }
 
     @Test func lastDuplicateKeyWins() throws {

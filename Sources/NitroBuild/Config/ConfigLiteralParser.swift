@@ -130,9 +130,17 @@ struct ConfigLiteralParser {
         return try objectBound(to: name, exportAt: exportAt, following: following)
     }
 
-    /// `const NAME = …` at the top level.
+    /// `const NAME = …` at the top level. `following` holds the names already followed from the
+    /// export: a cycle ends the search, and a chain longer than ``maximumDepth`` (each name is a
+    /// recursion) is an error at the export.
     func objectBound(to name: String, exportAt: Int, following: Set<String>) throws(ConfigReadError) -> Int? {
         guard !following.contains(name) else { return nil }
+        guard following.count < Self.maximumDepth else {
+            throw failure(
+                exportAt,
+                "the exported config is reached through more than \(Self.maximumDepth) `const` names; "
+                    + "write `export default defineNitroConfig({ … })`")
+        }
         var position = 0
         var depth = 0
         while position + 3 < tokens.count {

@@ -1,7 +1,14 @@
 /// Tokenises a JavaScript/TypeScript config file well enough to read its static object:
 /// comments, strings in any quote style, template literals (nested `${…}`), numbers,
 /// regular-expression literals. In JSON mode comments and non-JSON forms are errors.
+///
+/// Template literals inside `${…}` nest by recursion, so their nesting is limited to
+/// ``maximumTemplateDepth``: deeper input is a located error instead of a stack overflow.
 struct ScriptLexer {
+    /// How deeply template literals may nest (`` `${`${…}`}` ``), the same bound as the config
+    /// parser's ``ConfigLiteralParser/maximumDepth`` for arrays and objects.
+    static let maximumTemplateDepth = ConfigLiteralParser.maximumDepth
+
     private let bytes: [UInt8]
     private let json: Bool
     private var index = 0
@@ -56,7 +63,7 @@ struct ScriptLexer {
                 tokens.append(try lexString(quote: byte))
             case UInt8(ascii: "`"):
                 if json { throw ScriptSyntaxError(offset: index, message: "template literals are not allowed in JSON") }
-                tokens.append(try lexTemplate())
+                tokens.append(try lexTemplate(depth: 1))
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 tokens.append(try lexNumber())
             case UInt8(ascii: ".") where peek(1).map({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) ?? false:
@@ -160,8 +167,15 @@ struct ScriptLexer {
         return token
     }
 
-    private mutating func lexTemplate() throws(ScriptSyntaxError) -> ScriptToken {
+    /// Lexes the template literal whose backtick is at `index`, the `depth`-th one open.
+    private mutating func lexTemplate(depth: Int) throws(ScriptSyntaxError) -> ScriptToken {
         let start = index
+        guard depth <= Self.maximumTemplateDepth else {
+            throw ScriptSyntaxError(
+                offset: start,
+                message: "template literals nest deeper than \(Self.maximumTemplateDepth) levels here (`${ … }` inside "
+                    + "`${ … }`); nitro build reads configs without running them: write the value itself")
+        }
         index += 1
         var decoder = EscapeDecoder(json: false)
         var isStatic = true
@@ -179,7 +193,7 @@ struct ScriptLexer {
             } else if byte == UInt8(ascii: "$"), peek(1) == UInt8(ascii: "{") {
                 isStatic = false
                 index += 2
-                try skipSubstitution(from: start)
+                try skipSubstitution(from: start, depth: depth)
             } else {
                 decoder.append(byte)
                 index += 1
@@ -191,8 +205,9 @@ struct ScriptLexer {
         return token
     }
 
-    /// Skips the inside of `${ … }`, which may hold strings, templates and braces.
-    private mutating func skipSubstitution(from start: Int) throws(ScriptSyntaxError) {
+    /// Skips the inside of `${ … }` of a template `depth` levels deep, which may hold strings,
+    /// templates and braces.
+    private mutating func skipSubstitution(from start: Int, depth templateDepth: Int) throws(ScriptSyntaxError) {
         var depth = 1
         while index < bytes.count {
             switch bytes[index] {
@@ -206,7 +221,7 @@ struct ScriptLexer {
             case UInt8(ascii: "\""), UInt8(ascii: "'"):
                 _ = try lexString(quote: bytes[index])
             case UInt8(ascii: "`"):
-                _ = try lexTemplate()
+                _ = try lexTemplate(depth: templateDepth + 1)
             default:
                 index += 1
             }

@@ -19,10 +19,12 @@ extension TOMLReader {
             }
             index += 1
             return .value(.string(try literalString(multiline: false)))
-        case UInt8(ascii: "["):
-            return .value(try array())
-        case UInt8(ascii: "{"):
-            return .table(try inlineTable())
+        case UInt8(ascii: "["), UInt8(ascii: "{"):
+            // One level below the table or array holding it.
+            guard level < Self.maximumDepth else { throw tooDeep() }
+            level += 1
+            defer { level -= 1 }
+            return byte == UInt8(ascii: "[") ? .value(try array()) : .table(try inlineTable())
         default:
             return .value(try scalar())
         }

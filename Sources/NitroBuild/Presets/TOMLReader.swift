@@ -5,7 +5,14 @@ import NitroJSON
 /// binary, `_`), floats, booleans, arrays (multi-line, trailing comma) and inline tables, with
 /// comments. Anything else (dates and times, `inf`/`nan`) is an error that says to convert the
 /// file to `wrangler.json`, rather than a guess.
+///
+/// Arrays and inline tables are read by recursion and tables become nested JSON objects, so the
+/// nesting is limited to ``maximumDepth`` levels (the root table is the first), as in
+/// ``JSONReader``: deeper input is an error at its place instead of a stack overflow.
 package struct TOMLReader {
+    /// How deeply tables and arrays may nest, counting the root table: ``JSONReader/maximumDepth``.
+    static let maximumDepth = JSONReader.maximumDepth
+
     /// A problem with its place in the file.
     package struct Failure: Error, Sendable {
         package var offset: Int
@@ -43,6 +50,10 @@ package struct TOMLReader {
     var index = 0
     let root = Table()
     var current: Table
+    /// The level of `current` (the root table is level 1, `[a.b]` level 3).
+    var currentLevel = 1
+    /// The level of the table or array being filled.
+    var level = 1
     /// Where each top-level key was first written.
     var keyOffsets: [String: Int] = [:]
 
@@ -78,6 +89,7 @@ package struct TOMLReader {
             case 0x0D where self.byte(at: index + 1) == 0x0A: index += 2
             case UInt8(ascii: "["): try header()
             default:
+                level = currentLevel
                 try keyValue(into: current, topLevel: current === root)
                 try endOfLine()
             }
@@ -123,6 +135,8 @@ package struct TOMLReader {
             guard peek == UInt8(ascii: "]") else { throw fail("expected `]` to close the table header") }
             index += 1
         }
+        guard 1 + keys.count <= Self.maximumDepth else { throw tooDeep(at: start) }
+        currentLevel = 1 + keys.count
         if keyOffsets[keys[0]] == nil { keyOffsets[keys[0]] = start }
         var table = root
         for key in keys.dropLast() { table = try descend(table, key, at: start) }
@@ -167,14 +181,20 @@ package struct TOMLReader {
         }
     }
 
+    /// `key = value` into `table`, which is at ``level``.
     mutating func keyValue(into table: Table, topLevel: Bool) throws(Failure) {
         let start = index
         let keys = try key()
+        // `a.b.c = v` puts `v` into the table `a.b`, keys.count - 1 levels below.
+        let tableLevel = level
+        guard tableLevel + keys.count - 1 <= Self.maximumDepth else { throw tooDeep(at: start) }
         skipBlanks()
         guard peek == UInt8(ascii: "=") else { throw fail("expected `=` after the key") }
         index += 1
         skipBlanks()
+        level = tableLevel + keys.count - 1
         let value = try self.value()
+        level = tableLevel
         if topLevel, keyOffsets[keys[0]] == nil { keyOffsets[keys[0]] = start }
         var target = table
         for key in keys.dropLast() { target = try descend(target, key, at: start) }
@@ -205,6 +225,11 @@ package struct TOMLReader {
             guard peek == UInt8(ascii: ".") else { return parts }
             index += 1
         }
+    }
+
+    /// Nesting deeper than ``maximumDepth``.
+    func tooDeep(at offset: Int? = nil) -> Failure {
+        fail("tables and arrays nest deeper than \(Self.maximumDepth) levels here", at: offset)
     }
 
     static func isBareKey(_ byte: UInt8) -> Bool {

@@ -15,11 +15,21 @@ package struct SwiftLexer {
         tokens.reserveCapacity(bytes.count / 5)
     }
 
+    /// Where a string interpolation opened deeper than ``maximumInterpolationDepth`` (its `\`).
+    private var interpolationTooDeep: Int?
+
     /// Every token of `bytes`, in order. Never fails: malformed input yields best-effort tokens.
     package static func tokenize(_ bytes: [UInt8]) -> [SwiftToken] {
+        lex(bytes).tokens
+    }
+
+    /// The tokens, and the offset of the `\(` that nests interpolations deeper than
+    /// ``maximumInterpolationDepth`` if there is one (the lexer then reads the rest of the file as
+    /// the unterminated string around it).
+    package static func lex(_ bytes: [UInt8]) -> (tokens: [SwiftToken], interpolationTooDeep: Int?) {
         var lexer = SwiftLexer(bytes)
         lexer.run()
-        return lexer.tokens
+        return (lexer.tokens, lexer.interpolationTooDeep)
     }
 
     private mutating func run() {
@@ -299,6 +309,7 @@ package struct SwiftLexer {
                 if index < bytes.count, bytes[index] == UInt8(ascii: "(") {
                     token.isInterpolated = true
                     guard depth < Self.maximumInterpolationDepth else {
+                        if interpolationTooDeep == nil { interpolationTooDeep = index - 1 - hashes }
                         token.isUnterminated = true
                         index = bytes.count
                         break

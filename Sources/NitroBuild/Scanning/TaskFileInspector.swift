@@ -14,11 +14,36 @@ package enum TaskFileInspector {
         if let offset = UTF8Validation.firstInvalidOffset(bytes) {
             return TaskFileInspection(declaration: nil, diagnostics: [UTF8Validation.diagnostic(file, offset: offset)])
         }
-        let tokens = SwiftLexer.tokenize(bytes)
+        let (tokens, interpolationTooDeep) = SwiftLexer.lex(bytes)
         var scan = Scan(bytes: bytes, tokens: tokens)
         scan.run()
-        return scan.finish(path: file.path)
+        var inspection = scan.finish(path: file.path)
+        // Nesting limits: the file could not be read to its end, so it yields no task.
+        var limits: [Diagnostic] = []
+        if let offset = interpolationTooDeep {
+            limits.append(
+                .error(
+                    LineIndex(bytes).location(of: offset, in: file.path),
+                    "string interpolations nest deeper than \(SwiftLexer.maximumInterpolationDepth) levels here; the rest "
+                        + "of the file cannot be read: split the expression"))
+        }
+        if let index = scan.directiveTooDeep {
+            limits.append(
+                .error(
+                    LineIndex(bytes).location(of: tokens[index].start, in: file.path),
+                    "`#if` blocks nest deeper than \(maximumConditionDepth) levels here; nitro build stops reading this "
+                        + "file: move the task out of the nested blocks"))
+        }
+        if !limits.isEmpty {
+            inspection.declaration = nil
+            inspection.diagnostics = limits + inspection.diagnostics
+        }
+        return inspection
     }
+
+    /// How deeply `#if` blocks may nest: the coverage check below recurses per level, and every
+    /// candidate keeps its path of conditions, so the depth bounds both stack and memory.
+    static let maximumConditionDepth = 128
 
     /// One candidate declaration found at the top level.
     struct Candidate {
@@ -49,6 +74,8 @@ package enum TaskFileInspector {
         var groups: [Group] = []
         var conditionStack: [Branch] = []
         var nestedDefineTask: Int?
+        /// The `#if` token that opens a block deeper than ``maximumConditionDepth``; the scan stops there.
+        var directiveTooDeep: Int?
 
         init(bytes: [UInt8], tokens: [SwiftToken]) {
             self.bytes = bytes
@@ -67,6 +94,10 @@ package enum TaskFileInspector {
                 case .directive:
                     switch token.directive {
                     case .if:
+                        guard conditionStack.count < TaskFileInspector.maximumConditionDepth else {
+                            directiveTooDeep = index
+                            return
+                        }
                         groups.append(Group(condition: token.text(in: bytes)))
                         conditionStack.append(Branch(group: groups.count - 1, branch: 0))
                     case .elseif, .else:
