@@ -1,0 +1,112 @@
+import Foundation
+import NitroJSON
+import NitroSync
+import Testing
+
+@testable import NitroTasks
+
+/// Issue 13, item 1: a web page open in the developer's browser cannot run tasks, whatever it
+/// uses (an `<img>`, a form in a sandboxed iframe, a cross-site `fetch`), while plain clients
+/// (curl, `nitro task`), same-origin pages and typed URLs keep working. The header sets are the
+/// ones Chromium sends.
+@Suite struct DevServerCrossSiteTests {
+    /// A browser request, as its header lines (without `Host`, which the tests add).
+    struct BrowserRequest: Sendable, CustomStringConvertible {
+        var description: String
+        var method: String
+        var headers: [String]
+        var allowed: Bool
+    }
+
+    static let refused: [BrowserRequest] = [
+        BrowserRequest(
+            description: "an <img> of a cross-site page (no Origin)", method: "GET",
+            headers: ["Sec-Fetch-Site: cross-site", "Sec-Fetch-Mode: no-cors", "Sec-Fetch-Dest: image"], allowed: false),
+        BrowserRequest(
+            description: "a form POST from a sandboxed iframe", method: "POST",
+            headers: [
+                "Origin: null", "Sec-Fetch-Site: cross-site", "Sec-Fetch-Mode: navigate", "Sec-Fetch-Dest: iframe",
+                "Content-Type: application/x-www-form-urlencoded",
+            ], allowed: false),
+        BrowserRequest(
+            description: "a sandboxed page's fetch (Origin: null only)", method: "POST", headers: ["Origin: null"],
+            allowed: false),
+        BrowserRequest(
+            description: "a page of another local port (same-site)", method: "GET",
+            headers: ["Sec-Fetch-Site: same-site", "Sec-Fetch-Mode: no-cors", "Sec-Fetch-Dest: script"], allowed: false),
+        BrowserRequest(
+            description: "a cross-site navigation (a link)", method: "GET",
+            headers: ["Sec-Fetch-Site: cross-site", "Sec-Fetch-Mode: navigate", "Sec-Fetch-Dest: document", "Sec-Fetch-User: ?1"],
+            allowed: false),
+        BrowserRequest(
+            description: "a local Origin first, a foreign one second", method: "POST",
+            headers: ["Origin: http://127.0.0.1", "Origin: https://attacker.example"], allowed: false),
+        BrowserRequest(
+            description: "an Origin of null after a local one", method: "POST",
+            headers: ["Origin: http://localhost", "Origin: null"], allowed: false),
+        BrowserRequest(
+            description: "Sec-Fetch-Site same-origin first, cross-site second", method: "GET",
+            headers: ["Sec-Fetch-Site: same-origin", "Sec-Fetch-Site: cross-site"], allowed: false),
+        BrowserRequest(
+            description: "an empty Sec-Fetch-Site", method: "GET", headers: ["Sec-Fetch-Site: "], allowed: false),
+    ]
+
+    static let allowed: [BrowserRequest] = [
+        BrowserRequest(description: "curl or `nitro task` (none of these headers)", method: "POST", headers: [], allowed: true),
+        BrowserRequest(
+            description: "a typed URL (Sec-Fetch-Site: none)", method: "GET",
+            headers: ["Sec-Fetch-Site: none", "Sec-Fetch-Mode: navigate", "Sec-Fetch-Dest: document", "Sec-Fetch-User: ?1"],
+            allowed: true),
+        BrowserRequest(
+            description: "a same-origin fetch", method: "POST",
+            headers: ["Origin: http://127.0.0.1:{port}", "Sec-Fetch-Site: same-origin", "Sec-Fetch-Mode: cors", "Sec-Fetch-Dest: empty"],
+            allowed: true),
+    ]
+
+    /// The policy on its own, for every header set.
+    @Test(arguments: refused + allowed)
+    func thePolicyRefusesCrossSiteAndOpaqueOriginRequests(_ item: BrowserRequest) {
+        var headers = HTTPHeaders([("Host", "127.0.0.1:4000")])
+        for line in item.headers {
+            let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingHTTPWhitespace() }
+            headers.add(parts[0], parts.count > 1 ? parts[1].replacingOccurrences(of: "{port}", with: "4000") : "")
+        }
+        let refusal = LoopbackPolicy.refusal(for: HTTPRequest(method: item.method, target: "/_nitro/tasks/x", headers: headers))
+        if item.allowed {
+            #expect(refusal == nil, "\(item): \(refusal ?? "")")
+        } else {
+            #expect(refusal != nil, "\(item) was allowed")
+            // The message says what happened and what to do.
+            #expect(refusal?.contains("nitro task run") == true, "\(refusal ?? "")")
+        }
+    }
+
+    /// Over a real socket: refused requests get 403 and never run the task; allowed ones run it.
+    @Test func aCrossSitePageCannotRunATaskOverTheWire() async throws {
+        let runs = Locked(0)
+        let counted = defineTask { _ in
+            runs.withLock { $0 += 1 }
+            return TaskResult(result: "ran")
+        }
+        let registry = TaskRegistry(tasks: [.init("count", definition: { counted })])
+        try await withDevServer(registry: registry) { _, port in
+            let cases = Self.refused + Self.allowed
+            let answers = try await offPool {
+                try cases.map { item in
+                    let headers = item.headers.map { $0.replacingOccurrences(of: "{port}", with: "\(port)") }
+                    return try TestHTTPConnection(port: port, timeout: 5).request(item.method, "/_nitro/tasks/count", headers: headers)
+                }
+            }
+            for (item, answer) in zip(cases, answers) {
+                if item.allowed {
+                    #expect(answer.status == 200, "\(item): \(answer.text)")
+                } else {
+                    #expect(answer.status == 403, "\(item): \(answer.status) \(answer.text)")
+                    #expect(answer.json?["status"] == 403)
+                    #expect(answer.headers["connection"] == "close")
+                }
+            }
+            #expect(runs.withLock { $0 } == Self.allowed.count, "a refused request ran the task")
+        }
+    }
+}
