@@ -51,32 +51,44 @@ enum HTTPHead {
         guard version.count == 8, version.starts(with: Array("HTTP/".utf8)), version[6] == 46,
             (48...57).contains(version[5]), (48...57).contains(version[7])
         else { throw HTTPParseError(400, "The request line does not end with an HTTP version") }
-        guard version[5] == 49 else { throw HTTPParseError(505, "Only HTTP/1.0 and HTTP/1.1 are supported") }
+        // HTTP/1.2 and the like do not exist: answered 505, not read as HTTP/1.1 (RFC 9110 §2.5
+        // allows either; a development server gains nothing from guessing).
+        guard version[5] == 49, version[7] == 48 || version[7] == 49 else {
+            throw HTTPParseError(505, "Only HTTP/1.0 and HTTP/1.1 are supported, not \(String(decoding: version, as: UTF8.self))")
+        }
         return (String(decoding: parts[0], as: UTF8.self), target, Int(version[7] - 48))
     }
 
-    private static func parseField(_ line: ArraySlice<UInt8>) throws(HTTPParseError) -> (String, String) {
+    /// One `name: value` line of the head or of a chunked trailer (`what`: "header" or "trailer").
+    static func parseField(_ line: ArraySlice<UInt8>, what: String = "header") throws(HTTPParseError) -> (String, String) {
         guard let first = line.first, first != 32, first != 9 else {
-            throw HTTPParseError(400, "Obsolete line folding (a header line starting with whitespace) is not accepted")
+            throw HTTPParseError(400, "Obsolete line folding (a \(what) line starting with whitespace) is not accepted")
         }
-        guard let colon = line.firstIndex(of: 58) else { throw HTTPParseError(400, "A header line has no colon") }
+        guard let colon = line.firstIndex(of: 58) else { throw HTTPParseError(400, "A \(what) line has no colon") }
         let name = line[line.startIndex..<colon]
         guard !name.isEmpty, name.allSatisfy(isTokenByte) else {
-            throw HTTPParseError(400, "A header name is empty or has characters other than letters, digits and !#$%&'*+-.^_`|~")
+            throw HTTPParseError(400, "A \(what) name is empty or has characters other than letters, digits and !#$%&'*+-.^_`|~")
         }
         let value = line[(colon + 1)...]
         guard value.allSatisfy({ $0 >= 32 || $0 == 9 }), !value.contains(127) else {
-            throw HTTPParseError(400, "A header value has control characters")
+            throw HTTPParseError(400, "A \(what) value has control characters")
         }
         return (String(decoding: name, as: UTF8.self), String(decoding: value, as: UTF8.self).trimmingHTTPWhitespace())
     }
 
     private static func framing(of headers: HTTPHeaders, bodyLimit: Int) throws(HTTPParseError) -> Framing {
-        let codings = headers.tokens("transfer-encoding")
+        let encodings = headers.values("transfer-encoding")
         let lengths = headers.values("content-length")
-        if !codings.isEmpty {
+        // A Transfer-Encoding header counts whatever its value, even empty or `,`: two parsers
+        // must never disagree on whether the body is chunked or Content-Length long.
+        if !encodings.isEmpty {
             guard lengths.isEmpty else {
                 throw HTTPParseError(400, "The request has both Content-Length and Transfer-Encoding")
+            }
+            let codings = encodings.flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }
+                .map { $0.trimmingHTTPWhitespace().lowercased() }
+            guard !codings.contains("") else {
+                throw HTTPParseError(400, "Transfer-Encoding has an empty value or an empty list element; send `chunked`")
             }
             guard codings == ["chunked"] else {
                 let others = codings.filter { $0 != "chunked" }

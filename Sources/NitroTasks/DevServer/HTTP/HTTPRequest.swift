@@ -8,6 +8,9 @@ package struct HTTPRequest: Sendable, Equatable {
     package var path: String
     /// The query part of the target without `?`, still encoded; `nil` when there is no `?`.
     package var query: String?
+    /// The authority (`host[:port]`) of an absolute-form target (`http://127.0.0.1:3000/x`);
+    /// `nil` for every other form. ``LoopbackPolicy`` checks it as it checks `Host`.
+    package var authority: String?
     /// The minor version: 0 for HTTP/1.0, 1 for HTTP/1.1.
     package var minorVersion: Int
     /// The header fields.
@@ -24,20 +27,10 @@ package struct HTTPRequest: Sendable, Equatable {
         self.minorVersion = minorVersion
         self.headers = headers
         self.body = body
-        var pathPart = target
-        // The absolute form (`http://host/path`) carries the path after the authority.
-        if let schemeEnd = target.range(of: "://") {
-            let afterScheme = target[schemeEnd.upperBound...]
-            let slash = afterScheme.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? afterScheme.endIndex
-            pathPart = afterScheme[slash...].hasPrefix("/") ? String(afterScheme[slash...]) : "/" + afterScheme[slash...]
-        }
-        if let mark = pathPart.firstIndex(of: "?") {
-            self.path = String(pathPart[..<mark])
-            self.query = String(pathPart[pathPart.index(after: mark)...])
-        } else {
-            self.path = pathPart
-            self.query = nil
-        }
+        let parts = RequestTarget(target)
+        self.path = parts.path
+        self.query = parts.query
+        self.authority = parts.authority
     }
 
     /// Whether the connection stays open after the response: HTTP/1.1 unless `Connection: close`,

@@ -59,6 +59,12 @@ package struct HTTPRequestParser: Sendable {
     /// Whether part of a request has arrived (bytes buffered or a body in progress).
     package var hasPartialRequest: Bool { !isIdle && failure == nil }
 
+    /// The bytes received and not yet parsed (the rest of pipelined requests included).
+    package var unparsedByteCount: Int { buffer.count - start }
+
+    /// The bytes held for the connection: unparsed input plus the body assembled so far.
+    package var bufferedByteCount: Int { unparsedByteCount + (pending?.body.count ?? 0) }
+
     /// Adds bytes received from the peer.
     package mutating func append<Bytes: Collection<UInt8>>(_ bytes: Bytes) {
         if start > 0 && start == buffer.count {
@@ -141,6 +147,7 @@ package struct HTTPRequestParser: Sendable {
                     return nil
                 }
                 if line.isEmpty { return .request(finishRequest()) }
+                _ = try HTTPHead.parseField(line, what: "trailer")  // checked as a header field, then dropped
                 state = .trailer(bytes: bytes + line.count + 2)
             }
         }
