@@ -15,7 +15,8 @@ extension DevServer {
         /// The largest request line plus header fields, in bytes; larger → 431 (414 for the line).
         public var headerLimit: Int
         /// How long a client may take to send one whole request once it started; slower → 408.
-        /// It also bounds how long a response may wait for a client that does not read it.
+        /// It also bounds how long a response may make no progress (a client that does not read
+        /// it): the connection is then closed, whatever it is doing.
         public var requestTimeout: Duration
         /// How long a keep-alive connection may stay silent between requests before it is closed.
         public var idleTimeout: Duration

@@ -29,10 +29,13 @@ import NitroSync
 ///
 /// Errors are JSON `{"status": N, "message": "…"}`: 404 (unknown task or route), 501 (no
 /// handler), 500 (the task threw; its message), 400 (malformed request or body), 403 (a peer that
-/// is not on this machine, a `Host` that is not a loopback name, or an `Origin` of another site),
+/// is not on this machine, a `Host` or absolute-form target that is not a loopback name, or a
+/// request from a web page: `Sec-Fetch-Site` other than `same-origin`/`none`, `Origin: null`, or
+/// an `Origin` of another site; see ``LoopbackPolicy``),
 /// 405 (another method), 408 (too slow), 413 (body over the limit), 431
-/// (header fields over the limit). Connections are kept alive; a malformed request closes only
-/// its own connection.
+/// (header fields over the limit), 505 (a version other than HTTP/1.0 and HTTP/1.1). Connections
+/// are kept alive; a malformed request closes only its own connection. Pipelined requests are
+/// answered one at a time: the next is read only once the previous response is sent.
 public final class DevServer: Sendable {
     /// The settings it was created with.
     public let configuration: Configuration
@@ -55,6 +58,7 @@ public final class DevServer: Sendable {
 
     private let state = Locked(State())
     private let work = WorkTracker()
+    private let counters = Locked(DevServerStatistics())
     private let usePoll: Bool
 
     /// Creates a server; nothing listens until ``start()`` or ``run()``.
@@ -74,6 +78,10 @@ public final class DevServer: Sendable {
 
     /// The port it listens on, once started.
     public var port: Int? { state.withLock { $0.port } }
+
+    /// What its event loop holds and has held (open connections, the most input and output one
+    /// connection held), from any thread.
+    var statistics: DevServerStatistics { counters.withLock { $0 } }
 
     /// Binds the address, writes the info file and starts serving on a background thread.
     ///
@@ -129,7 +137,8 @@ public final class DevServer: Sendable {
         let routes = TaskRoutes(runner: runner, context: TaskContext(waitUntil: work.waitUntil))
         let log = configuration.log
         do {
-            return try EventLoop(listener: listener, configuration: configuration, usePoll: usePoll) { request in
+            return try EventLoop(listener: listener, configuration: configuration, usePoll: usePoll, statistics: counters) {
+                request in
                 let started = monotonicNanoseconds()
                 let response = await routes.respond(to: request)
                 if let log {

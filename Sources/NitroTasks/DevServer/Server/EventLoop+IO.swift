@@ -7,18 +7,23 @@
 #endif
 
 extension EventLoop {
-    /// Reads what the peer sent and acts on it.
+    /// Reads what the peer sent (at most the connection's input room) and acts on it.
     func readAvailable(_ connection: Connection) {
         var reachedEnd = false
         for _ in 0..<16 {
-            let count = readBufferRead(connection.fd)
+            let lingering: Bool
+            if case .lingering = connection.phase { lingering = true } else { lingering = false }
+            let wanted = lingering ? readBufferSize : min(connection.inputRoom, readBufferSize)
+            guard wanted > 0 else { break }
+            let count = readBufferRead(connection.fd, maximum: wanted)
             if count > 0 {
                 let now = monotonicNanoseconds()
                 connection.lastActivity = now
-                if case .lingering = connection.phase { continue }
+                if lingering { continue }
                 if connection.requestStartedAt == nil { connection.requestStartedAt = now }
                 appendRead(count, to: connection)
-                if count < readBufferSize { break }
+                noteInput(of: connection)
+                if count < wanted { break }
             } else if count == 0 {
                 reachedEnd = true
                 break
@@ -47,15 +52,16 @@ extension EventLoop {
         updateInterest(connection)
     }
 
-    /// Parses buffered bytes; dispatches a complete request or answers a malformed one.
+    /// Parses buffered bytes; dispatches a complete request or answers a malformed one. Parsing
+    /// stops while a response (or a `100 Continue`) is unsent: pipelined requests wait their turn.
     func processBuffered(_ connection: Connection) {
-        while connection.isReading {
+        while connection.mayParse {
             do {
                 guard let output = try connection.parser.next() else { break }
                 switch output {
                 case .continueExpected:
                     guard connection.loopback else { continue }
-                    connection.enqueue(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8), now: monotonicNanoseconds())
+                    enqueue(Array("HTTP/1.1 100 Continue\r\n\r\n".utf8), on: connection, now: monotonicNanoseconds())
                     flush(connection)
                     guard isOpen(connection) else { return }
                 case .request(let request):
@@ -66,8 +72,16 @@ extension EventLoop {
                 return
             }
         }
-        if connection.isReading && connection.parser.isIdle { connection.requestStartedAt = nil }
-        if isOpen(connection) { updateInterest(connection) }
+        guard isOpen(connection) else { return }
+        if connection.mayParse {
+            // Between requests, or the start of the next one is buffered: its time runs from now.
+            if connection.parser.isIdle {
+                connection.requestStartedAt = nil
+            } else if connection.requestStartedAt == nil {
+                connection.requestStartedAt = monotonicNanoseconds()
+            }
+        }
+        updateInterest(connection)
     }
 
     /// Sends queued bytes until the socket would block.
@@ -116,12 +130,17 @@ extension EventLoop {
             resumeAccepting()
         }
         var expired: [(Connection, HTTPResponse?)] = []
+        var stalled: [Connection] = []
         for connection in openConnections {
+            // The write timeout holds in every phase: a response that made no progress for the
+            // request timeout (a client that does not read) closes the connection.
+            if connection.hasPendingOutput {
+                if now - connection.lastWriteProgress > requestTimeoutNanoseconds { stalled.append(connection) }
+                continue
+            }
             switch connection.phase {
             case .reading:
-                if connection.hasPendingOutput {
-                    if now - connection.lastWriteProgress > requestTimeoutNanoseconds { expired.append((connection, nil)) }
-                } else if connection.parser.hasPartialRequest, let started = connection.requestStartedAt,
+                if connection.parser.hasPartialRequest, let started = connection.requestStartedAt,
                     now - started > requestTimeoutNanoseconds
                 {
                     let seconds = Double(requestTimeoutNanoseconds) / 1e9
@@ -130,14 +149,13 @@ extension EventLoop {
                 } else if !connection.parser.hasPartialRequest, now - connection.lastActivity > idleTimeoutNanoseconds {
                     expired.append((connection, nil))
                 }
-            case .processing:
+            case .processing, .closing:
                 break
-            case .closing:
-                if now - connection.lastWriteProgress > requestTimeoutNanoseconds { expired.append((connection, nil)) }
             case .lingering(let deadline):
                 if now >= deadline { expired.append((connection, nil)) }
             }
         }
+        for connection in stalled { closeForWriteTimeout(connection) }
         for (connection, response) in expired {
             if let response { respondAndClose(connection, response) } else { close(connection) }
         }

@@ -36,6 +36,12 @@ final class EventLoop: @unchecked Sendable {
     private let handler: Handler
     private let configuration: DevServer.Configuration
     private let limits: HTTPRequestParser.Limits
+    /// The most unparsed input a connection reads ahead: room for a whole head at the limit.
+    let inputLimit: Int
+    /// Published counters (``DevServerStatistics``), readable from any thread.
+    let statistics: Locked<DevServerStatistics>
+    /// The loop thread's copy of ``statistics``, published when it changes.
+    private var counters = DevServerStatistics()
     let requestTimeoutNanoseconds: UInt64
     let idleTimeoutNanoseconds: UInt64
     private let sweepInterval: UInt64
@@ -52,13 +58,16 @@ final class EventLoop: @unchecked Sendable {
     private var nextSweep: UInt64 = 0
     private var readBuffer = [UInt8](repeating: 0, count: 64 * 1024)
 
-    init(listener: Int32, configuration: DevServer.Configuration, usePoll: Bool = false, handler: @escaping Handler)
-        throws(DevServerError)
-    {
+    init(
+        listener: Int32, configuration: DevServer.Configuration, usePoll: Bool = false,
+        statistics: Locked<DevServerStatistics> = Locked(DevServerStatistics()), handler: @escaping Handler
+    ) throws(DevServerError) {
         self.listener = listener
         self.configuration = configuration
         self.handler = handler
+        self.statistics = statistics
         self.limits = HTTPRequestParser.Limits(headerBytes: configuration.headerLimit, bodyBytes: configuration.bodyLimit)
+        self.inputLimit = Self.inputLimit(headerLimit: configuration.headerLimit)
         self.requestTimeoutNanoseconds = configuration.requestTimeout.nanoseconds
         self.idleTimeoutNanoseconds = configuration.idleTimeout.nanoseconds
         self.sweepInterval = min(max(min(requestTimeoutNanoseconds, idleTimeoutNanoseconds) / 4, 10_000_000), 250_000_000)
@@ -140,7 +149,11 @@ final class EventLoop: @unchecked Sendable {
         listener = -1
         acceptPausedUntilTime = nil
         for connection in Array(connections.values) where connection.isReading {
-            close(connection)
+            if connection.hasPendingOutput {
+                connection.phase = .closing  // its response goes out first, then it closes
+            } else {
+                close(connection)
+            }
         }
     }
 
@@ -164,11 +177,18 @@ final class EventLoop: @unchecked Sendable {
             }
             let id = nextID
             nextID += 1
-            let connection = Connection(id: id, fd: fd, loopback: loopback, limits: limits, now: monotonicNanoseconds())
+            let connection = Connection(
+                id: id, fd: fd, loopback: loopback, limits: limits, inputLimit: inputLimit, now: monotonicNanoseconds())
             connections[id] = connection
             poller.add(fd, id: id, .read)
+            counters.openConnections = connections.count
+            publishCounters()
         }
     }
+
+    /// The read-ahead limit for a head limit: 64 KiB, or the largest head plus 1 KiB if larger
+    /// (the parser must hold a whole head to parse it, or to answer 431).
+    static func inputLimit(headerLimit: Int) -> Int { max(64 * 1024, headerLimit + 1024) }
 
     private func handle(_ event: Poller.Event, on connection: Connection) {
         if event.readable || event.failed {
@@ -181,6 +201,8 @@ final class EventLoop: @unchecked Sendable {
         }
         if event.writable, connections[connection.id] != nil, connection.hasPendingOutput {
             flush(connection)
+            // The response is out: the next pipelined request may be parsed now.
+            if isOpen(connection) && connection.mayParse { processBuffered(connection) }
         }
     }
 
@@ -217,20 +239,46 @@ final class EventLoop: @unchecked Sendable {
         else { return }
         let now = monotonicNanoseconds()
         let keep = keepAlive && !shuttingDown && !connection.peerClosed
-        connection.enqueue(completion.response.serialized(keepAlive: keep, includeBody: !head), now: now)
+        enqueue(completion.response.serialized(keepAlive: keep, includeBody: !head), on: connection, now: now)
         connection.lastActivity = now
-        if keep {
-            connection.phase = .reading
-            processBuffered(connection)
-        } else {
-            connection.phase = .closing
+        connection.phase = keep ? .reading : .closing
+        flush(connection)
+        // The next pipelined request waits until this response is sent (back-pressure).
+        if isOpen(connection) && connection.mayParse { processBuffered(connection) }
+    }
+
+    /// Queues bytes on `connection`, noting the most output a connection held.
+    func enqueue(_ bytes: [UInt8], on connection: Connection, now: UInt64) {
+        connection.enqueue(bytes, now: now)
+        if connection.pendingOutputCount > counters.peakOutputBytes {
+            counters.peakOutputBytes = connection.pendingOutputCount
+            publishCounters()
         }
-        if connections[connection.id] != nil { flush(connection) }
+    }
+
+    /// Notes the most input a connection held.
+    func noteInput(of connection: Connection) {
+        let held = connection.parser.bufferedByteCount
+        if held > counters.peakInputBytes {
+            counters.peakInputBytes = held
+            publishCounters()
+        }
+    }
+
+    /// Closes a connection whose response made no progress within the request timeout.
+    func closeForWriteTimeout(_ connection: Connection) {
+        counters.writeTimeouts += 1
+        close(connection)
+    }
+
+    private func publishCounters() {
+        let snapshot = counters
+        statistics.withLock { $0 = snapshot }
     }
 
     /// Sends `response` with `Connection: close`, then closes.
     func respondAndClose(_ connection: Connection, _ response: HTTPResponse) {
-        connection.enqueue(response.serialized(keepAlive: false), now: monotonicNanoseconds())
+        enqueue(response.serialized(keepAlive: false), on: connection, now: monotonicNanoseconds())
         connection.phase = .closing
         flush(connection)
     }
@@ -239,6 +287,8 @@ final class EventLoop: @unchecked Sendable {
         guard connections.removeValue(forKey: connection.id) != nil else { return }
         poller.remove(connection.fd)
         closeDescriptor(connection.fd)
+        counters.openConnections = connections.count
+        publishCounters()
     }
 
     func updateInterest(_ connection: Connection) {
@@ -255,9 +305,9 @@ final class EventLoop: @unchecked Sendable {
 
     var readBufferSize: Int { readBuffer.count }
 
-    /// Reads into the loop's buffer; the count, 0 at end of file, or -1 (`errno`).
-    func readBufferRead(_ fd: Int32) -> Int {
-        readBuffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+    /// Reads up to `maximum` bytes into the loop's buffer; the count, 0 at end of file, or -1 (`errno`).
+    func readBufferRead(_ fd: Int32, maximum: Int) -> Int {
+        readBuffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, min($0.count, maximum)) }
     }
 
     /// Feeds the first `count` bytes of the loop's buffer to the connection's parser.

@@ -1,0 +1,58 @@
+import Foundation
+import NitroJSON
+import Testing
+
+@testable import NitroTasks
+
+/// Issue 13, item 3: clients that pipeline requests and never read the responses. The server
+/// must not parse the next request of a connection while the previous response is unsent, must
+/// stop reading such a connection, and must close it once its response has made no progress for
+/// the request timeout, so that neither its memory nor the connection lives on.
+@Suite struct DevServerBackPressureTests {
+    static let timeout = 1.0
+
+    @Test func aClientThatPipelinesAndNeverReadsIsClosedWithinTheTimeout() async throws {
+        let configuration = DevServer.Configuration(
+            requestTimeout: .milliseconds(Int64(Self.timeout * 1000)), idleTimeout: .seconds(30), infoFile: nil)
+        // 32 KiB answers fill the kernel's socket buffers (a few MiB) within a second or two.
+        let body = #"{"payload":{"pad":""# + String(repeating: "p", count: 32 * 1024) + #""}}"#
+        let request = Array(
+            ("POST /_nitro/tasks/echo:payload HTTP/1.1\r\nHost: localhost\r\nContent-Length: \(body.utf8.count)\r\n\r\n" + body).utf8)
+        try await withDevServer(configuration) { server, port in
+            let start = PipeliningFlooder.now()
+            let deadline = start + 15
+            async let flooded = offPool {
+                try PipeliningFlooder.run(port: port, connections: 10, request: request, deadline: deadline)
+            }
+            // Meanwhile the server keeps answering other clients.
+            let healthy = try await offPool {
+                try TestHTTPConnection(port: port, timeout: 10).request("GET", "/_nitro/tasks/db:migrate").status
+            }
+            let outcomes = try await flooded
+            let waits = outcomes.compactMap { outcome in outcome.closedAt.map { $0 - outcome.lastProgress } }
+            print(
+                "back-pressure: \(waits.count) of \(outcomes.count) closed; \(outcomes.map(\.bytesSent).reduce(0, +) / 1024) KiB sent; "
+                    + "closed \(waits.map { ($0 * 100).rounded() / 100 }) s after the last progress; \(server.statistics)")
+            #expect(healthy == 200)
+            for (index, outcome) in outcomes.enumerated() {
+                let closedAt = try #require(outcome.closedAt, "connection \(index) is still open after 15 s (\(outcome.bytesSent) bytes sent)")
+                // Closed within the timeout (plus the sweep's and the scheduler's slack) of the
+                // moment the server stopped taking its bytes.
+                #expect(closedAt - outcome.lastProgress < Self.timeout + 2.5, "connection \(index): \(closedAt - outcome.lastProgress) s")
+            }
+            let after = try await offPool {
+                try TestHTTPConnection(port: port, timeout: 10).request("GET", "/_nitro/tasks/db:migrate").status
+            }
+            #expect(after == 200)
+            // The memory bound (Docs/Development-Server.md): one connection never held more than
+            // its read-ahead limit of unparsed input plus the body being read, nor more than one
+            // response of output.
+            let statistics = server.statistics
+            let inputBound = EventLoop.inputLimit(headerLimit: configuration.headerLimit) + body.utf8.count
+            let largestResponse = body.utf8.count + 256  // {"result":{"pad":"p…"}} and its head
+            #expect(statistics.peakInputBytes <= inputBound, "\(statistics)")
+            #expect(statistics.peakOutputBytes <= largestResponse, "\(statistics)")
+            #expect(statistics.writeTimeouts >= 10, "\(statistics)")
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Test clients that pipeline requests as fast as the server takes them and never read a byte
+/// of the responses: non-blocking loopback sockets driven by `poll` with a deadline, so every
+/// wait is bounded. Run ``run(port:connections:request:deadline:)`` on a thread of its own
+/// (``offPool(_:)``), never on a cooperative thread.
+enum PipeliningFlooder {
+    /// What happened to one connection.
+    struct Outcome: Sendable {
+        /// Bytes of requests the server's socket accepted.
+        var bytesSent = 0
+        /// When the last bytes were accepted (monotonic seconds).
+        var lastProgress: Double
+        /// When the server closed the connection (a reset, a hang-up or a failed send); `nil`
+        /// when it was still open at the deadline.
+        var closedAt: Double?
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// Monotonic seconds.
+    static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    /// Opens `connections` connections to 127.0.0.1:`port` (with small receive buffers, so that
+    /// the server's sends stall soon) and sends `request` over and over on each until the server
+    /// closes it or `deadline` (monotonic seconds) passes.
+    static func run(port: Int, connections: Int, request: [UInt8], deadline: Double) throws -> [Outcome] {
+        var block: [UInt8] = []
+        while block.count < 64 * 1024 { block += request }
+        var fds: [Int32] = []
+        defer { for fd in fds { close(fd) } }
+        for _ in 0..<connections { fds.append(try connect(port: port)) }
+        let start = now()
+        var outcomes = [Outcome](repeating: Outcome(lastProgress: start), count: connections)
+        var offsets = [Int](repeating: 0, count: connections)
+        while now() < deadline {
+            let open = (0..<connections).filter { outcomes[$0].closedAt == nil }
+            if open.isEmpty { break }
+            var polled = open.map { pollfd(fd: fds[$0], events: Int16(POLLOUT), revents: 0) }
+            let ready = poll(&polled, nfds_t(polled.count), 20)
+            guard ready > 0 else { continue }
+            for (position, index) in open.enumerated() where polled[position].revents != 0 {
+                let revents = Int32(polled[position].revents)
+                if revents & Int32(POLLERR | POLLHUP | POLLNVAL) != 0 {
+                    outcomes[index].closedAt = now()
+                    continue
+                }
+                let sent = block.withUnsafeBytes { buffer in
+                    #if os(Linux)
+                        Glibc.send(fds[index], buffer.baseAddress! + offsets[index], buffer.count - offsets[index], Int32(MSG_NOSIGNAL))
+                    #else
+                        Darwin.send(fds[index], buffer.baseAddress! + offsets[index], buffer.count - offsets[index], 0)
+                    #endif
+                }
+                if sent > 0 {
+                    outcomes[index].bytesSent += sent
+                    outcomes[index].lastProgress = now()
+                    offsets[index] = (offsets[index] + sent) % block.count
+                } else if sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) {
+                    continue
+                } else {
+                    outcomes[index].closedAt = now()
+                }
+            }
+        }
+        return outcomes
+    }
+
+    private static func connect(port: Int) throws -> Int32 {
+        #if os(Linux)
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+            let fd = socket(AF_INET, SOCK_STREAM, 0)
+        #endif
+        guard fd >= 0 else { throw Failure(description: "socket failed: errno \(errno)") }
+        var small: Int32 = 4096
+        setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &small, socklen_t(MemoryLayout<Int32>.size))
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = UInt16(port).bigEndian
+        address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
+        let connected = withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                #if os(Linux)
+                    Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                #else
+                    Darwin.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                #endif
+            }
+        }
+        guard connected == 0 else {
+            let code = errno
+            close(fd)
+            throw Failure(description: "connect to port \(port) failed: errno \(code)")
+        }
+        let flags = fcntl(fd, F_GETFL, 0)
+        _ = fcntl(fd, F_SETFL, flags | O_NONBLOCK)
+        return fd
+    }
+}
