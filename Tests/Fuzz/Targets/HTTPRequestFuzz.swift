@@ -5,7 +5,11 @@
 //   once, one by one, or in uneven chunks; after an error every call throws the same error;
 // - error statuses are the documented ones (400, 413, 414, 431, 501, 505);
 // - a request has a token method, a target without spaces or controls, a body within the limit,
-//   header values without CR, LF or NUL;
+//   header values without CR, LF or NUL, version 1.0 or 1.1, and never both Content-Length and
+//   Transfer-Encoding;
+// - its path is what precedes the first `?` (no `?` in it, whatever the query holds), and it has
+//   an authority exactly when its target starts with `http://` or `https://` (any case);
+// - the loopback policy gives an answer (no crash) for every request;
 // - a request written back (Content-Length framing) parses to the same request;
 // - a percent-decoded path, encoded again, decodes to the same text.
 @testable import NitroTasks
@@ -84,6 +88,19 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         check(request.target.utf8.allSatisfy { $0 > 32 && $0 < 127 }, "target \(request.target.debugDescription)")
         check(request.path.hasPrefix("/") || request.target == "*", "path \(request.path.debugDescription) of \(request.target)")
         check(request.body.count <= limits.bodyBytes, "a body of \(request.body.count) bytes passed the limit")
+        check(request.minorVersion == 0 || request.minorVersion == 1, "HTTP/1.\(request.minorVersion) was accepted")
+        check(
+            request.headers.values("transfer-encoding").isEmpty || request.headers.values("content-length").isEmpty,
+            "both Content-Length and Transfer-Encoding in \(request)")
+        check(!request.path.contains("?"), "path \(request.path.debugDescription) of \(request.target) holds a `?`")
+        let lowered = request.target.lowercased()
+        let absolute = lowered.hasPrefix("http://") || lowered.hasPrefix("https://")
+        check((request.authority != nil) == absolute, "authority \(String(describing: request.authority)) of \(request.target)")
+        if !absolute, request.target != "*" {
+            let beforeQuery = request.target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)[0]
+            check(request.path == beforeQuery, "path \(request.path) of \(request.target)")
+        }
+        _ = LoopbackPolicy.refusal(for: request)
         for (name, value) in request.headers {
             check(!name.isEmpty && name == name.lowercased(), "header name \(name.debugDescription)")
             check(!value.utf8.contains(where: { $0 == 10 || $0 == 13 || $0 == 0 }), "header value \(value.debugDescription)")
