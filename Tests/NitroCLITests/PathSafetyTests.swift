@@ -166,6 +166,22 @@ struct PathSafetyTests {
         #expect(!json.stdout.contains("SECRET"))
     }
 
+    @Test("a dangling link to a place outside is followed as a write would: an error, nothing created")
+    func danglingLinkOutside() throws {
+        let layout = try Layout(
+            config:
+                "{\n  \"experimental\": {\"tasks\": true},\n  \"output\": {\"registry\": \"Sources/App/Gen/NitroTasks.generated.swift\"}\n}\n"
+        )
+        try layout.link("Sources/App/Gen", to: layout.outside + "/not-yet")
+        let output = try run(layout)
+        #expect(output.status == 1)
+        #expect(
+            output.stderr.contains(
+                "nitro.config.json:3:26: error: `output.registry`: Sources/App/Gen/NitroTasks.generated.swift would be written to \(layout.outside)/not-yet/NitroTasks.generated.swift through a symbolic link"
+            ), "\(output.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: layout.outside + "/not-yet"))
+    }
+
     @Test("a generated file that is itself a link outside is neither read nor replaced")
     func registryFileLinkOutside() throws {
         let layout = try Layout()
@@ -296,6 +312,21 @@ struct PathSafetyTests {
                 #"Sources/App/tasks/f\xFF.swift:1:1: error: this file name is not UTF-8 (the bad bytes are shown as \xHH); task names must be UTF-8: rename it"#
             ), "\(output.stderr)")
         #expect(!output.stderr.contains("disappeared"))
+    }
+
+    @Test("a folder name that is not UTF-8 is an error too; its tasks are not read")
+    func nonUTF8Folder() throws {
+        let layout = try Layout()
+        let name: [UInt8] = [0x62, 0xC3, 0x28]  // b, a lead byte without its continuation, (
+        let folder = layout.root + "/Sources/App/tasks"
+        #expect(UnusualPaths.createFolder(named: name, in: folder))
+        defer { UnusualPaths.removeDeepTree(folder) }
+        let output = try run(layout)
+        #expect(output.status == 1, "\(output.stderr)")
+        #expect(
+            output.stderr.hasPrefix(
+                #"Sources/App/tasks/b\xC3(:1:1: error: this folder name is not UTF-8 (the bad bytes are shown as \xHH); task names, which include folder names, must be UTF-8: rename it"#
+            ), "\(output.stderr)")
     }
 
     @Test("control characters and bidirectional overrides in file names are escaped: one diagnostic, one line")

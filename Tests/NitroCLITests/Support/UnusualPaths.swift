@@ -76,6 +76,11 @@ enum UnusualPaths {
         return true
     }
 
+    /// Creates the folder `folder/NAME` from raw bytes.
+    static func createFolder(named name: [UInt8], in folder: String) -> Bool {
+        withCString(Array((folder + "/").utf8) + name) { mkdir($0, 0o755) } == 0
+    }
+
     /// Removes `folder/NAME` (raw bytes).
     static func removeFile(named name: [UInt8], in folder: String) {
         _ = withCString(Array((folder + "/").utf8) + name) { unlink($0) }
