@@ -143,4 +143,20 @@ struct TaskFileInspectorTests {
         #expect(inspect("fileprivate let a = defineTask { _ in }").declaration == nil)
         #expect(inspect("let names = defineTask { _ in }").declaration == nil)
     }
+
+    @Test("a CRLF file's multi-line description has `\\n` line ends, as Swift normalises them")
+    func crlfMultilineDescription() {
+        let lines = [
+            "import NitroTasks", "", "let multi = defineTask(", "    meta: TaskMeta(", "        description: \"\"\"",
+            "            First line", "              indented \\", "            joined", "", "            last \\r escaped",
+            "            \"\"\"", "    )", ") { _ in }", "",
+        ]
+        for newline in ["\r\n", "\r"] {
+            let result = inspect(lines.joined(separator: newline))
+            #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+            #expect(result.declaration?.description?.value == "First line\n  indented joined\n\nlast \r escaped")
+        }
+        // The same file with LF line ends reads the same.
+        #expect(inspect(lines.joined(separator: "\n")).declaration?.description?.value == "First line\n  indented joined\n\nlast \r escaped")
+    }
 }

@@ -1,5 +1,6 @@
 /// The value of a static Swift string literal token: escapes decoded, raw strings honoured,
-/// multi-line indentation stripped. `nil` for interpolated or malformed literals.
+/// multi-line indentation stripped, and a multi-line literal's line breaks (`\r\n`, `\r`)
+/// normalised to `\n` as Swift does. `nil` for interpolated or malformed literals.
 package enum SwiftStringLiteral {
     package static func value(of token: SwiftToken, in bytes: [UInt8]) -> String? {
         guard token.kind == .string, !token.isInterpolated, !token.isUnterminated else { return nil }
@@ -10,10 +11,30 @@ package enum SwiftStringLiteral {
         guard contentStart <= contentEnd, bytes[token.start + hashes] == UInt8(ascii: "\"") else { return nil }
         let content = Array(bytes[contentStart..<contentEnd])
         if token.isMultiline {
-            guard let lines = multilineLines(content) else { return nil }
+            guard let lines = multilineLines(normalizingLineBreaks(content)) else { return nil }
             return decode(lines, hashes: hashes)
         }
         return decode(content, hashes: hashes)
+    }
+
+    /// `\r\n` and a lone `\r` as `\n`: Swift reads every line break of a multi-line literal as
+    /// `\n`, so a file saved with CRLF line ends has no `\r` in its strings. (An escaped `\r` is
+    /// two other bytes, decoded later.)
+    static func normalizingLineBreaks(_ content: [UInt8]) -> [UInt8] {
+        guard content.contains(0x0D) else { return content }
+        var result: [UInt8] = []
+        result.reserveCapacity(content.count)
+        var index = 0
+        while index < content.count {
+            if content[index] == 0x0D {
+                result.append(0x0A)
+                index += index + 1 < content.count && content[index + 1] == 0x0A ? 2 : 1
+            } else {
+                result.append(content[index])
+                index += 1
+            }
+        }
+        return result
     }
 
     /// Multi-line content: drops the first (empty) line and the closing line's indentation
