@@ -101,6 +101,7 @@ struct BuildRunner {
     func absolute(_ path: String) -> String { root + "/" + path }
 
     func write(_ plan: BuildPlan) -> Int32 {
+        let confinement = ProjectRoot(root).real
         for file in plan.files {
             FileSystem.removeStaleTemporaries(for: absolute(file.path))
             if FileSystem.read(absolute(file.path)) == file.bytes {
@@ -108,7 +109,7 @@ struct BuildRunner {
                 continue
             }
             do {
-                try FileSystem.writeAtomically(file.bytes, to: absolute(file.path))
+                try FileSystem.writeAtomically(file.bytes, to: absolute(file.path), confinedTo: confinement)
                 console.out("wrote \(PrintableText.escape(file.path))")
             } catch {
                 console.err("\(console.style("error:", "1;31")) \(PrintableText.escape(error.description))")

@@ -217,6 +217,71 @@ enum FileSystem {
         }
     }
 
+    /// ``writeAtomically(_:to:)`` confined to `root` (a real path, ``ProjectRoot/real``): the
+    /// target is resolved again, must still be inside `root`, and is reached from `root` one real
+    /// folder at a time with `openat(O_NOFOLLOW)`, missing folders made with `mkdirat`, the
+    /// temporary file created with `O_EXCL | O_NOFOLLOW` and renamed with `renameat`, all
+    /// relative to that folder. So a link swapped in after the build checked its paths makes the
+    /// write fail instead of landing outside the root.
+    static func writeAtomically(_ bytes: [UInt8], to path: String, confinedTo root: String) throws(FileSystemError) {
+        guard let real = resolvedPath(path) else { throw FileSystemError(path: path, operation: "resolve", code: ELOOP) }
+        guard root != "/", real.hasPrefix(root + "/") else {
+            if root == "/" { return try writeAtomically(bytes, to: path) }
+            throw FileSystemError(
+                path: path, operation: "write", code: 0,
+                reason: "it now leads to \(real), outside the project root (a symbolic link changed during the build)")
+        }
+        let segments = real.dropFirst(root.utf8.count + 1).split(separator: "/").map(String.init)
+        guard let name = segments.last else { throw FileSystemError(path: path, operation: "write", code: EISDIR) }
+        var folder = open(root, directorySearch | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else { throw FileSystemError(path: path, operation: "create a temporary file for", code: errno) }
+        defer { close(folder) }
+        var reached = root
+        for segment in segments.dropLast() {
+            reached += "/" + segment
+            var next = openat(folder, segment, directorySearch | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            if next < 0 && errno == ENOENT {
+                if mkdirat(folder, segment, 0o755) != 0 && errno != EEXIST {
+                    throw FileSystemError(path: reached, operation: "create the folder", code: errno)
+                }
+                next = openat(folder, segment, directorySearch | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            }
+            guard next >= 0 else { throw FileSystemError(path: path, operation: "create a temporary file for", code: errno) }
+            close(folder)
+            folder = next
+        }
+        let temporary = ".\(name).nitro-\(getpid()).tmp"
+        unlinkat(folder, temporary, 0)  // whatever has this process's name: a link itself, not its target
+        let fd = openat(folder, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw FileSystemError(path: path, operation: "create a temporary file for", code: errno) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { buffer in
+                write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                let code = errno
+                close(fd)
+                unlinkat(folder, temporary, 0)
+                throw FileSystemError(path: path, operation: "write", code: code)
+            }
+            offset += written
+        }
+        if fsync(fd) != 0 && errno != EINVAL {
+            let code = errno
+            close(fd)
+            unlinkat(folder, temporary, 0)
+            throw FileSystemError(path: path, operation: "flush", code: code)
+        }
+        close(fd)
+        guard renameat(folder, temporary, folder, name) == 0 else {
+            let code = errno
+            unlinkat(folder, temporary, 0)
+            throw FileSystemError(path: path, operation: "replace", code: code)
+        }
+    }
+
     /// Removes the temporary files that a `nitro build` killed before its `rename` left next to
     /// `path` (`.NAME.nitro-PID.tmp` of a process that no longer runs). Another build running
     /// now keeps its own.
@@ -269,13 +334,22 @@ private func systemRead(_ fd: Int32, _ pointer: UnsafeMutableRawPointer, _ count
     read(fd, pointer, count)
 }
 
-/// A file operation failed: which file, what was attempted, the system's reason.
+#if os(Linux)
+    /// `O_PATH` (its value on x86_64 and arm64; Glibc does not export it to Swift): a folder
+    /// opened only to look names up in it needs search permission, not read permission.
+    private let directorySearch: Int32 = 0o10000000
+#else
+    private let directorySearch: Int32 = O_RDONLY
+#endif
+
+/// A file operation failed: which file, what was attempted, the system's reason (or ours).
 struct FileSystemError: Error, CustomStringConvertible {
     var path: String
     var operation: String
     var code: Int32
+    var reason: String? = nil
 
     var description: String {
-        "could not \(operation) \(path): \(String(cString: strerror(code)))"
+        "could not \(operation) \(path): \(reason ?? String(cString: strerror(code)))"
     }
 }
