@@ -20,7 +20,8 @@ enum PathLimits {
         let others = more == 0 ? "" : more == 1 ? " (and 1 more entry)" : " (and \(more) more entries)"
         return .error(
             SourceLocation(path: shortened(folder)),
-            "`\(shortened(first))` in this folder\(others) cannot be read: its absolute path would be \(bytes) bytes, "
+            "`\(shortened(first))`\(others) in this folder, \(folder.split(separator: "/").count) folders deep, cannot be read: "
+                + "its absolute path would be \(bytes) bytes, "
                 + "beyond the system's limit (PATH_MAX, \(FileSystem.pathLimit) bytes), so its tasks would be missing "
                 + "from the registry (and swiftc could not open them): move them closer to the project root")
     }
