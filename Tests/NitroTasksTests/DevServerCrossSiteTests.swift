@@ -109,4 +109,22 @@ import Testing
             #expect(runs.withLock { $0 } == Self.allowed.count, "a refused request ran the task")
         }
     }
+
+    /// The server's log says what it refused and why (it is logged before the answer is sent).
+    @Test func theLogSaysWhatWasRefused() async throws {
+        let lines = Locked<[String]>([])
+        let configuration = DevServer.Configuration(infoFile: nil, log: { line in lines.withLock { $0.append(line) } })
+        try await withDevServer(configuration) { _, port in
+            let status = try await offPool {
+                try TestHTTPConnection(port: port, timeout: 5).request(
+                    "GET", "/_nitro/tasks/db:migrate", headers: ["Sec-Fetch-Site: cross-site", "Sec-Fetch-Dest: image"]
+                ).status
+            }
+            #expect(status == 403)
+            let logged = lines.withLock { $0 }
+            #expect(
+                logged.contains { $0.hasPrefix("GET /_nitro/tasks/db:migrate → 403 (") && $0.contains("Sec-Fetch-Site") },
+                "\(logged)")
+        }
+    }
 }

@@ -209,13 +209,11 @@ final class EventLoop: @unchecked Sendable {
     /// Dispatches `request` to the handler on a Swift concurrency task.
     func dispatch(_ request: HTTPRequest, on connection: Connection) {
         guard connection.loopback else {
-            respondAndClose(
-                connection,
-                .error(403, "The development server only answers requests from this machine (a loopback address)"))
+            refuse(request, on: connection, "The development server only answers requests from this machine (a loopback address)")
             return
         }
         if let refusal = LoopbackPolicy.refusal(for: request) {
-            respondAndClose(connection, .error(403, refusal))
+            refuse(request, on: connection, refusal)
             return
         }
         connection.serial += 1
@@ -230,6 +228,13 @@ final class EventLoop: @unchecked Sendable {
             let response = await handler(request)
             self.submit(Completion(id: id, serial: serial, response: response))
         }
+    }
+
+    /// Answers 403 and closes; the log says what was refused and why, so that a developer whose
+    /// page cannot run a task sees the reason in the server's output too.
+    private func refuse(_ request: HTTPRequest, on connection: Connection, _ reason: String) {
+        configuration.log?("\(request.method) \(request.path) → 403 (\(reason))")
+        respondAndClose(connection, .error(403, reason))
     }
 
     private func complete(_ completion: Completion) {
