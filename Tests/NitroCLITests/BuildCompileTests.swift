@@ -3,7 +3,7 @@ import Testing
 
 /// The generated registry compiles and works: fixture apps are copied, `nitro build` generates
 /// their registry, `swift build` compiles them against this checkout, and tasks run through it.
-/// (Each costs 10–30 s, so there are two, run one after the other.)
+/// (Each costs 10–30 s, so there are three, run one after the other.)
 @Suite("nitro build output compiles", .serialized)
 struct BuildCompileTests {
     @Test("Fixtures/basic: build from scratch, compile, run db:migrate and the config-only db:seed")
@@ -64,6 +64,30 @@ struct BuildCompileTests {
                 vendor:sync {"result":"synced"}
                 jobs:nightly {"result":"nightly done"}
                 db:seed error 501: Task `db:seed` is not implemented!
+
+                """)
+    }
+
+    @Test("task symbols named like TaskRegistry members, and a handler module named like its nested type, compile")
+    func memberNames() async throws {
+        let app = try FixtureApp(copying: RepositoryPaths.fixture("build/app-member-names/project"))
+        let build = try await app.awaitNitro(["build"])
+        #expect(build.status == 0, "\(build.stderr)")
+        try await app.awaitSwiftBuild()
+        let run = try await app.awaitRun("App", ["run-all"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(
+            run.stdout == """
+                entries {"result":"entries"}
+                entry {"result":"Entry"}
+                generated {"result":"generated"}
+                index {"result":"index"}
+                init {"result":"init"}
+                names {"result":"names"}
+                scheduled-tasks {"result":"scheduledTasks"}
+                scheduler-enabled {"result":"schedulerEnabled"}
+                time-zone {"result":"timeZone"}
+                vendor:sync {"result":"synced"}
 
                 """)
     }

@@ -17,31 +17,60 @@ package enum HandlerReference: Sendable, Hashable {
             return .success(.file(path))
         }
         let segments = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        if segments.count >= 2, segments.allSatisfy(isIdentifier) {
-            return .success(.symbol(module: plain(segments[0]), path: text))
+        let names = segments.map(SwiftIdentifier.unescaped)
+        guard segments.count >= 2, names.allSatisfy({ $0 != nil }) else {
+            var message =
+                "\(quoted(text)) is not a handler nitro build understands: write the path of a `.swift` file relative to the project "
+                + "root (`./Sources/App/jobs/migrate.swift`), or `Module.symbol` for a task another module provides"
+            if [".ts", ".js", ".mjs", ".mts"].contains(where: { text.hasSuffix($0) }) {
+                message += " (a TypeScript handler cannot run in a Swift app)"
+            }
+            return .failure(HandlerSyntaxError(message))
         }
-        var message =
-            "`\(text)` is not a handler nitro build understands: write the path of a `.swift` file relative to the project "
-            + "root (`./Sources/App/jobs/migrate.swift`), or `Module.symbol` for a task another module provides"
-        if [".ts", ".js", ".mjs", ".mts"].contains(where: { text.hasSuffix($0) }) {
-            message += " (a TypeScript handler cannot run in a Swift app)"
+        // As Swift reads it: a keyword needs backticks as the module, and `self`, `Type`, `init`
+        // need them after a dot (other keywords may follow a dot as they are).
+        var needsBackticks: [String] = []
+        let spelled = names.enumerated().map { position, name -> String in
+            let (plain, backticked) = name!
+            let reserved =
+                position == 0
+                ? SwiftIdentifier.keywords.contains(plain) : SwiftIdentifier.specialAfterDot.contains(plain)
+            if reserved && !backticked { needsBackticks.append(plain) }
+            return backticked || reserved ? "`\(plain)`" : plain
         }
-        return .failure(HandlerSyntaxError(message))
+        let path = spelled.joined(separator: ".")
+        if let word = needsBackticks.first {
+            return .failure(
+                HandlerSyntaxError(
+                    "in the handler \(quoted(text)), `\(word)` is a Swift keyword there, so the generated registry could "
+                        + "not refer to it: write it in backticks, \(quoted(path))"))
+        }
+        let module = names[0]!.name
+        if toolchainModules.contains(module) {
+            let kind = module == "NitroTasks" ? "the runtime" : "a toolchain module"
+            return .failure(
+                HandlerSyntaxError(
+                    "the handler \(quoted(text)) is not a task: `\(module)` is \(kind), which declares no `TaskDefinition`; "
+                        + "`Module.symbol` names a public task (`let sync = defineTask …`) of a module of your package, and a "
+                        + "task of the registry's own target is given as the path of its `.swift` file"))
+        }
+        return .success(.symbol(module: module, path: path))
     }
 
-    static func isIdentifier(_ text: String) -> Bool {
-        var scalars = text.unicodeScalars[...]
-        if scalars.first == "`" {
-            guard scalars.count > 2, scalars.last == "`" else { return false }
-            scalars = scalars.dropFirst().dropLast()
-        }
-        guard let first = scalars.first, first == "_" || first.properties.isAlphabetic else { return false }
-        return scalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+    /// `text` in backticks for a message; in double ones with spaces when it holds a backtick.
+    static func quoted(_ text: String) -> String {
+        text.contains("`") ? "`` \(text) ``" : "`\(text)`"
     }
 
-    static func plain(_ identifier: String) -> String {
-        identifier.hasPrefix("`") ? String(identifier.dropFirst().dropLast()) : identifier
-    }
+    /// Modules that cannot declare a task, because they do not depend on NitroTasks (the standard
+    /// library, Foundation, the platform SDKs, test libraries) or are NitroTasks and its parts.
+    static let toolchainModules: Set<String> = [
+        "Swift", "_Concurrency", "_StringProcessing", "RegexBuilder", "Synchronization", "Observation", "Distributed",
+        "Cxx", "CxxStdlib", "Foundation", "FoundationEssentials", "FoundationInternationalization",
+        "FoundationNetworking", "FoundationXML", "CoreFoundation", "Dispatch", "Glibc", "Musl", "Darwin", "WinSDK",
+        "Android", "Bionic", "WASILibc", "os", "XCTest", "Testing", "Combine", "SwiftUI", "UIKit", "AppKit",
+        "NitroTasks", "NitroCron", "NitroJSON", "NitroSync", "CNitroSystem",
+    ]
 }
 
 package struct HandlerSyntaxError: Error, Sendable {

@@ -39,6 +39,15 @@ package enum TaskMerger {
                 switch HandlerReference.parse(handler.value) {
                 case .failure(let error):
                     diagnostics.append(.error(handler.location, error.message))
+                case .success(.symbol(let module, let path)) where module == ProjectPath.fileName(target):
+                    // The module is the registry's own target: nitro build cannot check such a
+                    // symbol (and `import` of its own module does nothing), but it can check a file.
+                    diagnostics.append(
+                        .error(
+                            handler.location,
+                            "the handler `\(handler.value)` names `\(module)`, the registry's own target: give the path of "
+                                + "the task's `.swift` file instead (`./\(ProjectPath.display(target))/…/name.swift`), so nitro "
+                                + "build can check that it declares a task"))
                 case .success(.symbol(let module, let path)):
                     entry.reference = .qualified(module: module, path: path)
                 case .success(.file(let path)):

@@ -2,6 +2,11 @@
 ///
 /// Byte-deterministic: tasks in plain Unicode scalar order of their names, schedules in config
 /// order, platform crons by key, imports sorted, `\n` line ends, one trailing newline.
+///
+/// Inside the extension a name first means a member of `TaskRegistry`, so a task symbol (or a
+/// handler's module) spelled like one (`schedulerEnabled`, `Schedule.sync`) is reached through a
+/// private accessor at file scope, written after the extension, where the name means the global:
+/// any task name compiles (``TaskRegistryMembers``).
 package enum RegistryRenderer {
     package static func render(_ model: BuildModel) -> String {
         var lines = GeneratedHeader.swiftLines
@@ -10,7 +15,8 @@ package enum RegistryRenderer {
         for task in model.tasks {
             if case .qualified(let module, _) = task.reference { modules.insert(module) }
         }
-        for module in modules.sorted(by: utf8Less) { lines.append("import \(module)") }
+        for module in modules.sorted(by: utf8Less) { lines.append("import \(SwiftIdentifier.spelled(module))") }
+        let accessors = Accessors(model.tasks)
         lines.append("")
         lines.append("extension TaskRegistry {")
         lines.append("    /// Every task and schedule of this app, as `nitro build` found them.")
@@ -19,7 +25,7 @@ package enum RegistryRenderer {
             lines.append("        tasks: [],")
         } else {
             lines.append("        tasks: [")
-            for task in model.tasks { lines.append("            \(entry(task)),") }
+            for task in model.tasks { lines.append("            \(entry(task, accessors)),") }
             lines.append("        ],")
         }
         if model.schedules.isEmpty {
@@ -38,18 +44,66 @@ package enum RegistryRenderer {
         }
         lines.append("    )")
         lines.append("}")
+        if !accessors.byReference.isEmpty {
+            lines.append("")
+            lines.append("// Inside the extension these names would mean members of `TaskRegistry`: the tasks are")
+            lines.append("// reached from here, where they mean the globals.")
+            for (reference, name) in accessors.byReference.sorted(by: { utf8Less($0.value, $1.value) }) {
+                lines.append("private var \(name): TaskDefinition { \(reference) }")
+            }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func entry(_ task: PlannedTask) -> String {
+    /// The file-scope accessors of the references a `TaskRegistry` member would shadow.
+    struct Accessors {
+        /// Reference as written (`schedulerEnabled`, `Schedule.sync`) → accessor name.
+        var byReference: [String: String] = [:]
+
+        init(_ tasks: [PlannedTask]) {
+            var taken: Set<String> = []
+            for task in tasks {
+                let reference: String
+                let first: String
+                switch task.reference {
+                case .symbol(let symbol)?:
+                    reference = symbol
+                    first = TaskFileInspector.plain(symbol)
+                case .qualified(let module, let path)?:
+                    reference = path
+                    first = module
+                case nil:
+                    continue
+                }
+                guard TaskRegistryMembers.shadows(first), byReference[reference] == nil else { continue }
+                let plain = reference.split(separator: ".").map { TaskFileInspector.plain(String($0)) }
+                var name = "nitroTask_" + plain.joined(separator: "_")
+                var suffix = 2
+                while taken.contains(name) {
+                    name = "nitroTask_" + plain.joined(separator: "_") + "_\(suffix)"
+                    suffix += 1
+                }
+                taken.insert(name)
+                byReference[reference] = name
+            }
+        }
+    }
+
+    static func entry(_ task: PlannedTask, _ accessors: Accessors) -> String {
         var text = ".init(\(SwiftLiteral.string(task.name))"
         if let description = task.description {
             text += ", description: \(SwiftLiteral.string(description))"
         }
+        let reference: String?
         switch task.reference {
-        case .symbol(let symbol)?: text += ", definition: { \(symbol) }"
-        case .qualified(_, let path)?: text += ", definition: { \(path) }"
-        case nil: text += ", definition: nil"
+        case .symbol(let symbol)?: reference = symbol
+        case .qualified(_, let path)?: reference = path
+        case nil: reference = nil
+        }
+        if let reference {
+            text += ", definition: { \(accessors.byReference[reference] ?? reference) }"
+        } else {
+            text += ", definition: nil"
         }
         return text + ")"
     }

@@ -288,13 +288,6 @@ package enum TaskFileInspector {
                             + "refers to it unconditionally; declare it outside `#if`, or in every branch with an `#else`"
                     ))
             }
-            if TaskRegistryNames.reserved.contains(symbolName) {
-                diagnostics.append(
-                    .error(
-                        symbolLocation,
-                        "the task symbol `\(symbolName)` has the name of a `TaskRegistry` member, which the generated registry "
-                            + "cannot refer to unambiguously; rename it (for example `\(symbolName)Task`)"))
-            }
             var declaration = TaskDeclaration(
                 symbol: tokens[first.symbolIndex].text(in: bytes), location: symbolLocation)
             if let paren = first.callParen {
@@ -415,12 +408,4 @@ package enum TaskFileInspector {
     static func plain(_ symbol: String) -> String {
         symbol.hasPrefix("`") ? String(symbol.dropFirst().dropLast()) : symbol
     }
-}
-
-/// Names the registry's own members use: a task symbol with one of them would resolve to the
-/// member inside `extension TaskRegistry`, so the scanner rejects it.
-package enum TaskRegistryNames {
-    package static let reserved: Set<String> = [
-        "entries", "names", "scheduledTasks", "timeZone", "generated", "Entry", "Schedule", "index",
-    ]
 }

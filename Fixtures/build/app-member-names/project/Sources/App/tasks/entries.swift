@@ -1,0 +1,4 @@
+import NitroTasks
+
+// Named like a member of `TaskRegistry` (`entries`).
+let entries = defineTask { _ in TaskResult(result: "entries") }

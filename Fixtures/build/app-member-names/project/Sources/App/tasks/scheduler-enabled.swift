@@ -1,0 +1,4 @@
+import NitroTasks
+
+// Named like a member of `TaskRegistry` (`schedulerEnabled`).
+let schedulerEnabled = defineTask { _ in TaskResult(result: "schedulerEnabled") }
