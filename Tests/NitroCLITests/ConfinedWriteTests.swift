@@ -53,6 +53,25 @@ struct ConfinedWriteTests {
         #expect(TreeSnapshot(place.outside) == before)
     }
 
+    @Test("paths are compared as bytes: a root with non-ASCII names, and a canonically equivalent sibling outside")
+    func bytesNotCharacters() throws {
+        let folder = try TemporaryDirectory("nitro-confined")
+        let root = folder.path + "/ü n/caf\u{E9}"  // é composed
+        let sibling = folder.path + "/ü n/cafe\u{301}"  // e + combining acute: another folder on disk
+        for path in [root, sibling] { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/ü n").map { Array($0.utf8) }).count == 2)
+        try FileSystem.writeAtomically(Array("in\n".utf8), to: root + "/日本 語/x.txt", confinedTo: root)
+        #expect(FileManager.default.contents(atPath: root + "/日本 語/x.txt") == Data("in\n".utf8))
+        try FileManager.default.createSymbolicLink(atPath: root + "/twin", withDestinationPath: sibling)
+        let project = ProjectRoot(root)
+        #expect(project.escape("twin/y.txt") == sibling + "/y.txt")
+        #expect(project.escape("日本 語/x.txt") == nil)
+        #expect(throws: FileSystemError.self) {
+            try FileSystem.writeAtomically(Array("no\n".utf8), to: root + "/twin/y.txt", confinedTo: root)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: sibling).isEmpty)
+    }
+
     @Test("a link planted at the temporary file's name is replaced, not followed")
     func plantedTemporary() throws {
         let place = try Place()

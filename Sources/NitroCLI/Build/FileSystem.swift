@@ -225,13 +225,16 @@ enum FileSystem {
     /// write fail instead of landing outside the root.
     static func writeAtomically(_ bytes: [UInt8], to path: String, confinedTo root: String) throws(FileSystemError) {
         guard let real = resolvedPath(path) else { throw FileSystemError(path: path, operation: "resolve", code: ELOOP) }
-        guard root != "/", real.hasPrefix(root + "/") else {
+        // Bytes, not characters: paths are byte strings, and canonically equivalent names are different files.
+        guard root != "/", real.utf8.starts(with: (root + "/").utf8) else {
             if root == "/" { return try writeAtomically(bytes, to: path) }
             throw FileSystemError(
                 path: path, operation: "write", code: 0,
                 reason: "it now leads to \(real), outside the project root (a symbolic link changed during the build)")
         }
-        let segments = real.dropFirst(root.utf8.count + 1).split(separator: "/").map(String.init)
+        let segments = real.utf8.dropFirst(root.utf8.count + 1).split(separator: UInt8(ascii: "/")).map {
+            String(decoding: $0, as: UTF8.self)
+        }
         guard let name = segments.last else { throw FileSystemError(path: path, operation: "write", code: EISDIR) }
         var folder = open(root, directorySearch | O_DIRECTORY | O_CLOEXEC)
         guard folder >= 0 else { throw FileSystemError(path: path, operation: "create a temporary file for", code: errno) }

@@ -29,8 +29,9 @@ struct ProjectRoot {
         return contains(resolved) ? nil : resolved
     }
 
-    /// Whether the real path `resolved` is the root or inside it.
+    /// Whether the real path `resolved` is the root or inside it, comparing bytes (canonically
+    /// equivalent names, `é` composed or not, are different files).
     func contains(_ resolved: String) -> Bool {
-        real == "/" || resolved == real || resolved.hasPrefix(real + "/")
+        real == "/" || resolved.utf8.elementsEqual(real.utf8) || resolved.utf8.starts(with: (real + "/").utf8)
     }
 }
