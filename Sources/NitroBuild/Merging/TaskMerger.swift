@@ -39,7 +39,7 @@ package enum TaskMerger {
                 switch HandlerReference.parse(handler.value) {
                 case .failure(let error):
                     diagnostics.append(.error(handler.location, error.message))
-                case .success(.symbol(let module, let path)) where module == ProjectPath.fileName(target):
+                case .success(.symbol(let module, _)) where module == ProjectPath.fileName(target):
                     // The module is the registry's own target: nitro build cannot check such a
                     // symbol (and `import` of its own module does nothing), but it can check a file.
                     diagnostics.append(

@@ -1,0 +1,3 @@
+import NitroTasks
+
+let schedulerEnabled = defineTask(meta: TaskMeta(description: "named like a member")) { _ in }
