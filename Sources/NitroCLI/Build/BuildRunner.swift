@@ -29,9 +29,10 @@ struct BuildRunner {
         prepare(root: root, options: options, planner: planner, progress: progress).plan
     }
 
-    /// ``plan(root:options:planner:progress:)`` and the boundary its paths were checked against
-    /// (for the files to write, known only once planned). Nothing outside the root is read: a task
-    /// folder or input file leading outside is an error (``RootBoundary``) and is not read.
+    /// ``plan(root:options:planner:progress:)``, the boundary its paths were checked against (for
+    /// the files to write, known only once planned) and the inputs already reported as leading
+    /// outside (a file both read and written is reported once). Nothing outside the root is read:
+    /// a task folder or input file leading outside is an error (``RootBoundary``) and is not read.
     static func prepare(
         root: String, options: BuildOptions, planner: BuildPlanner = .standard, progress: ScanProgress? = nil
     ) -> (plan: BuildPlan, boundary: RootBoundary, reported: Set<String>) {
@@ -46,11 +47,13 @@ struct BuildRunner {
             folders: folders, files: reader.files(session.filesToRead.filter { !outsideInputs.escaping.contains($0) }),
             walkDiagnostics: reader.unreadableConfigFiles() + outsideFolders.diagnostics + outsideInputs.diagnostics
                 + walkDiagnostics)
-        // A handler not read because it leads outside is not also "missing".
+        // A handler not read because it leads outside is not also "missing" (TaskMerger's message,
+        // at the same place; PathSafetyTests.handlerOutside expects exactly one error).
         let unread = Set(outsideInputs.diagnostics.compactMap(\.location))
         plan.diagnostics.removeAll { diagnostic in
             guard let location = diagnostic.location, unread.contains(location) else { return false }
-            return diagnostic.message.hasPrefix("the handler file `") && diagnostic.message.hasSuffix("does not exist (paths are relative to the project root)")
+            return diagnostic.message.hasPrefix("the handler file `") && diagnostic.message.hasSuffix("` does not exist "
+                + "(paths are relative to the project root)")
         }
         return (plan, boundary, outsideInputs.escaping)
     }
