@@ -194,6 +194,11 @@ struct DeepNestingTests {
             #expect(message.hasPrefix(place), "\(message)")
             #expect(message.contains("nest deeper than 128 levels"), "\(message)")
         }
+        // Arrays of tables count twice (the array and its table): 64 of them reach the limit.
+        let arraysOfTables = (1...64).map { "[[" + Array(repeating: "a", count: $0).joined(separator: ".") + "]]\n" }
+        let over = WranglerFile.read(SourceFile(path: "wrangler.toml", text: arraysOfTables.joined()))
+        #expect(over.error?.description.hasPrefix("wrangler.toml:64:1: error: tables and arrays nest deeper than 128") == true, "\(String(describing: over.error))")
+        #expect(WranglerFile.read(SourceFile(path: "wrangler.toml", text: arraysOfTables.dropLast().joined() + "x = 1\n")).error == nil)
         // 128 levels still read.
         let fine = String(repeating: "[", count: 127) + String(repeating: "]", count: 127)
         #expect(WranglerFile.read(SourceFile(path: "wrangler.toml", text: "x = \(fine)\n")).error == nil)

@@ -135,8 +135,10 @@ package struct TOMLReader {
             guard peek == UInt8(ascii: "]") else { throw fail("expected `]` to close the table header") }
             index += 1
         }
-        guard 1 + keys.count <= Self.maximumDepth else { throw tooDeep(at: start) }
-        currentLevel = 1 + keys.count
+        // An array of tables is two levels of the JSON value (the array and its table).
+        let headerLevel = 1 + Self.levels(below: root, along: keys.dropLast()) + (isArray ? 2 : 1)
+        guard headerLevel <= Self.maximumDepth else { throw tooDeep(at: start) }
+        currentLevel = headerLevel
         if keyOffsets[keys[0]] == nil { keyOffsets[keys[0]] = start }
         var table = root
         for key in keys.dropLast() { table = try descend(table, key, at: start) }
@@ -181,18 +183,40 @@ package struct TOMLReader {
         }
     }
 
+    /// How many levels of the JSON value the tables `keys` add below `table`: one per table, two
+    /// per array of tables (the array and its last table), one per table still to be created.
+    static func levels(below table: Table, along keys: ArraySlice<String>) -> Int {
+        var levels = 0
+        var current: Table? = table
+        for key in keys {
+            switch current?.entries[key] {
+            case .tables(let tables)?:
+                levels += 2
+                current = tables.last
+            case .table(let next)?:
+                levels += 1
+                current = next
+            default:
+                levels += 1
+                current = nil
+            }
+        }
+        return levels
+    }
+
     /// `key = value` into `table`, which is at ``level``.
     mutating func keyValue(into table: Table, topLevel: Bool) throws(Failure) {
         let start = index
         let keys = try key()
-        // `a.b.c = v` puts `v` into the table `a.b`, keys.count - 1 levels below.
+        // `a.b.c = v` puts `v` into the table `a.b`, below `table`.
         let tableLevel = level
-        guard tableLevel + keys.count - 1 <= Self.maximumDepth else { throw tooDeep(at: start) }
+        let targetLevel = tableLevel + Self.levels(below: table, along: keys.dropLast())
+        guard targetLevel <= Self.maximumDepth else { throw tooDeep(at: start) }
         skipBlanks()
         guard peek == UInt8(ascii: "=") else { throw fail("expected `=` after the key") }
         index += 1
         skipBlanks()
-        level = tableLevel + keys.count - 1
+        level = targetLevel
         let value = try self.value()
         level = tableLevel
         if topLevel, keyOffsets[keys[0]] == nil { keyOffsets[keys[0]] = start }
