@@ -3,8 +3,8 @@
 /// the member there, so the renderer reaches it from file scope instead (see
 /// ``RegistryRenderer``).
 ///
-/// `DeepNestingTests`' sibling `TaskRegistryMembersTests` derives the members from the source of
-/// `Sources/NitroTasks/Running/TaskRegistry.swift` (and any `extension TaskRegistry` in
+/// `RegistryNamesTests.membersMatchTheType` derives the members from the source of
+/// `Sources/NitroTasks/Running/TaskRegistry.swift` (and of any `extension TaskRegistry` in
 /// NitroTasks) and fails when this list and the type disagree.
 package enum TaskRegistryMembers {
     /// Every member `TaskRegistry` declares, whatever its access level (a private one costs only
