@@ -8,6 +8,7 @@ import PackageDescription
 /// - `NitroSync`: `Locked`, shared mutable state behind a mutex that ThreadSanitizer can follow.
 /// - `NitroCron`: croner-compatible cron expressions and platform dialects (pure).
 /// - `NitroTasks`: the runtime apps import (define, run, schedule and serve tasks).
+/// - `NitroTasksRedis`: tick claims on Redis (its own small RESP client).
 /// - `NitroBuild`: the pure core of the build tool (scan, config, merge, render).
 /// - `NitroCLI`: the edges of the tool (arguments, file system, processes, HTTP client).
 /// - `nitro`, `nitro-bench`: thin executables.
@@ -18,6 +19,8 @@ let package = Package(
         .executable(name: "nitro", targets: ["nitro"]),
         .library(name: "NitroTasks", targets: ["NitroTasks"]),
         .library(name: "NitroCron", targets: ["NitroCron"]),
+        // Tick claims on Redis, so that replicas on several machines run each tick once.
+        .library(name: "NitroTasksRedis", targets: ["NitroTasksRedis"]),
         // SwiftPM plugins (Docs/Plugins.md): generate the registry at build time, or write / check it.
         .plugin(name: "NitroBuildPlugin", targets: ["NitroBuildPlugin"]),
         .plugin(name: "NitroGeneratePlugin", targets: ["NitroGeneratePlugin"]),
@@ -31,6 +34,8 @@ let package = Package(
         // C facilities Glibc does not export (epoll, eventfd), for the development server.
         .target(name: "CNitroSystem"),
         .target(name: "NitroTasks", dependencies: ["NitroJSON", "NitroSync", "NitroCron", "CNitroSystem"]),
+        // A small RESP client of its own (no dependencies) and `RedisTickClaim`.
+        .target(name: "NitroTasksRedis", dependencies: ["NitroTasks", "NitroSync"]),
         .target(name: "NitroBuild", dependencies: ["NitroJSON", "NitroSync", "NitroCron"]),
         .target(name: "NitroCLI", dependencies: ["NitroJSON", "NitroSync", "NitroCron", "NitroBuild", "NitroTasks"]),
         .executableTarget(name: "nitro", dependencies: ["NitroCLI"]),
@@ -55,10 +60,12 @@ let package = Package(
         ),
         // A helper app for the run-once-across-processes test of the scheduler.
         .executableTarget(
-            name: "SchedulerClusterProbe", dependencies: ["NitroTasks"], path: "Tests/SchedulerClusterProbe"),
+            name: "SchedulerClusterProbe", dependencies: ["NitroTasks", "NitroTasksRedis"],
+            path: "Tests/SchedulerClusterProbe"),
         .testTarget(name: "NitroJSONTests", dependencies: ["NitroJSON"]),
         .testTarget(name: "NitroCronTests", dependencies: ["NitroCron"]),
         .testTarget(name: "NitroTasksTests", dependencies: ["NitroTasks", "NitroSync"]),
+        .testTarget(name: "NitroTasksRedisTests", dependencies: ["NitroTasksRedis", "NitroTasks", "NitroSync"]),
         .testTarget(name: "NitroBuildTests", dependencies: ["NitroBuild"]),
         .testTarget(name: "NitroCLITests", dependencies: ["NitroCLI", "NitroTasks"]),
     ]

@@ -1,10 +1,12 @@
-// A small app for the run-once test: runs a scheduler with an every-second task and a
-// FileTickClaim, for a given number of seconds. Each run appends "PID SCHEDULED-MS" to a log file.
+// A small app for the run-once tests: runs a scheduler with an every-second task and a tick
+// claim, for a given number of seconds. Each run appends "PID SCHEDULED-MS" to a log file.
 //
 //   SchedulerClusterProbe CLAIM-DIR LOG-FILE SECONDS
 //   SchedulerClusterProbe CLAIM-DIR LOG-FILE signal    run until SIGINT/SIGTERM (TaskScheduler.run)
+//   SchedulerClusterProbe redis://… LOG-FILE SECONDS   claims on Redis (exit 2 if it cannot log in)
 import Foundation
 import NitroTasks
+import NitroTasksRedis
 
 #if canImport(Glibc)
     import Glibc
@@ -29,8 +31,18 @@ let runner = TaskRunner(
     registry: TaskRegistry(
         tasks: [.init("tick", definition: { tick })],
         scheduledTasks: [.init(cron: "* * * * * *", tasks: ["tick"])]))
-let scheduler = TaskScheduler(
-    runner: runner, options: .init(claim: FileTickClaim(directory: arguments[1])))
+let claim: any TickClaim
+if arguments[1].hasPrefix("redis://") {
+    do {
+        claim = try await RedisTickClaim.connect(url: try RedisURL(arguments[1]), keyPrefix: "probe:")
+    } catch {
+        FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+        exit(2)
+    }
+} else {
+    claim = FileTickClaim(directory: arguments[1])
+}
+let scheduler = TaskScheduler(runner: runner, options: .init(claim: claim))
 if let seconds = Double(arguments[3]) {
     try scheduler.start(environment: [:])
     try await Task.sleep(for: .seconds(seconds))

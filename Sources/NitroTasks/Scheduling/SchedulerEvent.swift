@@ -17,6 +17,13 @@ public enum SchedulerEvent: Sendable, CustomStringConvertible {
     case missed(cron: String, count: Int, ranLatest: Date?)
     /// Another process claimed this tick of this task (run-once lock).
     case claimedElsewhere(task: String, cron: String, scheduledTime: Date)
+    /// The tick claim (``TaskScheduler/Options/claim``) failed, so this process did not run the
+    /// tick (never twice rather than maybe twice). Reported once, when an outage begins.
+    case claimUnavailable(task: String, cron: String, scheduledTime: Date, error: any Error)
+    /// A further tick not run during the same claim outage (debug level).
+    case notClaimed(task: String, cron: String, scheduledTime: Date, error: any Error)
+    /// Claims work again after an outage that began at `since`; `unrun` ticks were not run here.
+    case claimRestored(since: Date, unrun: Int)
     /// Shutdown reached its grace period with work still running, which was cancelled.
     case cancelledAtShutdown(pending: Int)
     /// Work still ran after it was cancelled and the cancellation grace ended: shutdown returned
@@ -27,9 +34,9 @@ public enum SchedulerEvent: Sendable, CustomStringConvertible {
     /// How much it matters.
     public var level: Level {
         switch self {
-        case .fired, .succeeded, .claimedElsewhere: .debug
-        case .skippedOverlap, .missed, .cancelledAtShutdown: .warning
-        case .failed, .abandonedAtShutdown: .error
+        case .fired, .succeeded, .claimedElsewhere, .notClaimed: .debug
+        case .skippedOverlap, .missed, .cancelledAtShutdown, .claimRestored: .warning
+        case .failed, .abandonedAtShutdown, .claimUnavailable: .error
         }
     }
 
@@ -54,6 +61,13 @@ public enum SchedulerEvent: Sendable, CustomStringConvertible {
                 + (latest.map { "; ran the latest, \(Self.iso($0)), once" } ?? "; skipped them")
         case .claimedElsewhere(let task, let cron, let time):
             "scheduler: task '\(task)' ('\(cron)' at \(Self.iso(time))) runs in another process"
+        case .claimUnavailable(let task, let cron, let time, let error):
+            "scheduler: cannot claim task '\(task)' ('\(cron)' at \(Self.iso(time))), so this process does not run it: \(error); "
+                + "ticks are not run here until claims work again (reported once)"
+        case .notClaimed(let task, let cron, let time, let error):
+            "scheduler: task '\(task)' ('\(cron)' at \(Self.iso(time))) not run: the claim is still unavailable (\(error))"
+        case .claimRestored(let since, let unrun):
+            "scheduler: tick claims work again; \(unrun) tick(s) since \(Self.iso(since)) were not run by this process"
         case .cancelledAtShutdown(let pending):
             "scheduler: shutdown grace period over; cancelled \(pending) unfinished run(s)"
         case .abandonedAtShutdown(let tasks, let pending):

@@ -83,6 +83,8 @@ public final class TaskScheduler: Sendable {
     private let phase = Locked(Phase.idle)
     /// Task names with a scheduled run in flight, and how many.
     private let inFlightNames = Locked<[String: Int]>([:])
+    /// The claim's outage in progress: since when, and how many ticks were not run.
+    private let claimOutage = Locked<(since: Date, unrun: Int)?>(nil)
 
     private enum Phase { case idle, running, stopped }
 
@@ -264,9 +266,10 @@ public final class TaskScheduler: Sendable {
                     return
                 }
             } catch {
-                options.log(.failed(task: name, cron: cron, scheduledTime: instant, error: error))
+                claimFailed(task: name, cron: cron, at: instant, error: error)
                 return
             }
+            claimWorked()
         }
         inFlightNames.withLock { $0[name, default: 0] += 1 }
         defer {
@@ -285,6 +288,32 @@ public final class TaskScheduler: Sendable {
         } catch {
             options.log(.failed(task: name, cron: cron, scheduledTime: instant, error: error))
         }
+    }
+}
+
+extension TaskScheduler {
+    /// A claim failed: the tick is not run here. Reported as an error once per outage; the
+    /// further ticks of the outage at debug level.
+    fileprivate func claimFailed(task: String, cron: String, at instant: Date, error: any Error) {
+        let first = claimOutage.withLock { outage -> Bool in
+            if outage == nil {
+                outage = (instant, 1)
+                return true
+            }
+            outage!.unrun += 1
+            return false
+        }
+        if first {
+            options.log(.claimUnavailable(task: task, cron: cron, scheduledTime: instant, error: error))
+        } else {
+            options.log(.notClaimed(task: task, cron: cron, scheduledTime: instant, error: error))
+        }
+    }
+
+    /// A claim was answered: if an outage was in progress, it is over.
+    fileprivate func claimWorked() {
+        guard let ended = claimOutage.withLock({ outage in defer { outage = nil }; return outage }) else { return }
+        options.log(.claimRestored(since: ended.since, unrun: ended.unrun))
     }
 }
 
