@@ -56,7 +56,7 @@ let package = Package(
             dependencies: ["nitro"], path: "Sources/NitroCheckPlugin"),
         .executableTarget(
             name: "nitro-bench",
-            dependencies: ["NitroJSON", "NitroSync", "NitroCron", "NitroTasks", "NitroBuild", "NitroCLI"]
+            dependencies: ["NitroJSON", "NitroSync", "NitroCron", "NitroTasks", "NitroTasksRedis", "NitroBuild", "NitroCLI"]
         ),
         // A helper app for the run-once-across-processes test of the scheduler.
         .executableTarget(

@@ -8,6 +8,7 @@ let suites: [(name: String, summary: String, run: ([String]) async throws -> Voi
     ("scheduler", "lateness of every-second ticks with the real clock (--seconds N)", SchedulerBench.run),
     ("cron", "cron next-run throughput, UTC and a DST zone, vs Foundation Calendar", CronBench.run),
     ("scan", "nitro build on N synthetic task files vs find -exec cat; --check on 100 tasks", ScanBench.run),
+    ("redis", "tick claims on a real Redis: claims/s vs PING, lateness vs file claims (--url, --seconds N)", RedisBench.run),
     ("http", "dev server: POST no-op task over 32 keep-alive conns, 1,000 idle held, vs a minimal responder", HTTPBench.run),
 ]
 

@@ -83,7 +83,7 @@ final class DevSession: Sendable {
                 let changes = SourceWatcher.changes(from: snapshot, to: watcher.snapshot())
                 guard !changes.isEmpty else { continue }
                 snapshot = await settle(watcher)
-                let shown = changes.prefix(3).joined(separator: ", ") + (changes.count > 3 ? " and \(changes.count - 3) more" : "")
+                let shown = changes.prefix(3).map(PrintableText.escape).joined(separator: ", ") + (changes.count > 3 ? " and \(changes.count - 3) more" : "")
                 say("changed: \(shown); rebuilding")
                 break
             }
