@@ -1,3 +1,5 @@
+import NitroTasks
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -16,60 +18,12 @@ final class RedisSocket: @unchecked Sendable {
 
     /// Connects to `host:port` within `timeout` seconds, trying each address the name resolves to.
     init(host: String, port: Int, timeout: Double) throws(RedisError) {
-        let server = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
-        let deadline = Self.now() + timeout
-        var hints = addrinfo()
-        hints.ai_family = AF_UNSPEC
-        #if os(Linux)
-            hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
-        #else
-            hints.ai_socktype = SOCK_STREAM
-        #endif
-        hints.ai_flags = AI_NUMERICSERV
-        var list: UnsafeMutablePointer<addrinfo>?
-        let status = getaddrinfo(host, String(port), &hints, &list)
-        guard status == 0, list != nil else {
-            throw .cannotConnect(server, "cannot resolve the host: \(String(cString: gai_strerror(status)))")
+        server = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+        do {
+            fd = try TCPConnector.connect(host: host, port: port, timeout: timeout)
+        } catch {
+            throw .cannotConnect(server, error.reason)
         }
-        defer { freeaddrinfo(list) }
-        var reason = "no address"
-        var candidate = list
-        while let info = candidate {
-            candidate = info.pointee.ai_next
-            let fd = socket(info.pointee.ai_family, info.pointee.ai_socktype | Int32(SOCK_CLOEXEC.rawValue), 0)
-            guard fd >= 0 else {
-                reason = Self.errorText()
-                continue
-            }
-            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL, 0) | O_NONBLOCK)
-            var one: Int32 = 1
-            setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
-            if systemConnect(fd, info.pointee.ai_addr, info.pointee.ai_addrlen) == 0 || errno == EISCONN {
-                self.fd = fd
-                self.server = server
-                return
-            }
-            if errno == EINPROGRESS {
-                switch Self.wait(fd, for: Int16(POLLOUT), until: deadline) {
-                case .ready:
-                    var error: Int32 = 0
-                    var length = socklen_t(MemoryLayout<Int32>.size)
-                    getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length)
-                    if error == 0 {
-                        self.fd = fd
-                        self.server = server
-                        return
-                    }
-                    reason = String(cString: strerror(error))
-                case .timedOut: reason = "no answer within \(Self.seconds(timeout))"
-                case .failed(let text): reason = text
-                }
-            } else {
-                reason = Self.errorText()
-            }
-            close(fd)
-        }
-        throw .cannotConnect(server, reason)
     }
 
     deinit { close(fd) }
@@ -130,22 +84,11 @@ final class RedisSocket: @unchecked Sendable {
     }
 
     /// Seconds on the monotonic clock.
-    static func now() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-    }
-
-    static func seconds(_ value: Double) -> String {
-        value < 1 ? "\(Int((value * 1000).rounded())) ms" : "\(value) s"
-    }
+    static func now() -> Double { TCPConnector.monotonicSeconds() }
 
     private static func errorText() -> String { String(cString: strerror(errno)) }
 }
 
-private func systemConnect(_ fd: Int32, _ address: UnsafePointer<sockaddr>, _ length: socklen_t) -> Int32 {
-    connect(fd, address, length)
-}
 
 private func systemSend(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int, _ flags: Int32) -> Int {
     send(fd, bytes, count, flags)

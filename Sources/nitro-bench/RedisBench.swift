@@ -78,8 +78,10 @@ enum RedisBench {
         let redisLateness = Locked<[Double]>([])
         let fileLateness = Locked<[Double]>([])
         let schedulers = [
-            scheduler(recording: redisLateness, claim: RedisTickClaim(connection: connection, keyPrefix: prefix + "tick:")),
-            scheduler(recording: fileLateness, claim: FileTickClaim(directory: folder)),
+            TaskScheduler(
+                runner: SchedulerBench.latenessRecorder(redisLateness),
+                options: .init(claim: RedisTickClaim(connection: connection, keyPrefix: prefix + "tick:"))),
+            TaskScheduler(runner: SchedulerBench.latenessRecorder(fileLateness), options: .init(claim: FileTickClaim(directory: folder))),
         ]
         for scheduler in schedulers { try scheduler.start(environment: [:]) }
         try await Task.sleep(for: .seconds(Double(seconds) + 0.5))
@@ -91,19 +93,6 @@ enum RedisBench {
         Measure.report("file-claim lateness, median / worst (baseline)", "\(Measure.format(file[file.count / 2], digits: 2)) / \(Measure.format(file.last!, digits: 2)) ms")
         Measure.report("Redis-claim lateness, median / worst", "\(Measure.format(redis[redis.count / 2], digits: 2)) / \(Measure.format(redis.last!, digits: 2)) ms")
         Measure.report("Redis median over file median", "+\(Measure.format(redis[redis.count / 2] - file[file.count / 2], digits: 2)) ms")
-    }
-
-    /// A scheduler running one every-second task that records how late it started.
-    private static func scheduler(recording lateness: Locked<[Double]>, claim: any TickClaim) -> TaskScheduler {
-        let tick = defineTask { event in
-            let now = Date().timeIntervalSince1970 * 1000
-            let scheduled = event.payload["scheduledTime"]?.doubleValue ?? now
-            lateness.withLock { $0.append(now - scheduled) }
-        }
-        let runner = TaskRunner(
-            registry: TaskRegistry(
-                tasks: [.init("tick", definition: { tick })], scheduledTasks: [.init(cron: "* * * * * *", tasks: ["tick"])]))
-        return TaskScheduler(runner: runner, options: .init(claim: claim))
     }
 
     /// Starts `redis-server` on a free loopback port, waiting (at most 10 s) until it answers.

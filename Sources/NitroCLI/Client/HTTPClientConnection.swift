@@ -1,3 +1,5 @@
+import NitroTasks
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -33,8 +35,6 @@ package final class HTTPClientConnection {
         var interval = timeval(tv_sec: Int(timeout), tv_usec: Int((timeout - timeout.rounded(.down)) * 1e6))
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &interval, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &interval, socklen_t(MemoryLayout<timeval>.size))
-        var one: Int32 = 1
-        setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
     }
 
     deinit { close(fd) }
@@ -201,50 +201,13 @@ package final class HTTPClientConnection {
     // MARK: Connecting
 
     private static func connect(_ endpoint: HTTPEndpoint, timeout: Double) throws(HTTPClientError) -> Int32 {
-        var hints = addrinfo()
-        hints.ai_family = AF_UNSPEC
-        #if os(Linux)
-            hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
-        #else
-            hints.ai_socktype = SOCK_STREAM
-        #endif
-        hints.ai_flags = AI_NUMERICSERV
-        var list: UnsafeMutablePointer<addrinfo>?
-        let status = getaddrinfo(endpoint.host, String(endpoint.port), &hints, &list)
-        guard status == 0, let first = list else {
-            throw .cannotConnect(endpoint.description, String(cString: gai_strerror(status)))
+        do {
+            let fd = try TCPConnector.connect(host: endpoint.host, port: endpoint.port, timeout: timeout)
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL, 0) & ~O_NONBLOCK)
+            return fd
+        } catch {
+            throw .cannotConnect(endpoint.description, error.reason)
         }
-        defer { freeaddrinfo(list) }
-        var reason = "no address"
-        var candidate: UnsafeMutablePointer<addrinfo>? = first
-        while let info = candidate {
-            candidate = info.pointee.ai_next
-            let fd = socket(info.pointee.ai_family, info.pointee.ai_socktype, 0)
-            guard fd >= 0 else { continue }
-            let flags = fcntl(fd, F_GETFL, 0)
-            _ = fcntl(fd, F_SETFL, flags | O_NONBLOCK)
-            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-            var result = systemConnect(fd, info.pointee.ai_addr, info.pointee.ai_addrlen)
-            if result != 0 && errno == EINPROGRESS {
-                var descriptor = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
-                let ready = poll(&descriptor, 1, Int32(timeout * 1000))
-                var error: Int32 = 0
-                var length = socklen_t(MemoryLayout<Int32>.size)
-                getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &length)
-                if ready == 1 && error == 0 {
-                    result = 0
-                } else {
-                    errno = ready == 0 ? ETIMEDOUT : error
-                }
-            }
-            if result == 0 {
-                _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK)
-                return fd
-            }
-            reason = errorText()
-            close(fd)
-        }
-        throw .cannotConnect(endpoint.description, reason)
     }
 
     static func errorText() -> String { String(cString: strerror(errno)) }
@@ -254,8 +217,4 @@ extension StringProtocol {
     func trimmingSpaces() -> String {
         String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
-}
-
-private func systemConnect(_ fd: Int32, _ address: UnsafePointer<sockaddr>, _ length: socklen_t) -> Int32 {
-    connect(fd, address, length)
 }
