@@ -13,11 +13,16 @@ struct DeepNestingTests {
         ConfigReader.read([SourceFile(path: path, text: text)]).diagnostics.map(\.description)
     }
 
+    /// `open` `depth` times, `inner`, then `close` `depth` times.
+    func nesting(_ open: String, _ close: String, around inner: String = "", depth: Int = DeepNestingTests.depth) -> String {
+        String(repeating: open, count: depth) + inner + String(repeating: close, count: depth)
+    }
+
     // MARK: TS/JS config: ScriptLexer, ConfigLiteralParser, ConfigDecoder
 
     @Test("nested template literals in nitro.config.ts", arguments: [15_000, DeepNestingTests.depth])
     func templateLiterals(depth: Int) {
-        let nested = String(repeating: "`${", count: depth) + String(repeating: "}`", count: depth)
+        let nested = nesting("`${", "}`", depth: depth)
         let text = "export default defineNitroConfig({\n  runtimeConfig: { x: \(nested) },\n})\n"
         // The 129th backtick: column 23 + 3 × 128 on line 2.
         #expect(
@@ -29,7 +34,7 @@ struct DeepNestingTests {
 
     @Test("128 nested template literals still read (as a computed value)")
     func templateLiteralsAtTheLimit() throws {
-        let nested = String(repeating: "`${", count: 128) + "1" + String(repeating: "}`", count: 128)
+        let nested = nesting("`${", "}`", around: "1", depth: 128)
         let value = try ConfigReader.parse(SourceFile(path: "nitro.config.ts", text: "export default { x: \(nested) }"))
         guard case .object(let members) = value.kind, case .dynamic = members.first?.value.kind else {
             Issue.record("expected a dynamic value, got \(value)")
@@ -39,11 +44,11 @@ struct DeepNestingTests {
 
     @Test("nested objects and arrays in a script and in JSON")
     func objectsAndArrays() {
-        let objects = String(repeating: "{a:", count: Self.depth) + "1" + String(repeating: "}", count: Self.depth)
+        let objects = nesting("{a:", "}", around: "1")
         #expect(
             configErrors("nitro.config.ts", "export default {\n  runtimeConfig: \(objects)\n}")
                 == ["nitro.config.ts:2:\(18 + 3 * 127): error: arrays and objects nest deeper than 128 levels here"])
-        let arrays = String(repeating: "[", count: Self.depth) + String(repeating: "]", count: Self.depth)
+        let arrays = nesting("[", "]")
         #expect(
             configErrors("nitro.config.json", "{\"a\": \(arrays)}")
                 == ["nitro.config.json:1:\(7 + 127): error: arrays and objects nest deeper than 128 levels here"])
@@ -66,13 +71,13 @@ struct DeepNestingTests {
 
     @Test("the decoder on values under keys it reads (bounded by the parser)")
     func decoderKeys() {
-        let objects = String(repeating: "{a:", count: Self.depth) + "1" + String(repeating: "}", count: Self.depth)
+        let objects = nesting("{a:", "}", around: "1")
         for key in ["cloudflare: { wrangler: ", "tasks: { x: ", "scheduledTasks: { \"* * * * *\": ", "vercel: { config: { crons: "] {
             let errors = configErrors("nitro.config.ts", "export default {\n\(key)\(objects)")
             #expect(errors.count == 1 && errors[0].hasSuffix("error: arrays and objects nest deeper than 128 levels here"), "\(key): \(errors)")
         }
         // At the limit, the decoder and the JSON conversion of `cloudflare.wrangler` run through.
-        let fine = String(repeating: "{a:", count: 126) + "1" + String(repeating: "}", count: 126)
+        let fine = nesting("{a:", "}", around: "1", depth: 126)
         let reading = ConfigReader.read([
             SourceFile(path: "nitro.config.ts", text: "export default { cloudflare: { wrangler: \(fine) } }")
         ])
@@ -86,21 +91,26 @@ struct DeepNestingTests {
         TaskFileInspector.inspect(SourceFile(path: "tasks/deep.swift", text: text))
     }
 
+    /// `text` declares no task, and its first diagnostic is `message`.
+    func expectNoTask(in text: String, firstError message: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let inspection = inspect(text)
+        #expect(inspection.declaration == nil, sourceLocation: sourceLocation)
+        #expect(inspection.diagnostics.first?.description == message, sourceLocation: sourceLocation)
+    }
+
     @Test("nested string interpolations")
     func interpolations() {
         let text = "let text = \"" + String(repeating: #"\(""#, count: Self.depth) + "\"\nlet deep = defineTask { _ in }\n"
-        let inspection = inspect(text)
-        #expect(inspection.declaration == nil)
         // The 257th `\(` opens at column 12 + 3 × 256 + 1.
-        #expect(
-            inspection.diagnostics.first?.description
-                == "tasks/deep.swift:1:\(12 + 3 * 256 + 1): error: string interpolations nest deeper than 256 levels here; "
+        expectNoTask(
+            in: text,
+            firstError: "tasks/deep.swift:1:\(12 + 3 * 256 + 1): error: string interpolations nest deeper than 256 levels here; "
                 + "the rest of the file cannot be read: split the expression")
     }
 
     @Test("nested block comments are skipped iteratively")
     func blockComments() {
-        let comment = String(repeating: "/* ", count: Self.depth) + String(repeating: "*/ ", count: Self.depth)
+        let comment = nesting("/* ", "*/ ")
         let inspection = inspect(comment + "\nlet deep = defineTask { _ in }\n")
         #expect(inspection.diagnostics.isEmpty, "\(inspection.diagnostics)")
         #expect(inspection.declaration?.symbol == "deep")
@@ -113,7 +123,7 @@ struct DeepNestingTests {
         let hashes = String(repeating: "#", count: Self.depth)
         for text in [
             "let raw = \(hashes)\"a\"\(hashes)\n", "let regex = \(hashes)/a/\(hashes)\n",
-            "let regex = /" + String(repeating: "(", count: Self.depth) + String(repeating: ")", count: Self.depth) + "/\n",
+            "let regex = /" + nesting("(", ")") + "/\n",
             "let raw = \(hashes)\"\"\"\n\\\(hashes)(" + String(repeating: "(", count: Self.depth) + "\n",
         ] {
             let inspection = inspect(text + "let deep = defineTask { _ in }\n")
@@ -126,8 +136,8 @@ struct DeepNestingTests {
 
     @Test("brackets 100,000 deep before the declaration")
     func brackets() {
-        let parens = "let x = " + String(repeating: "(", count: Self.depth) + String(repeating: ")", count: Self.depth)
-        let braces = "func f() " + String(repeating: "{", count: Self.depth) + String(repeating: "}", count: Self.depth)
+        let parens = "let x = " + nesting("(", ")")
+        let braces = "func f() " + nesting("{", "}")
         for text in [parens, braces] {
             #expect(inspect(text + "\nlet deep = defineTask { _ in }\n").declaration?.symbol == "deep")
         }
@@ -135,28 +145,25 @@ struct DeepNestingTests {
 
     @Test("`#if` blocks 100,000 deep")
     func conditionalBlocks() {
-        let text =
-            String(repeating: "#if A\n", count: Self.depth) + "let deep = defineTask { _ in }\n"
-            + String(repeating: "#else\nlet deep = defineTask { _ in }\n#endif\n", count: Self.depth)
-        let inspection = inspect(text)
-        #expect(inspection.declaration == nil)
-        #expect(
-            inspection.diagnostics.first?.description
-                == "tasks/deep.swift:129:1: error: `#if` blocks nest deeper than 128 levels here; nitro build stops reading "
+        // `#if A` blocks `depth` deep, each branch declaring `deep`.
+        func blocks(_ depth: Int) -> String {
+            let declaration = "let deep = defineTask { _ in }\n"
+            return nesting("#if A\n", "#else\n" + declaration + "#endif\n", around: declaration, depth: depth)
+        }
+        expectNoTask(
+            in: blocks(Self.depth),
+            firstError: "tasks/deep.swift:129:1: error: `#if` blocks nest deeper than 128 levels here; nitro build stops reading "
                 + "this file: move the task out of the nested blocks")
         // 128 levels still work.
-        let fine =
-            String(repeating: "#if A\n", count: 128) + "let deep = defineTask { _ in }\n"
-            + String(repeating: "#else\nlet deep = defineTask { _ in }\n#endif\n", count: 128)
-        #expect(inspect(fine).declaration?.symbol == "deep")
+        #expect(inspect(blocks(128)).declaration?.symbol == "deep")
     }
 
     // MARK: JSON, JSONC and TOML
 
     @Test("JSON: arrays and objects")
     func json() {
-        let arrays = String(repeating: "[", count: Self.depth) + String(repeating: "]", count: Self.depth)
-        let objects = String(repeating: "{\"a\":", count: Self.depth) + "1" + String(repeating: "}", count: Self.depth)
+        let arrays = nesting("[", "]")
+        let objects = nesting("{\"a\":", "}", around: "1")
         #expect(throws: JSONSyntaxError(line: 1, column: 129, message: "nesting is deeper than 128 levels")) {
             try JSONReader.parse(arrays)
         }
@@ -167,7 +174,7 @@ struct DeepNestingTests {
 
     @Test("JSONC: a wrangler.jsonc nested 100,000 deep")
     func jsonc() {
-        let arrays = String(repeating: "[", count: Self.depth) + String(repeating: "]", count: Self.depth)
+        let arrays = nesting("[", "]")
         let read = WranglerFile.read(SourceFile(path: "wrangler.jsonc", text: "// c\n{\"vars\": \(arrays)}"))
         #expect(
             read.error?.description
@@ -176,8 +183,8 @@ struct DeepNestingTests {
 
     @Test("TOML: arrays, inline tables, dotted keys and table headers")
     func toml() {
-        let arrays = String(repeating: "[", count: Self.depth) + String(repeating: "]", count: Self.depth)
-        let tables = String(repeating: "{ a = ", count: Self.depth) + "1" + String(repeating: " }", count: Self.depth)
+        let arrays = nesting("[", "]")
+        let tables = nesting("{ a = ", " }", around: "1")
         let dotted = Array(repeating: "a", count: Self.depth).joined(separator: ".")
         let cases: [(String, String)] = [
             ("x = \(arrays)\n", "wrangler.toml:1:\(4 + 128)"),
@@ -200,7 +207,7 @@ struct DeepNestingTests {
         #expect(over.error?.description.hasPrefix("wrangler.toml:64:1: error: tables and arrays nest deeper than 128") == true, "\(String(describing: over.error))")
         #expect(WranglerFile.read(SourceFile(path: "wrangler.toml", text: arraysOfTables.dropLast().joined() + "x = 1\n")).error == nil)
         // 128 levels still read.
-        let fine = String(repeating: "[", count: 127) + String(repeating: "]", count: 127)
+        let fine = nesting("[", "]", depth: 127)
         #expect(WranglerFile.read(SourceFile(path: "wrangler.toml", text: "x = \(fine)\n")).error == nil)
     }
 }

@@ -16,51 +16,50 @@ import Testing
         var method: String
         var headers: [String]
         var allowed: Bool
+
+        /// One that must be refused.
+        static func refused(_ description: String, _ method: String, _ headers: String...) -> Self {
+            Self(description: description, method: method, headers: headers, allowed: false)
+        }
+
+        /// One that must be let through.
+        static func letThrough(_ description: String, _ method: String, _ headers: String...) -> Self {
+            Self(description: description, method: method, headers: headers, allowed: true)
+        }
     }
 
     static let refused: [BrowserRequest] = [
-        BrowserRequest(
-            description: "an <img> of a cross-site page (no Origin)", method: "GET",
-            headers: ["Sec-Fetch-Site: cross-site", "Sec-Fetch-Mode: no-cors", "Sec-Fetch-Dest: image"], allowed: false),
-        BrowserRequest(
-            description: "a form POST from a sandboxed iframe", method: "POST",
-            headers: [
-                "Origin: null", "Sec-Fetch-Site: cross-site", "Sec-Fetch-Mode: navigate", "Sec-Fetch-Dest: iframe",
-                "Content-Type: application/x-www-form-urlencoded",
-            ], allowed: false),
-        BrowserRequest(
-            description: "a sandboxed page's fetch (Origin: null only)", method: "POST", headers: ["Origin: null"],
-            allowed: false),
-        BrowserRequest(
-            description: "a page of another local port (same-site)", method: "GET",
-            headers: ["Sec-Fetch-Site: same-site", "Sec-Fetch-Mode: no-cors", "Sec-Fetch-Dest: script"], allowed: false),
-        BrowserRequest(
-            description: "a cross-site navigation (a link)", method: "GET",
-            headers: ["Sec-Fetch-Site: cross-site", "Sec-Fetch-Mode: navigate", "Sec-Fetch-Dest: document", "Sec-Fetch-User: ?1"],
-            allowed: false),
-        BrowserRequest(
-            description: "a local Origin first, a foreign one second", method: "POST",
-            headers: ["Origin: http://127.0.0.1", "Origin: https://attacker.example"], allowed: false),
-        BrowserRequest(
-            description: "an Origin of null after a local one", method: "POST",
-            headers: ["Origin: http://localhost", "Origin: null"], allowed: false),
-        BrowserRequest(
-            description: "Sec-Fetch-Site same-origin first, cross-site second", method: "GET",
-            headers: ["Sec-Fetch-Site: same-origin", "Sec-Fetch-Site: cross-site"], allowed: false),
-        BrowserRequest(
-            description: "an empty Sec-Fetch-Site", method: "GET", headers: ["Sec-Fetch-Site: "], allowed: false),
+        .refused(
+            "an <img> of a cross-site page (no Origin)", "GET",
+            "Sec-Fetch-Site: cross-site", "Sec-Fetch-Mode: no-cors", "Sec-Fetch-Dest: image"),
+        .refused(
+            "a form POST from a sandboxed iframe", "POST",
+            "Origin: null", "Sec-Fetch-Site: cross-site", "Sec-Fetch-Mode: navigate", "Sec-Fetch-Dest: iframe",
+            "Content-Type: application/x-www-form-urlencoded"),
+        .refused("a sandboxed page's fetch (Origin: null only)", "POST", "Origin: null"),
+        .refused(
+            "a page of another local port (same-site)", "GET",
+            "Sec-Fetch-Site: same-site", "Sec-Fetch-Mode: no-cors", "Sec-Fetch-Dest: script"),
+        .refused(
+            "a cross-site navigation (a link)", "GET",
+            "Sec-Fetch-Site: cross-site", "Sec-Fetch-Mode: navigate", "Sec-Fetch-Dest: document", "Sec-Fetch-User: ?1"),
+        .refused(
+            "a local Origin first, a foreign one second", "POST", "Origin: http://127.0.0.1", "Origin: https://attacker.example"),
+        .refused("an Origin of null after a local one", "POST", "Origin: http://localhost", "Origin: null"),
+        .refused(
+            "Sec-Fetch-Site same-origin first, cross-site second", "GET",
+            "Sec-Fetch-Site: same-origin", "Sec-Fetch-Site: cross-site"),
+        .refused("an empty Sec-Fetch-Site", "GET", "Sec-Fetch-Site: "),
     ]
 
     static let allowed: [BrowserRequest] = [
-        BrowserRequest(description: "curl or `nitro task` (none of these headers)", method: "POST", headers: [], allowed: true),
-        BrowserRequest(
-            description: "a typed URL (Sec-Fetch-Site: none)", method: "GET",
-            headers: ["Sec-Fetch-Site: none", "Sec-Fetch-Mode: navigate", "Sec-Fetch-Dest: document", "Sec-Fetch-User: ?1"],
-            allowed: true),
-        BrowserRequest(
-            description: "a same-origin fetch", method: "POST",
-            headers: ["Origin: http://127.0.0.1:{port}", "Sec-Fetch-Site: same-origin", "Sec-Fetch-Mode: cors", "Sec-Fetch-Dest: empty"],
-            allowed: true),
+        .letThrough("curl or `nitro task` (none of these headers)", "POST"),
+        .letThrough(
+            "a typed URL (Sec-Fetch-Site: none)", "GET",
+            "Sec-Fetch-Site: none", "Sec-Fetch-Mode: navigate", "Sec-Fetch-Dest: document", "Sec-Fetch-User: ?1"),
+        .letThrough(
+            "a same-origin fetch", "POST",
+            "Origin: http://127.0.0.1:{port}", "Sec-Fetch-Site: same-origin", "Sec-Fetch-Mode: cors", "Sec-Fetch-Dest: empty"),
     ]
 
     /// The policy on its own, for every header set.

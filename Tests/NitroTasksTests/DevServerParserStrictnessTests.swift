@@ -6,23 +6,8 @@ import Testing
 /// differently. Each case was accepted before.
 @Suite struct DevServerParserStrictnessTests {
     static func outcome(_ text: String, chunk: Int = .max) -> (targets: [String], error: HTTPParseError?) {
-        var parser = HTTPRequestParser()
-        var targets: [String] = []
-        let bytes = Array(text.utf8)
-        var offset = 0
-        repeat {
-            let end = min(bytes.count, offset + max(chunk, 1))
-            parser.append(bytes[offset..<end])
-            offset = end
-            do {
-                while let output = try parser.next() {
-                    if case .request(let request) = output { targets.append(request.target) }
-                }
-            } catch {
-                return (targets, error)
-            }
-        } while offset < bytes.count
-        return (targets, nil)
+        let (outputs, error) = parseInPieces(text, chunk: chunk)
+        return (requests(outputs).map(\.target), error)
     }
 
     static let rejected: [(String, Int, String)] = [

@@ -2,36 +2,11 @@ import Testing
 
 @testable import NitroTasks
 
-/// Feeds `text` in pieces of `chunk` bytes and collects everything the parser produces.
-private func parse(
-    _ text: String, chunk: Int = .max, limits: HTTPRequestParser.Limits = .init()
-) -> (outputs: [HTTPRequestParser.Output], error: HTTPParseError?) {
-    var parser = HTTPRequestParser(limits: limits)
-    var outputs: [HTTPRequestParser.Output] = []
-    let bytes = Array(text.utf8)
-    var offset = 0
-    repeat {
-        let end = min(bytes.count, offset + max(chunk, 1))
-        parser.append(bytes[offset..<end])
-        offset = end
-        do {
-            while let output = try parser.next() { outputs.append(output) }
-        } catch {
-            return (outputs, error)
-        }
-    } while offset < bytes.count
-    return (outputs, nil)
-}
-
-private func requests(_ outputs: [HTTPRequestParser.Output]) -> [HTTPRequest] {
-    outputs.compactMap { if case .request(let request) = $0 { request } else { nil } }
-}
-
 @Suite struct DevServerParserTests {
     @Test(arguments: [1, 2, 7, 1000])
     func parsesARequestDeliveredInPieces(chunk: Int) throws {
         let text = "POST /_nitro/tasks/db%3Amigrate?x=1 HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\nX-A:  spaced \r\n\r\nhello"
-        let (outputs, error) = parse(text, chunk: chunk)
+        let (outputs, error) = parseInPieces(text, chunk: chunk)
         #expect(error == nil)
         let request = try #require(requests(outputs).first)
         #expect(request.method == "POST")
@@ -45,7 +20,7 @@ private func requests(_ outputs: [HTTPRequestParser.Output]) -> [HTTPRequest] {
 
     @Test func parsesPipelinedRequestsInOrder() {
         let text = "GET /a HTTP/1.1\r\nHost: x\r\n\r\nPOST /b HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\nhiGET /c HTTP/1.0\r\n\r\n"
-        let (outputs, error) = parse(text)
+        let (outputs, error) = parseInPieces(text)
         #expect(error == nil)
         let parsed = requests(outputs)
         #expect(parsed.map(\.path) == ["/a", "/b", "/c"])
@@ -55,7 +30,7 @@ private func requests(_ outputs: [HTTPRequestParser.Output]) -> [HTTPRequest] {
     }
 
     @Test func acceptsBareLineFeedsAndLeadingEmptyLines() throws {
-        let (outputs, error) = parse("\r\n\nGET / HTTP/1.1\nHost: x\n\n")
+        let (outputs, error) = parseInPieces("\r\n\nGET / HTTP/1.1\nHost: x\n\n")
         #expect(error == nil)
         #expect(requests(outputs).map(\.path) == ["/"])
     }
@@ -65,7 +40,7 @@ private func requests(_ outputs: [HTTPRequestParser.Output]) -> [HTTPRequest] {
         let text = "POST /t HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
             + "5;ext=1\r\nhello\r\n1A \r\nabcdefghijklmnopqrstuvwxyz\r\n0\r\nX-Trailer: yes\r\n\r\n"
             + "GET /next HTTP/1.1\r\nHost: x\r\n\r\n"
-        let (outputs, error) = parse(text, chunk: chunk)
+        let (outputs, error) = parseInPieces(text, chunk: chunk)
         #expect(error == nil)
         let parsed = requests(outputs)
         #expect(parsed.count == 2)
@@ -88,12 +63,12 @@ private func requests(_ outputs: [HTTPRequestParser.Output]) -> [HTTPRequest] {
     }
 
     @Test func readsTheAbsoluteFormAndHTTP10KeepAlive() throws {
-        let (outputs, _) = parse("GET http://127.0.0.1:3000/_nitro/tasks?a=b HTTP/1.0\r\nConnection: Keep-Alive\r\n\r\n")
+        let (outputs, _) = parseInPieces("GET http://127.0.0.1:3000/_nitro/tasks?a=b HTTP/1.0\r\nConnection: Keep-Alive\r\n\r\n")
         let request = try #require(requests(outputs).first)
         #expect(request.path == "/_nitro/tasks")
         #expect(request.query == "a=b")
         #expect(request.keepAlive)
-        let (closing, _) = parse("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        let (closing, _) = parseInPieces("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
         #expect(requests(closing).first?.keepAlive == false)
     }
 
@@ -124,21 +99,21 @@ private func requests(_ outputs: [HTTPRequestParser.Output]) -> [HTTPRequest] {
 
     @Test(arguments: rejected)
     func rejectsMalformedRequestsWithTheRightStatus(text: String, status: Int) {
-        let (outputs, error) = parse(text)
+        let (outputs, error) = parseInPieces(text)
         #expect(requests(outputs).isEmpty)
         #expect(error?.status == status, "\(text.debugDescription) → \(String(describing: error))")
     }
 
     @Test func enforcesTheLimitsBeforeBufferingMore() {
         let limits = HTTPRequestParser.Limits(headerBytes: 100, bodyBytes: 10)
-        #expect(parse("GET /\(String(repeating: "a", count: 200))", limits: limits).error?.status == 414)
-        #expect(parse("GET / HTTP/1.1\r\nX: \(String(repeating: "a", count: 200))", limits: limits).error?.status == 431)
-        #expect(parse("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 11\r\n\r\n", limits: limits).error?.status == 413)
+        #expect(parseInPieces("GET /\(String(repeating: "a", count: 200))", limits: limits).error?.status == 414)
+        #expect(parseInPieces("GET / HTTP/1.1\r\nX: \(String(repeating: "a", count: 200))", limits: limits).error?.status == 431)
+        #expect(parseInPieces("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 11\r\n\r\n", limits: limits).error?.status == 413)
         let chunked = "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n6\r\nabcdef\r\n6\r\n"
-        #expect(parse(chunked, limits: limits).error?.status == 413)
+        #expect(parseInPieces(chunked, limits: limits).error?.status == 413)
         let trailer = "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nX: \(String(repeating: "t", count: 200))"
-        #expect(parse(trailer, limits: limits).error?.status == 431)
-        #expect(parse("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n0123456789", limits: limits).error == nil)
+        #expect(parseInPieces(trailer, limits: limits).error?.status == 431)
+        #expect(parseInPieces("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n0123456789", limits: limits).error == nil)
     }
 
     @Test func staysFailedAfterAnError() {

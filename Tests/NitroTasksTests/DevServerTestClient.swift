@@ -10,9 +10,7 @@ import NitroJSON
 /// A deliberately simple blocking HTTP/1.1 client over a raw loopback socket, for the tests that
 /// need exact bytes on the wire (malformed requests, pipelining, slow clients, keep-alive).
 final class TestHTTPConnection {
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
-    }
+    typealias Failure = TestSocketFailure
 
     struct Response {
         var status: Int
@@ -30,26 +28,7 @@ final class TestHTTPConnection {
         // The descriptor is stored only once connected: a throwing initialiser of a class runs
         // `deinit` when every property is set, which would close it a second time (and maybe
         // someone else's descriptor that reused the number).
-        #if os(Linux)
-            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        #else
-            let fd = socket(AF_INET, SOCK_STREAM, 0)
-        #endif
-        guard fd >= 0 else { throw Failure(description: "socket failed") }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = UInt16(port).bigEndian
-        address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
-        let connected = withUnsafePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        guard connected == 0 else {
-            let code = errno
-            close(fd)
-            throw Failure(description: "connect to port \(port) failed: errno \(code)")
-        }
+        let fd = try connectedLoopbackSocket(port: port)
         var interval = timeval(tv_sec: timeout, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &interval, socklen_t(MemoryLayout<timeval>.size))
         self.fd = fd

@@ -19,23 +19,8 @@ import Testing
 
     /// The fuzz target's limits (256-byte heads, 512-byte bodies), fed in pieces of `piece` bytes.
     static func parse(_ bytes: [UInt8], piece: Int) -> Outcome {
-        var parser = HTTPRequestParser(limits: .init(headerBytes: 256, bodyBytes: 512))
-        var outcome = Outcome()
-        var offset = 0
-        while offset < bytes.count {
-            let end = min(bytes.count, offset + piece)
-            parser.append(bytes[offset..<end])
-            offset = end
-            do {
-                while let output = try parser.next() {
-                    if case .request(let request) = output { outcome.requests.append(request) }
-                }
-            } catch {
-                outcome.error = error
-                return outcome
-            }
-        }
-        return outcome
+        let (outputs, error) = parseInPieces(bytes, chunk: piece, limits: .init(headerBytes: 256, bodyBytes: 512))
+        return Outcome(requests: requests(outputs), error: error)
     }
 
     static func outcome(of seed: String) throws -> Outcome {

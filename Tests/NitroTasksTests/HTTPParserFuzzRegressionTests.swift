@@ -6,22 +6,9 @@ import Testing
 /// parsing must not depend on how the bytes arrive.
 struct HTTPParserFuzzRegressionTests {
     static func outcome(_ bytes: [UInt8], pieces: Int, limit: Int) -> String {
-        var parser = HTTPRequestParser(limits: .init(headerBytes: limit, bodyBytes: 512))
-        var results: [String] = []
-        var offset = 0
-        while offset < bytes.count {
-            let end = min(bytes.count, offset + pieces)
-            parser.append(bytes[offset..<end])
-            offset = end
-            do {
-                while let output = try parser.next() {
-                    if case .request(let request) = output { results.append(request.target) }
-                }
-            } catch {
-                return results.joined(separator: ",") + "|\(error.status)"
-            }
-        }
-        return results.joined(separator: ",")
+        let (outputs, error) = parseInPieces(bytes, chunk: pieces, limits: .init(headerBytes: limit, bodyBytes: 512))
+        let targets = requests(outputs).map(\.target).joined(separator: ",")
+        return error.map { targets + "|\($0.status)" } ?? targets
     }
 
     /// A head of exactly the limit (its final CRLF and empty line not counted) is accepted when

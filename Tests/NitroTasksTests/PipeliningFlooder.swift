@@ -22,10 +22,6 @@ enum PipeliningFlooder {
         var closedAt: Double?
     }
 
-    struct Failure: Error, CustomStringConvertible {
-        let description: String
-    }
-
     /// Monotonic seconds.
     static func now() -> Double {
         var time = timespec()
@@ -78,33 +74,9 @@ enum PipeliningFlooder {
         return outcomes
     }
 
+    /// A connection with a small receive buffer (so that the server's sends stall soon), non-blocking.
     private static func connect(port: Int) throws -> Int32 {
-        #if os(Linux)
-            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        #else
-            let fd = socket(AF_INET, SOCK_STREAM, 0)
-        #endif
-        guard fd >= 0 else { throw Failure(description: "socket failed: errno \(errno)") }
-        var small: Int32 = 4096
-        setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &small, socklen_t(MemoryLayout<Int32>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = UInt16(port).bigEndian
-        address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
-        let connected = withUnsafePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                #if os(Linux)
-                    Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-                #else
-                    Darwin.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-                #endif
-            }
-        }
-        guard connected == 0 else {
-            let code = errno
-            close(fd)
-            throw Failure(description: "connect to port \(port) failed: errno \(code)")
-        }
+        let fd = try connectedLoopbackSocket(port: port, receiveBuffer: 4096)
         let flags = fcntl(fd, F_GETFL, 0)
         _ = fcntl(fd, F_SETFL, flags | O_NONBLOCK)
         return fd

@@ -188,28 +188,7 @@ enum FileSystem {
         // removed (a link itself, not its target), and the file is created new (O_EXCL, O_NOFOLLOW).
         if exists(temporary) { unlink(temporary) }
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw FileSystemError(path: path, operation: "create a temporary file for", code: errno) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { buffer in
-                write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-            }
-            if written < 0 {
-                if errno == EINTR { continue }
-                let code = errno
-                close(fd)
-                unlink(temporary)
-                throw FileSystemError(path: path, operation: "write", code: code)
-            }
-            offset += written
-        }
-        if fsync(fd) != 0 && errno != EINVAL {
-            let code = errno
-            close(fd)
-            unlink(temporary)
-            throw FileSystemError(path: path, operation: "flush", code: code)
-        }
-        close(fd)
+        try fill(fd, with: bytes, for: path) { _ = unlink(temporary) }
         guard rename(temporary, path) == 0 else {
             let code = errno
             unlink(temporary)
@@ -256,6 +235,21 @@ enum FileSystem {
         let temporary = ".\(name).nitro-\(getpid()).tmp"
         unlinkat(folder, temporary, 0)  // whatever has this process's name: a link itself, not its target
         let fd = openat(folder, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        try fill(fd, with: bytes, for: path) { _ = unlinkat(folder, temporary, 0) }
+        guard renameat(folder, temporary, folder, name) == 0 else {
+            let code = errno
+            unlinkat(folder, temporary, 0)
+            throw FileSystemError(path: path, operation: "replace", code: code)
+        }
+    }
+
+    /// What ``writeAtomically(_:to:)`` and ``writeAtomically(_:to:confinedTo:)`` share: `fd`, the
+    /// temporary file just created for `path` (negative when creating it failed), receives all of
+    /// `bytes`, is flushed and closed. On a failure `fd` is closed, `removeTemporary` removes the
+    /// temporary file, and the error for `path` is thrown.
+    private static func fill(
+        _ fd: Int32, with bytes: [UInt8], for path: String, removeTemporary: () -> Void
+    ) throws(FileSystemError) {
         guard fd >= 0 else { throw FileSystemError(path: path, operation: "create a temporary file for", code: errno) }
         var offset = 0
         while offset < bytes.count {
@@ -266,7 +260,7 @@ enum FileSystem {
                 if errno == EINTR { continue }
                 let code = errno
                 close(fd)
-                unlinkat(folder, temporary, 0)
+                removeTemporary()
                 throw FileSystemError(path: path, operation: "write", code: code)
             }
             offset += written
@@ -274,15 +268,10 @@ enum FileSystem {
         if fsync(fd) != 0 && errno != EINVAL {
             let code = errno
             close(fd)
-            unlinkat(folder, temporary, 0)
+            removeTemporary()
             throw FileSystemError(path: path, operation: "flush", code: code)
         }
         close(fd)
-        guard renameat(folder, temporary, folder, name) == 0 else {
-            let code = errno
-            unlinkat(folder, temporary, 0)
-            throw FileSystemError(path: path, operation: "replace", code: code)
-        }
     }
 
     /// Removes the temporary files that a `nitro build` killed before its `rename` left next to
