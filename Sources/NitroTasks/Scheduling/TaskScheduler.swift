@@ -283,7 +283,7 @@ public final class TaskScheduler: Sendable {
             waitUntil: tracker.waitUntil,
             values: ["cron": cron, "scheduledTime": milliseconds])
         do {
-            let result = try await runner.run(name, payload: ["scheduledTime": .number(milliseconds)], context: context)
+            let result = try await runner.run(name, payload: ["scheduledTime": .number(milliseconds)], context: context, trigger: .schedule)
             options.log(.succeeded(task: name, cron: cron, scheduledTime: instant, result: result))
         } catch {
             options.log(.failed(task: name, cron: cron, scheduledTime: instant, error: error))
