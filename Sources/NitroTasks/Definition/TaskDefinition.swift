@@ -1,4 +1,5 @@
-/// A task: display information and the work to do. Create one with ``defineTask(meta:run:)-…``.
+/// A task: display information, its concurrency rule and time limit, and the work to do. Create
+/// one with ``defineTask(meta:concurrency:timeLimit:run:)-…``.
 ///
 /// The type is deliberately not called `Task`, which would shadow Swift concurrency's `Task`.
 public struct TaskDefinition: Sendable {
@@ -9,7 +10,7 @@ public struct TaskDefinition: Sendable {
     /// How long a run may take; `nil` (the default) for no limit. Past it, the run is cancelled,
     /// every caller gets ``TaskError/timedOut(_:after:)`` (504), and the runner forgets the run.
     public let timeLimit: Duration?
-    private let body: @Sendable (TaskEvent) async throws -> TaskResult
+    let body: @Sendable (TaskEvent) async throws -> TaskResult
 
     /// Creates a task from a closure that returns a ``TaskResult``.
     public init(

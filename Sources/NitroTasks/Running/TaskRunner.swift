@@ -45,10 +45,8 @@ public final class TaskRunner: Sendable {
         }
     }
 
-    /// Everything in flight for one task name.
+    /// What is in flight for one task name, other than a plain dedupe run.
     private struct Runs {
-        /// The run of a dedupe task without a key.
-        var shared: InFlight?
         /// The runs of a dedupe task with a key, by key.
         var keyed: [String: InFlight] = [:]
         /// Serial tasks: the turn of each key ("" without a key function).
@@ -56,7 +54,7 @@ public final class TaskRunner: Sendable {
         /// The runs of serial and parallel tasks, by id.
         var own: [UInt64: Task<TaskResult, any Error>] = [:]
 
-        var isEmpty: Bool { shared == nil && keyed.isEmpty && turns.isEmpty && own.isEmpty }
+        var isEmpty: Bool { keyed.isEmpty && turns.isEmpty && own.isEmpty }
     }
 
     /// Where a run is recorded, so that it can be forgotten when it settles.
@@ -69,6 +67,9 @@ public final class TaskRunner: Sendable {
 
     private struct State {
         var nextID: UInt64 = 0
+        /// The runs of dedupe tasks without a key (the default, kept as small as possible).
+        var shared: [String: InFlight] = [:]
+        /// Everything else in flight, by name.
         var running: [String: Runs] = [:]
         var observers: [TaskRunObserver] = []
     }
@@ -107,15 +108,31 @@ public final class TaskRunner: Sendable {
     ) async throws -> TaskResult {
         guard let entry = registry[name] else { throw TaskError.notAvailable(name) }
         guard let makeDefinition = entry.definition else { throw TaskError.notImplemented(name) }
+        // A plain dedupe run in flight: join it without reading the definition (for thousands of
+        // concurrent callers, touching it is what costs; only plain dedupe runs are in `shared`).
+        if let joined = state.withLock({ state -> (Task<TaskResult, any Error>, UInt64, [TaskRunObserver])? in
+            guard let inFlight = state.shared[name] else { return nil }
+            state.shared[name]!.callers += 1
+            return (inFlight.run, inFlight.id, state.observers)
+        }) {
+            if !joined.2.isEmpty {
+                Self.notify(
+                    joined.2, TaskEvent(name: name, payload: payload, context: context), trigger: trigger, id: joined.1,
+                    kind: .joined)
+            }
+            return try await joined.0.value
+        }
         let definition = makeDefinition()
-        let event = TaskEvent(name: name, payload: payload, context: context)
         let concurrency = definition.concurrency
         switch concurrency.mode {
         case .dedupe:
-            return try await join(definition, event, key: concurrency.key?(payload), trigger: trigger)
+            return try await join(
+                definition, name, payload, context, key: concurrency.key?(payload), trigger: trigger)
         case .serial:
+            let event = TaskEvent(name: name, payload: payload, context: context)
             return try await queue(definition, event, key: concurrency.key?(payload) ?? "", trigger: trigger)
         case .parallel:
+            let event = TaskEvent(name: name, payload: payload, context: context)
             return try await parallel(definition, event, trigger: trigger)
         }
     }
@@ -126,8 +143,9 @@ public final class TaskRunner: Sendable {
     /// The scheduler uses it when shutdown outlasts its grace period.
     public func cancel(_ name: String) {
         let runs = state.withLock { state -> [Task<TaskResult, any Error>] in
-            guard let runs = state.running[name] else { return [] }
-            return (runs.shared.map { [$0.run] } ?? []) + runs.keyed.values.map(\.run) + Array(runs.own.values)
+            let shared = state.shared[name].map { [$0.run] } ?? []
+            guard let runs = state.running[name] else { return shared }
+            return shared + runs.keyed.values.map(\.run) + Array(runs.own.values)
         }
         for run in runs { run.cancel() }
     }
@@ -137,23 +155,24 @@ public final class TaskRunner: Sendable {
     /// serial and parallel tasks, each call running or queued.
     public func callers(of name: String) -> Int {
         state.withLock { state in
-            guard let runs = state.running[name] else { return 0 }
-            return (runs.shared?.callers ?? 0) + runs.keyed.values.reduce(0) { $0 + $1.callers }
+            let shared = state.shared[name]?.callers ?? 0
+            guard let runs = state.running[name] else { return shared }
+            return shared + runs.keyed.values.reduce(0) { $0 + $1.callers }
                 + runs.own.count + runs.turns.values.reduce(0) { $0 + $1.queued }
         }
     }
 
     /// Whether a run of `name` is in flight now.
     public func isRunning(_ name: String) -> Bool {
-        state.withLock { $0.running[name] != nil }
+        state.withLock { $0.shared[name] != nil || $0.running[name] != nil }
     }
 
     // MARK: - The three rules
 
     private func join(
-        _ definition: TaskDefinition, _ event: TaskEvent, key: String?, trigger: TaskTrigger
+        _ definition: TaskDefinition, _ name: String, _ payload: TaskPayload, _ context: TaskContext, key: String?,
+        trigger: TaskTrigger
     ) async throws -> TaskResult {
-        let name = event.name
         let (run, joinedID, observers) = state.withLock {
             state -> (Task<TaskResult, any Error>, UInt64?, [TaskRunObserver]) in
             if let key {
@@ -161,24 +180,27 @@ public final class TaskRunner: Sendable {
                     state.running[name]!.keyed[key]!.callers += 1
                     return (inFlight.run, inFlight.id, state.observers)
                 }
-            } else if let inFlight = state.running[name]?.shared {
-                state.running[name]!.shared!.callers += 1
+            } else if let inFlight = state.shared[name] {
+                state.shared[name]!.callers += 1
                 return (inFlight.run, inFlight.id, state.observers)
             }
             state.nextID &+= 1
             let id = state.nextID
             let slot: Slot = key.map(Slot.keyed) ?? .shared
+            let event = TaskEvent(name: name, payload: payload, context: context)
             let run = start(definition, event, id: id, slot: slot, trigger: trigger, observers: state.observers)
             let inFlight = InFlight(id: id, run: run, callers: 1)
             if let key {
                 state.running[name, default: Runs()].keyed[key] = inFlight
             } else {
-                state.running[name, default: Runs()].shared = inFlight
+                state.shared[name] = inFlight
             }
             return (run, nil, [])
         }
         if let joinedID, !observers.isEmpty {
-            Self.notify(observers, event, trigger: trigger, id: joinedID, kind: .joined)
+            Self.notify(
+                observers, TaskEvent(name: name, payload: payload, context: context), trigger: trigger, id: joinedID,
+                kind: .joined)
         }
         return try await run.value
     }
@@ -228,7 +250,15 @@ public final class TaskRunner: Sendable {
         _ definition: TaskDefinition, _ event: TaskEvent, id: UInt64, slot: Slot, trigger: TaskTrigger,
         observers: [TaskRunObserver]
     ) -> Task<TaskResult, any Error> {
-        Task {
+        if observers.isEmpty, definition.timeLimit == nil {
+            // The common case, kept as cheap as before observers and limits existed.
+            let body = definition.body
+            return Task {
+                defer { self.finish(event.name, id: id, slot: slot) }
+                return try await body(event)
+            }
+        }
+        return Task {
             defer { self.finish(event.name, id: id, slot: slot) }
             if observers.isEmpty { return try await Self.execute(definition, event) }
             Self.notify(observers, event, trigger: trigger, id: id, kind: .started)
@@ -267,13 +297,19 @@ public final class TaskRunner: Sendable {
     /// Forgets a settled run (a run past its time limit settles when the limit passes, even if its
     /// work is still unwinding); for a serial run, hands the key's turn to the next call.
     private func finish(_ name: String, id: UInt64, slot: Slot) {
+        if case .shared = slot {
+            state.withLock { state in
+                if state.shared[name]?.id == id { state.shared[name] = nil }
+            }
+            return
+        }
         let next = state.withLock { state -> CheckedContinuation<Void, Never>? in
             guard var runs = state.running[name] else { return nil }
             state.running[name] = nil  // keeps `runs` uniquely referenced while it changes
             var next: CheckedContinuation<Void, Never>?
             switch slot {
             case .shared:
-                if runs.shared?.id == id { runs.shared = nil }
+                break
             case .keyed(let key):
                 if runs.keyed[key]?.id == id { runs.keyed[key] = nil }
             case .own:
