@@ -76,12 +76,15 @@ struct TaskConcurrencyTests {
         }
         let runner = makeTestRunner(["s": task])
         let count = 200
+        // One deadline for the whole test; the waits also end when the test is cancelled.
+        let deadline = ContinuousClock.now + .seconds(30)
         try await withThrowingTaskGroup(of: Void.self) { group in
             for index in 0..<count {
                 group.addTask { _ = try await runner.run("s", payload: ["i": .number(Double(index))]) }
                 // The next call arrives only once this one is queued (or running).
-                let deadline = ContinuousClock.now + .seconds(30)
-                while runner.callers(of: "s") < index + 1, ContinuousClock.now < deadline { await Task.yield() }
+                while runner.callers(of: "s") < index + 1, ContinuousClock.now < deadline, !Task.isCancelled {
+                    await Task.yield()
+                }
             }
             gate.open()
             try await group.waitForAll()

@@ -43,7 +43,7 @@ struct TaskObserverTests {
         runner.addObserver { event in if case .joined = event.kind { gate.open() } }
         async let first = runner.run("j")
         let deadline = ContinuousClock.now + .seconds(30)
-        while !runner.isRunning("j"), ContinuousClock.now < deadline { await Task.yield() }
+        while !runner.isRunning("j"), ContinuousClock.now < deadline, !Task.isCancelled { await Task.yield() }
         let second = try await runner.run("j", trigger: .http)
         #expect(try await first == second)
         let summary = log.summary()
