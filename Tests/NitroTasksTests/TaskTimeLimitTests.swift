@@ -14,6 +14,15 @@ struct TaskTimeLimitTests {
         let sawCancellation = Locked(0)
         let unwound = Latch()
 
+        init() {
+            // A backstop, so that no wait is unbounded even if the limit failed to free the callers:
+            // the gate opens by itself after 50 s (the tests open it long before).
+            Task { [gate] in
+                try? await Task.sleep(for: .seconds(50))
+                gate.open()
+            }
+        }
+
         var definition: TaskDefinition {
             defineTask(timeLimit: .milliseconds(50)) { (_: TaskEvent) -> TaskResult in
                 self.runs.withLock { $0 += 1 }
