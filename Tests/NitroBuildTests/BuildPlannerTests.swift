@@ -194,7 +194,7 @@ struct BuildPlannerTests {
             "Sources/App/tasks/a.swift": task("a"), "Sources/Worker/tasks/b.swift": task("b"),
         ])
         #expect(result.diagnostics.map(\.description) == [
-            "nitro.config.ts:1:60: error: the tasks in Sources/Worker/tasks are not in the registry's target (Sources/App, registry Sources/App/NitroTasks.generated.swift); the registry can only refer to tasks of its own target: keep every scanned tasks/ folder and `output.registry` in one target"
+            "nitro.config.ts:1:75: error: the tasks of `scanDirs[1]` (Sources/Worker/tasks) are in the target Sources/Worker, but the registry Sources/App/NitroTasks.generated.swift is in Sources/App; the registry can only refer to tasks of its own target: keep every scanned tasks/ folder and `output.registry` in one target"
         ])
         let nested = plan([
             "nitro.config.ts": "export default { experimental: { tasks: true }, scanDirs: ['Sources/App', 'Sources/App/Feature'] }",

@@ -98,11 +98,27 @@ struct PresetOutputTests {
             ])
         #expect(json(result, ".wrangler/deploy/config.json") == ["configPath": "../../build/out/server/wrangler.json"])
         #expect(result.diagnostics.map(\.description) == [
+            "nitro.config.ts:2:27: warning: the generated build/out/server/wrangler.json has no `compatibility_date`, which wrangler deploy requires; set it in wrangler.json or in `cloudflare.wrangler`",
             "wrangler.toml:1:1: warning: ignored: wrangler.json is used, as wrangler prefers wrangler.json, then wrangler.jsonc, then wrangler.toml; remove one of them"
         ])
     }
 
-    @Test("wrangler problems: env in the config, malformed triggers, a broken file; no name is fine")
+    @Test("hand-written crons are checked in Cloudflare's dialect, each an error at its place in its file")
+    func handWrittenCrons() {
+        let user = plan(
+            "export default { preset: 'cloudflare_module' }",
+            ["wrangler.jsonc": "{\n  // crons\n  \"triggers\": { \"crons\": [\"0 1 * * *\",\n    \"*/5 * * * * *\", \"61 * * * *\"] }\n}"])
+        #expect(
+            user.diagnostics.filter(\.isError).map(\.description) == [
+                "wrangler.jsonc:4:6: error: `triggers.crons` `*/5 * * * * *`: it has six fields, but a Cloudflare Cron Trigger has five (minute hour day-of-month month day-of-week) and no seconds, so wrangler deploy refuses it: write it with five fields",
+                "wrangler.jsonc:4:23: error: `triggers.crons` `61 * * * *`: minute 61 is out of range 0-59",
+            ])
+        #expect(user.files.count == 1)  // the registry only; nothing is written with errors
+        let fine = plan("export default { preset: 'cloudflare_module', cloudflare: { wrangler: { triggers: { crons: ['0 0 * * SUN', '0 0 L * *'] } } } }")
+        #expect(!fine.hasErrors, "\(fine.diagnostics)")
+    }
+
+    @Test("wrangler problems: env in the config, malformed triggers, a broken file; what deploy needs is a warning")
     func wranglerProblems() {
         let envConfig = "export default { preset: 'cloudflare_module', cloudflare: { wrangler: { name: 'x', env: { a: {} } } } }"
         let env = plan(envConfig)
@@ -111,7 +127,16 @@ struct PresetOutputTests {
         let triggers = plan("export default { preset: 'cloudflare_module' }", ["wrangler.jsonc": "{ \"name\": \"x\",\n \"triggers\": { \"crons\": [1] } }"])
         #expect(triggers.diagnostics.filter(\.isError).map(\.description) == ["wrangler.jsonc:2:2: error: wrangler.jsonc: `triggers.crons` must be an array of strings"])
         let unnamed = plan("export default { preset: 'cloudflare_module' }")
-        #expect(unnamed.diagnostics.isEmpty, "\(unnamed.diagnostics)")
+        #expect(
+            unnamed.diagnostics.map(\.description) == [
+                "nitro.config.ts:1:1: warning: the generated .output/server/wrangler.json has no `name`, `main`, `compatibility_date`, which wrangler deploy requires; set them in `cloudflare.wrangler` (or a wrangler.json at the root)"
+            ])
+        let complete = plan(
+            "export default { preset: 'cloudflare_module' }",
+            ["wrangler.json": #"{"name": "x", "main": "w.js", "compatibility_date": "2025-01-01"}"#])
+        #expect(complete.diagnostics.isEmpty, "\(complete.diagnostics)")
+        let strict = plan("export default { preset: 'cloudflare_module' }", strict: true)
+        #expect(strict.hasErrors)
         #expect(json(unnamed, ".output/server/wrangler.json") == ["triggers": ["crons": []]])
         let broken = plan("export default { preset: 'cloudflare_module' }", ["wrangler.toml": "name = \n"])
         #expect(broken.diagnostics.filter(\.isError).map(\.description) == ["wrangler.toml:1:8: error: expected a value"])

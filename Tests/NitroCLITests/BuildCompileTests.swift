@@ -91,4 +91,28 @@ struct BuildCompileTests {
 
                 """)
     }
+
+    /// Issue 14: the layouts SwiftPM allows. Each fixture is built with `nitro build` and its
+    /// registry compiled with `swift build` in the target `Package.swift` puts it in.
+    @Test(
+        "layouts: custom `path:` targets with srcDir 'server', root ./tasks at `path: \".\"`, a computed manifest with serverDir",
+        arguments: [
+            ("layout-custom-paths", "server/NitroTasks.generated.swift", "Server", "db:migrate migrated\njobs:sync synced\n"),
+            ("layout-root-tasks", "NitroTasks.generated.swift", "App", "hello hello\n"),
+            ("layout-computed-manifest", "server/NitroTasks.generated.swift", "Server", "ping pong\n"),
+        ])
+    func layouts(_ name: String, registry: String, product: String, expected: String) async throws {
+        let app = try FixtureApp(copying: RepositoryPaths.fixture("build/\(name)/project"))
+        let build = try await app.awaitNitro(["build"])
+        #expect(build.status == 0, "\(build.stderr)")
+        #expect(build.stdout.hasPrefix("wrote \(registry)\n"))
+        try await app.awaitSwiftBuild()
+        let run = try await app.awaitRun(product, ["run-all"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n").map { line in
+            // `name {"result":"x"}` → `name x`
+            line.replacingOccurrences(of: #"{"result":""#, with: "").replacingOccurrences(of: #""}"#, with: "")
+        }
+        #expect(lines.joined(separator: "\n") + "\n" == expected)
+    }
 }

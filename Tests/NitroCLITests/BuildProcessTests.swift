@@ -155,7 +155,8 @@ struct BuildProcessTests {
             bad.stderr.hasPrefix("error: NITRO_PRESET: unknown preset `netlfy`; the known presets are, closest first:"))
         let good = try NitroBinary.run(
             ["build", "--root", folder.path], environment: ["NITRO_PRESET": "cloudflare-module"])
-        #expect(good.stdout.hasSuffix("preset cloudflare_module\n"))
+        // (1 warning: the generated wrangler.json lacks what wrangler deploy requires.)
+        #expect(good.stdout.hasSuffix("preset cloudflare_module, 1 warning\n"))
         let flag = try NitroBinary.run(
             ["build", "--preset", "bun", "--root", folder.path], environment: ["NITRO_PRESET": "vercel"])
         #expect(flag.stdout.hasSuffix("preset bun\n"))

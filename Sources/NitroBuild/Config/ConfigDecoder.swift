@@ -46,6 +46,10 @@ struct ConfigDecoder {
                 config.preset = string(value, "preset")
             case "srcDir":
                 config.srcDir = folder(value, "srcDir")
+            case "serverDir":
+                // Nitro v3 accepts `false` (no server folder): the same as leaving it out.
+                if case .bool(false) = value.kind { continue }
+                config.serverDir = folder(value, "serverDir")
             case "scanDirs":
                 config.scanDirs = strings(value, "scanDirs")?.compactMap { folder($0, "scanDirs") }
             case "ignore":

@@ -4,7 +4,7 @@
 package enum KnownConfigKeys {
     /// Top-level keys this tool reads.
     package static let read: Set<String> = [
-        "experimental", "tasks", "scheduledTasks", "preset", "srcDir", "scanDirs", "ignore", "output",
+        "experimental", "tasks", "scheduledTasks", "preset", "srcDir", "serverDir", "scanDirs", "ignore", "output",
         "cloudflare", "vercel", "scheduler",
     ]
 
@@ -19,7 +19,7 @@ package enum KnownConfigKeys {
         "minify", "moduleSideEffects", "modules", "netlify", "node", "nodeModulesDirs", "noExternals",
         "noPublicDir", "oxc", "openAPI", "plugins", "prerender", "publicAssets", "renderer", "replace",
         "rolldownConfig", "rollupConfig", "rootDir", "routeRules", "routes", "routesDir", "runtimeConfig",
-        "serveStatic", "serverAssets", "serverDir", "serverEntry", "sourceMap", "sourcemap", "ssrRoutes",
+        "serveStatic", "serverAssets", "serverEntry", "sourceMap", "sourcemap", "ssrRoutes",
         "static", "storage", "stormkit", "timing", "traceDeps", "typescript", "unenv", "virtual", "wasm",
         "watchOptions", "workspaceDir", "zeabur", "name", "$development", "$production", "$test", "$env", "$meta",
     ]

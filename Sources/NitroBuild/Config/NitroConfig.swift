@@ -16,6 +16,8 @@ package struct NitroConfig: Sendable {
     package var preset: Located<String>?
     /// `srcDir`: the folder holding `tasks/` (normalised, root-relative).
     package var srcDir: Located<String>?
+    /// `serverDir` (Nitro v3): the folder holding `tasks/`; wins over `srcDir`, which v3 deprecates.
+    package var serverDir: Located<String>?
     /// `scanDirs`: folders each holding a `tasks/` folder (normalised, root-relative).
     package var scanDirs: [Located<String>]?
     /// `ignore`: globs of files not to scan.

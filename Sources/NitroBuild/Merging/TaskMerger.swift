@@ -19,7 +19,8 @@ package enum TaskMerger {
     }
 
     package static func merge(
-        config: NitroConfig, scan: TaskScan, handlerFiles: [String: SourceFile], registryPath: String
+        config: NitroConfig, scan: TaskScan, handlerFiles: [String: SourceFile], registryPath: String,
+        target registryTarget: RegistryTarget? = nil
     ) -> Result {
         var diagnostics: [Diagnostic] = []
         var planned: [String: PlannedTask] = [:]
@@ -29,7 +30,10 @@ package enum TaskMerger {
         var inspected: [String: TaskFileInspection] = [:]
         let scannedByName = Dictionary(scan.tasks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let scannedByFile = Dictionary(scan.tasks.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
-        let target = TaskFolderLocator.targetFolder(of: registryPath)
+        let targetFolder = TaskFolderLocator.targetFolder(of: registryPath)
+        let registryTarget =
+            registryTarget ?? RegistryTarget(name: ProjectPath.fileName(targetFolder), folder: targetFolder)
+        let target = registryTarget.folder
 
         for task in config.tasks {
             let name = task.name.value
@@ -39,7 +43,7 @@ package enum TaskMerger {
                 switch HandlerReference.parse(handler.value) {
                 case .failure(let error):
                     diagnostics.append(.error(handler.location, error.message))
-                case .success(.symbol(let module, _)) where module == ProjectPath.fileName(target):
+                case .success(.symbol(let module, _)) where module == registryTarget.name:
                     // The module is the registry's own target: nitro build cannot check such a
                     // symbol (and `import` of its own module does nothing), but it can check a file.
                     diagnostics.append(
@@ -51,7 +55,7 @@ package enum TaskMerger {
                 case .success(.symbol(let module, let path)):
                     entry.reference = .qualified(module: module, path: path)
                 case .success(.file(let path)):
-                    if !ProjectPath.isInside(path, target) {
+                    if !registryTarget.contains(path) {
                         diagnostics.append(
                             .error(
                                 handler.location,

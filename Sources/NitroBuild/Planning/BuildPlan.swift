@@ -22,6 +22,9 @@ package struct BuildPlan: Sendable {
     package var diagnostics: [Diagnostic]
     /// The merged model (present unless the config could not be located at all).
     package var model: BuildModel?
+    /// How the build read the project (which `Package.swift` targets, or why it fell back):
+    /// printed by `nitro build --verbose`, never a finding.
+    package var notes: [String] = []
 
     package var hasErrors: Bool { diagnostics.hasErrors }
 }

@@ -74,7 +74,8 @@ package struct BuildSession: Sendable {
         let scan = TaskScanner.scan(folders, ignore: ignore, registryPath: registryPath)
         diagnostics += scan.diagnostics
         let byPath = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let merged = TaskMerger.merge(config: config, scan: scan, handlerFiles: byPath, registryPath: registryPath)
+        let merged = TaskMerger.merge(config: config, scan: scan, handlerFiles: byPath, registryPath: registryPath,
+            target: location.target)
         diagnostics += merged.diagnostics
 
         let timeZone = config.schedulerTimeZone?.value ?? "UTC"
@@ -99,6 +100,7 @@ package struct BuildSession: Sendable {
 
     func finish(_ plan: BuildPlan) -> BuildPlan {
         var plan = plan
+        plan.notes = location.notes
         var seen: Set<Diagnostic> = []
         plan.diagnostics = plan.diagnostics.filter { seen.insert($0).inserted }.sorted(by: Diagnostic.printOrder)
         if options.strict { plan.diagnostics = plan.diagnostics.strict() }

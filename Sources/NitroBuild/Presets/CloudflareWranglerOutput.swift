@@ -8,6 +8,8 @@ package struct CloudflareWranglerOutput: PresetOutput {
     package static let freePlanCronLimit = 5
     package static let paidPlanCronLimit = 250
     package static let deployConfigPath = ".wrangler/deploy/config.json"
+    /// The keys `wrangler deploy` refuses to deploy without (a warning, an error under `--strict`).
+    package static let requiredKeys = ["name", "main", "compatibility_date"]
 
     package init() {}
 
@@ -15,7 +17,10 @@ package struct CloudflareWranglerOutput: PresetOutput {
         preset == .cloudflareModule || preset == .cloudflareDurable
     }
 
-    package func inputPaths(config: NitroConfig, preset: Preset) -> [String] { WranglerFile.names }
+    /// The user's wrangler files, and the config (to place errors in `cloudflare.wrangler`'s crons).
+    package func inputPaths(config: NitroConfig, preset: Preset) -> [String] {
+        WranglerFile.names + (config.cloudflareWrangler != nil ? config.path.map { [$0] } ?? [] : [])
+    }
 
     /// Where the generated file goes for this config.
     package static func wranglerPath(_ config: NitroConfig) -> String {
@@ -72,6 +77,13 @@ package struct CloudflareWranglerOutput: PresetOutput {
         for source in sources {
             let listed = WranglerMerge.crons(in: source.members)
             if let problem = listed.problem { diagnostics.append(.error(source.location, "\(source.name): \(problem)")) }
+            // Copied verbatim into the generated file: checked in Cloudflare's dialect first.
+            let file = source.name == "`cloudflare.wrangler`" ? config.path.flatMap { context.inputs[$0] } : present.first
+            let after = file.flatMap { file in source.location.map { WranglerCronCheck.offset(of: $0, in: file) } } ?? 0
+            diagnostics += WranglerCronCheck.check(
+                listed.crons, file: file, after: source.name == "`cloudflare.wrangler`" ? after : 0,
+                fallback: source.location,
+                source: source.name == "`cloudflare.wrangler`" ? "`cloudflare.wrangler.triggers.crons`" : "`triggers.crons`")
             for cron in listed.crons { add(cron, source.location) }
         }
         for schedule in model.schedules {
@@ -90,6 +102,18 @@ package struct CloudflareWranglerOutput: PresetOutput {
         triggers["crons"] = .array(crons.map { .string($0) })
         merged["triggers"] = .object(triggers)
 
+        // What `wrangler deploy` needs before it deploys anything.
+        let missing = Self.requiredKeys.filter { merged[$0] == nil }
+        if !missing.isEmpty {
+            let place = config.cloudflareWrangler?.location ?? user.map { SourceLocation(path: $0.path) } ?? config.fileLocation
+            let keys = missing.map { "`\($0)`" }.joined(separator: ", ")
+            let whereToSet = user.map { "in \($0.path) or in `cloudflare.wrangler`" } ?? "in `cloudflare.wrangler` (or a wrangler.json at the root)"
+            diagnostics.append(
+                .warning(
+                    place,
+                    "the generated \(wranglerPath) has no \(keys), which wrangler deploy requires; set \(missing.count == 1 ? "it" : "them") \(whereToSet)"
+                ))
+        }
         if crons.count > Self.freePlanCronLimit {
             let place = origins[Self.freePlanCronLimit] ?? config.fileLocation
             diagnostics.append(

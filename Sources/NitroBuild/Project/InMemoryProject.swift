@@ -22,7 +22,9 @@ package struct InMemoryProject: Sendable {
         let layout = ProjectLayout(
             taskFolders: folders.filter { folder in
                 TaskFolderLocator.discoveryPatterns.contains { GlobPattern($0).matchesWhole(folder) }
-            }.sorted(by: utf8Less))
+            }.sorted(by: utf8Less),
+            manifest: files["Package.swift"].map { SourceFile(path: "Package.swift", text: $0) },
+            predefinedFolders: Set(PackageManifestReader.testFolders.filter { folders.contains($0) }))
         let session = planner.start(configFiles: configFiles, layout: layout, options: options)
         let taskFolders = session.taskFolders.map { folder in
             TaskFolder(

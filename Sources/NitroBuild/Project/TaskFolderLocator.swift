@@ -1,10 +1,37 @@
-/// Which `tasks/` folders exist among the places looked at when the config names none.
+/// What the edge saw of the project's shape: which discovery places exist, and the manifest.
 package struct ProjectLayout: Sendable {
     /// Root-relative folders matching ``TaskFolderLocator/discoveryPatterns`` that exist.
     package var taskFolders: [String]
+    /// `Package.swift` at the root, if there is one.
+    package var manifest: SourceFile?
+    /// Which of SwiftPM's predefined folders (``PackageManifestReader/testFolders``) exist at the root.
+    package var predefinedFolders: Set<String>
 
-    package init(taskFolders: [String]) {
+    package init(taskFolders: [String], manifest: SourceFile? = nil, predefinedFolders: Set<String> = []) {
         self.taskFolders = taskFolders
+        self.manifest = manifest
+        self.predefinedFolders = predefinedFolders
+    }
+}
+
+/// The target the registry compiles in.
+package struct RegistryTarget: Sendable, Hashable {
+    /// The module name (`App`): a `Module.symbol` handler may not name it.
+    package var name: String
+    /// Root-relative folder (`""` for the root).
+    package var folder: String
+    /// The manifest's target, when `Package.swift` was read (its `exclude:`/`sources:` apply).
+    package var manifestTarget: PackageTarget?
+
+    package init(name: String, folder: String, manifestTarget: PackageTarget? = nil) {
+        self.name = name
+        self.folder = folder
+        self.manifestTarget = manifestTarget
+    }
+
+    /// Whether a file at `path` is compiled in this target.
+    package func contains(_ path: String) -> Bool {
+        manifestTarget?.compiles(path) ?? ProjectPath.isInside(path, folder)
     }
 }
 
@@ -14,11 +41,17 @@ package struct TaskLocation: Sendable {
     package var folders: [String]
     /// The Swift registry's root-relative path; `nil` when it cannot be decided (an error says why).
     package var registryPath: String?
+    /// The registry's target; `nil` when it cannot be decided.
+    package var target: RegistryTarget?
     package var diagnostics: [Diagnostic]
+    /// How the targets were found (`--verbose`).
+    package var notes: [String] = []
 }
 
-/// Finds the `tasks/` folders: from `scanDirs` or `srcDir` (each holds a `tasks/` folder), or
-/// else `./tasks`, else the single `Sources/*/tasks`.
+/// Finds the `tasks/` folders: from `scanDirs`, `serverDir` or `srcDir` (each holds a `tasks/`
+/// folder), or else `./tasks`, else the single `Sources/*/tasks`; and the target they belong to:
+/// the `Package.swift` target whose folder holds them, or (without a readable manifest) the
+/// folder holding `tasks/`.
 package enum TaskFolderLocator {
     /// The places looked at without `srcDir`/`scanDirs`; `*` is one folder level.
     package static let discoveryPatterns = ["tasks", "Sources/*/tasks"]
@@ -28,16 +61,22 @@ package enum TaskFolderLocator {
 
     package static func locate(_ config: NitroConfig, layout: ProjectLayout) -> TaskLocation {
         var location = TaskLocation(folders: [], registryPath: config.outputRegistry?.value, diagnostics: [])
+        /// Each folder with the config key that named it (for errors).
+        var named: [(folder: String, key: String, place: SourceLocation?)] = []
         if let scanDirs = config.scanDirs, !scanDirs.isEmpty {
-            location.folders = scanDirs.map { ProjectPath.join($0.value, "tasks") }
+            for (index, dir) in scanDirs.enumerated() {
+                named.append((ProjectPath.join(dir.value, "tasks"), "scanDirs[\(index)]", dir.location))
+            }
+        } else if let serverDir = config.serverDir {
+            named = [(ProjectPath.join(serverDir.value, "tasks"), "serverDir", serverDir.location)]
         } else if let srcDir = config.srcDir {
-            location.folders = [ProjectPath.join(srcDir.value, "tasks")]
+            named = [(ProjectPath.join(srcDir.value, "tasks"), "srcDir", srcDir.location)]
         } else {
             let found = layout.taskFolders.sorted(by: utf8Less)
             if found.contains("tasks") {
-                location.folders = ["tasks"]
+                named = [("tasks", "./tasks", config.fileLocation)]
             } else if found.count == 1 {
-                location.folders = found
+                named = [(found[0], found[0], config.fileLocation)]
             } else if found.isEmpty {
                 if location.registryPath == nil {
                     location.diagnostics.append(
@@ -56,30 +95,130 @@ package enum TaskFolderLocator {
                     ))
             }
         }
-        if location.registryPath == nil, let first = location.folders.first {
-            location.registryPath = ProjectPath.join(ProjectPath.parent(first), registryFileName)
+        if config.serverDir != nil, let srcDir = config.srcDir, config.scanDirs?.isEmpty ?? true {
+            location.diagnostics.append(
+                .warning(
+                    srcDir.location,
+                    "both `serverDir` and `srcDir` are set; `serverDir` wins (Nitro v3 scans `serverDir` and deprecates "
+                        + "`srcDir`): remove `srcDir`"))
         }
-        if let registry = location.registryPath {
-            // The registry refers to internal symbols: it must compile in the tasks' target.
-            let target = targetFolder(of: registry)
-            for folder in location.folders where targetFolder(of: ProjectPath.join(folder, "x.swift")) != target {
-                let place = config.outputRegistry?.location ?? config.scanDirs?.first?.location ?? config.fileLocation
+        location.folders = named.map(\.folder)
+
+        // The targets of Package.swift, when it can be read statically.
+        var targets: [PackageTarget]?
+        if let manifest = layout.manifest {
+            switch PackageManifestReader.read(manifest, existingFolders: layout.predefinedFolders) {
+            case .targets(let found) where !found.isEmpty:
+                targets = found
+                location.notes.append(
+                    "Package.swift: targets " + found.map { "\($0.name) (\(ProjectPath.display($0.path)))" }
+                        .joined(separator: ", "))
+            case .targets:
+                location.notes.append(
+                    "Package.swift declares no target statically; the folder holding tasks/ is taken as the target")
+            case .unreadable(let reason):
+                location.notes.append(
+                    "Package.swift cannot be read statically (\(reason)); the folder holding tasks/ is taken as the target")
+            }
+        }
+        func manifestTarget(of path: String) -> PackageTarget? {
+            // The deepest target folder holding the path (SwiftPM rejects overlapping targets anyway).
+            targets?.filter { ProjectPath.isInside(path, $0.path) }.max { $0.path.utf8.count < $1.path.utf8.count }
+        }
+        func target(of folder: String, holding: String) -> RegistryTarget {
+            if let found = manifestTarget(of: folder) {
+                return RegistryTarget(name: found.name, folder: found.path, manifestTarget: found)
+            }
+            let folderOfTarget = fallbackTargetFolder(holding: holding)
+            return RegistryTarget(name: ProjectPath.fileName(folderOfTarget), folder: folderOfTarget, manifestTarget: nil)
+        }
+
+        var resolved: [(folder: String, key: String, place: SourceLocation?, target: RegistryTarget)] = []
+        for entry in named {
+            if let targets, manifestTarget(of: entry.folder) == nil {
+                let key = entry.key.hasPrefix("scanDirs") ? "scanDirs" : entry.key == "serverDir" ? "serverDir" : "srcDir"
                 location.diagnostics.append(
                     .error(
-                        place,
-                        "the tasks in \(folder) are not in the registry's target (\(ProjectPath.display(target)), "
-                            + "registry \(registry)); the registry can only refer to tasks of its own target: keep every "
-                            + "scanned tasks/ folder and `output.registry` in one target"))
+                        entry.place,
+                        "`\(entry.key)`: \(entry.folder) is in no target of Package.swift, so SwiftPM would not compile "
+                            + "its tasks; the targets are \(list(targets)): move tasks/ into one of them, or point `\(key)` "
+                            + "at a target's folder"))
+                continue
             }
+            let found = target(of: entry.folder, holding: ProjectPath.parent(entry.folder))
+            if let manifest = found.manifestTarget, !manifest.compiles(ProjectPath.join(entry.folder, "x.swift")) {
+                location.diagnostics.append(
+                    .error(
+                        entry.place,
+                        "`\(entry.key)`: \(entry.folder) is left out of the target \(manifest.name) by its `exclude:` or "
+                            + "`sources:` in Package.swift, so SwiftPM does not compile its tasks"))
+                continue
+            }
+            resolved.append((entry.folder, entry.key, entry.place, found))
+        }
+        guard location.diagnostics.allSatisfy({ !$0.isError }) else {
+            location.registryPath = nil
+            return location
+        }
+
+        if location.registryPath == nil, let first = resolved.first {
+            let holder = ProjectPath.parent(first.folder)
+            let folder = ProjectPath.isInside(holder, first.target.folder) ? holder : first.target.folder
+            location.registryPath = ProjectPath.join(folder, registryFileName)
+        }
+        guard let registry = location.registryPath else { return location }
+        // The registry refers to internal symbols: it must compile in the tasks' target.
+        let registryTarget = target(of: registry, holding: ProjectPath.parent(registry))
+        let registryPlace = config.outputRegistry?.location ?? resolved.first?.place ?? config.fileLocation
+        if let targets, registryTarget.manifestTarget == nil {
+            location.diagnostics.append(
+                .error(
+                    registryPlace,
+                    "`output.registry`: \(registry) is in no target of Package.swift; the targets are \(list(targets))"))
+        } else if !registryTarget.contains(registry) {
+            location.diagnostics.append(
+                .error(
+                    registryPlace,
+                    "the registry \(registry) is left out of the target \(registryTarget.name) by its `exclude:` or "
+                        + "`sources:` in Package.swift; write it where the target compiles it (`output.registry`)"))
+        }
+        for entry in resolved where entry.target.folder != registryTarget.folder {
+            let place = config.outputRegistry?.location ?? entry.place
+            location.diagnostics.append(
+                .error(
+                    place,
+                    "the tasks of `\(entry.key)` (\(entry.folder)) are in the target \(describe(entry.target)), but the "
+                        + "registry \(registry) is in \(describe(registryTarget)); the registry can only refer to tasks of "
+                        + "its own target: keep every scanned tasks/ folder and `output.registry` in one target"))
+        }
+        if location.diagnostics.contains(where: \.isError) {
+            location.registryPath = nil
+        } else {
+            location.target = registryTarget
         }
         return location
     }
 
-    /// The SwiftPM target folder of a file: `Sources/<Name>` for files under `Sources/`,
-    /// otherwise the file's own folder.
+    static func list(_ targets: [PackageTarget]) -> String {
+        targets.map { "\($0.name) (\(ProjectPath.display($0.path)))" }.joined(separator: ", ")
+    }
+
+    static func describe(_ target: RegistryTarget) -> String {
+        target.manifestTarget != nil
+            ? "\(target.name) (\(ProjectPath.display(target.folder)))" : ProjectPath.display(target.folder)
+    }
+
+    /// Without a readable manifest: `Sources/<Name>` for folders under `Sources/`, otherwise the
+    /// folder holding `tasks/` itself.
+    static func fallbackTargetFolder(holding folder: String) -> String {
+        let segments = folder.split(separator: "/")
+        if segments.count >= 2, segments[0] == "Sources" { return "Sources/\(segments[1])" }
+        return folder
+    }
+
+    /// The SwiftPM target folder of a file without a manifest: `Sources/<Name>` for files under
+    /// `Sources/`, otherwise the file's own folder.
     package static func targetFolder(of path: String) -> String {
-        let segments = path.split(separator: "/")
-        if segments.count >= 3, segments[0] == "Sources" { return "Sources/\(segments[1])" }
-        return ProjectPath.parent(path)
+        fallbackTargetFolder(holding: ProjectPath.parent(path))
     }
 }

@@ -1,14 +1,19 @@
 /// An `ignore` pattern from the config: `*` (within a segment), `**` (any number of segments),
 /// `?`, `[abc]`, `[!a-z]`, `{a,b}`. A pattern without `/` matches a file name in any folder
-/// (as in `.gitignore`); a pattern ending in `/` matches everything below that folder.
+/// (as in `.gitignore`); a pattern ending in `/` matches everything below that folder. A leading
+/// `!` negates (``isNegated``; ``ignores(_:_:)`` applies a list in order).
 package struct GlobPattern: Sendable, Hashable {
     package let source: String
     private let alternatives: [[String]]
     private let matchesNameOnly: Bool
+    /// `!pattern` (as globby reads an ignore list): re-includes what an earlier pattern ignored.
+    package let isNegated: Bool
 
     package init(_ pattern: String) {
         source = pattern
         var text = pattern
+        isNegated = text.hasPrefix("!")
+        if isNegated { text.removeFirst() }
         while text.hasPrefix("./") { text.removeFirst(2) }
         if text.hasPrefix("/") { text.removeFirst() }
         if text.hasSuffix("/") { text += "**" }
@@ -16,6 +21,16 @@ package struct GlobPattern: Sendable, Hashable {
         alternatives = Self.expandBraces(text).map {
             $0.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         }
+    }
+
+    /// Whether the list ignores a file: the last pattern matching one of `paths` decides, a
+    /// negated one re-including it (`["tasks/**", "!tasks/keep.swift"]`).
+    package static func ignores(_ patterns: [GlobPattern], _ paths: [String]) -> Bool {
+        var ignored = false
+        for pattern in patterns where pattern.isNegated == ignored {
+            if paths.contains(where: pattern.matches) { ignored.toggle() }
+        }
+        return ignored
     }
 
     /// Whether the pattern matches `path` (`/`-separated, relative to where patterns apply).

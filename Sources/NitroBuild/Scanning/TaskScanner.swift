@@ -46,7 +46,7 @@ package enum TaskScanner {
                 if GeneratedHeader.isGenerated(file.bytes) { continue }
                 compiled.append(file.path)
                 let rootRelativeToScanDir = ProjectPath.relative(file.path, to: ProjectPath.parent(folder.path))
-                if ignore.contains(where: { $0.matches(rootRelativeToScanDir) || $0.matches(file.path) }) { continue }
+                if GlobPattern.ignores(ignore, [rootRelativeToScanDir, file.path]) { continue }
                 if TaskNaming.isHelper(relativePath: relative) { continue }
                 let name = TaskNaming.name(forRelativePath: relative)
                 if let problem = TaskNaming.problem(with: name) {

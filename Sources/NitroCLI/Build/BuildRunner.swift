@@ -20,6 +20,8 @@ struct BuildRunner {
     let mode: Mode
     let options: BuildOptions
     let console: Console
+    /// `--verbose`: print the plan's notes.
+    var verbose = false
     var planner: BuildPlanner = .standard
 
     /// Reads the project at `root` and plans the build (no writes).
@@ -72,6 +74,9 @@ struct BuildRunner {
             }
         }
         let printer = DiagnosticPrinter(console: console)
+        if verbose {
+            for note in plan.notes { console.err("note: " + PrintableText.escape(note)) }
+        }
         printer.print(plan.diagnostics)
         if case .dryRunJSON = mode {
             let json = BuildPlanJSON.render(

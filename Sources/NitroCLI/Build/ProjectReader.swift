@@ -80,7 +80,13 @@ struct ProjectReader {
             }
             found += candidates
         }
-        return ProjectLayout(taskFolders: found)
+        // Package.swift, read only as text (never run): which targets there are and their folders.
+        let manifestPath = absolute("Package.swift")
+        let manifest =
+            FileSystem.status(manifestPath)?.kind == .file && projectRoot.escape("Package.swift") == nil
+            ? FileSystem.read(manifestPath).map { SourceFile(path: "Package.swift", bytes: $0) } : nil
+        let predefined = PackageManifestReader.testFolders.filter { FileSystem.isDirectory(absolute($0)) }
+        return ProjectLayout(taskFolders: found, manifest: manifest, predefinedFolders: Set(predefined))
     }
 
     /// The `.swift` files of the given root-relative files that exist (the caller leaves out those

@@ -60,7 +60,7 @@ struct RootBoundary {
 
     /// The config key that named `relative`, and where its value is written: a handler or
     /// `output.registry` naming the file itself, else the `output.dir`, `scanDirs` entry or
-    /// `srcDir` holding it.
+    /// `serverDir` or `srcDir` holding it.
     func blame(_ relative: String) -> (key: String, location: SourceLocation)? {
         for task in config.tasks {
             if let handler = task.handler, case .success(.file(let path)) = HandlerReference.parse(handler.value),
@@ -76,6 +76,9 @@ struct RootBoundary {
         let scanDirs = (config.scanDirs ?? []).filter { !$0.value.isEmpty && ProjectPath.isInside(relative, $0.value) }
         if let longest = scanDirs.max(by: { $0.value.utf8.count < $1.value.utf8.count }) {
             return ("scanDirs", longest.location)
+        }
+        if let serverDir = config.serverDir, !serverDir.value.isEmpty, ProjectPath.isInside(relative, serverDir.value) {
+            return ("serverDir", serverDir.location)
         }
         if let srcDir = config.srcDir, !srcDir.value.isEmpty, ProjectPath.isInside(relative, srcDir.value) {
             return ("srcDir", srcDir.location)

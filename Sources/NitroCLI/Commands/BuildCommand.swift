@@ -5,7 +5,7 @@ import NitroBuild
 enum BuildCommand: Command {
     static let name = "build"
     static let summary = "Scan tasks, merge the config and generate the registry and platform files"
-    static let usage = "nitro build [--root DIR] [--preset NAME] [--check | --dry-run] [--strict]"
+    static let usage = "nitro build [--root DIR] [--preset NAME] [--check | --dry-run] [--strict] [--verbose]"
     static let details = """
         Finds the task files under the tasks/ folder of a Swift target (Sources/App/tasks/db/migrate.swift
         is the task db:migrate), reads nitro.config.ts / .mts / .js / .mjs / .json, merges the tasks the
@@ -25,6 +25,8 @@ enum BuildCommand: Command {
                           Write only the registry, to FILE instead of its place in the project (the
                           SwiftPM build plugin uses this); an error if a registry is also committed there
           --strict        Treat warnings as errors
+          --verbose       Also print how the project was read (`note:` lines on stderr): the targets
+                          found in Package.swift, or why it could not be read statically
 
         Diagnostics go to stderr as `path:line:column: error|warning: message`, relative to the root.
         Exit status: 0 success (warnings allowed), 1 errors or stale files (--check), 64 bad usage.
@@ -45,6 +47,7 @@ enum BuildCommand: Command {
         let check = arguments.flag("--check")
         let dryRun = arguments.flag("--dry-run")
         let strict = arguments.flag("--strict")
+        let verbose = arguments.flag("--verbose")
         let json = arguments.flag("--json")
         let registryOutput = try arguments.option("--registry-output")
         try arguments.finish()
@@ -78,6 +81,6 @@ enum BuildCommand: Command {
         } else {
             mode = check ? .check : dryRun ? (json ? .dryRunJSON : .dryRun) : .write
         }
-        return BuildRunner(root: root, mode: mode, options: options, console: context.console).run()
+        return BuildRunner(root: root, mode: mode, options: options, console: context.console, verbose: verbose).run()
     }
 }

@@ -1,0 +1,5 @@
+export default {
+  experimental: { tasks: true },
+  serverDir: "./server",
+  srcDir: "app",
+};

@@ -1,0 +1,3 @@
+import NitroTasks
+
+let ping = defineTask { _ in TaskResult(result: "pong") }

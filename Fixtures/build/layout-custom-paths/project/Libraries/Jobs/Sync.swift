@@ -1,0 +1,3 @@
+import NitroTasks
+
+public let sync = defineTask { _ in TaskResult(result: "synced") }

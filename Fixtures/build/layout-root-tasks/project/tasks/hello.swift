@@ -1,0 +1,3 @@
+import NitroTasks
+
+let hello = defineTask(meta: TaskMeta(description: "Say hello")) { _ in TaskResult(result: "hello") }

@@ -1,0 +1,5 @@
+export default {
+  experimental: { tasks: true },
+  preset: "cloudflare_module",
+  scheduledTasks: { "0 * * * *": "cleanup" },
+};
