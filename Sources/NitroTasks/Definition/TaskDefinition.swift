@@ -1,18 +1,30 @@
-/// A task: display information and the work to do. Create one with ``defineTask(meta:run:)-…``.
+/// A task: display information, its concurrency rule and time limit, and the work to do. Create
+/// one with ``defineTask(meta:concurrency:timeLimit:run:)-…``.
 ///
 /// The type is deliberately not called `Task`, which would shadow Swift concurrency's `Task`.
 public struct TaskDefinition: Sendable {
     /// Display information; optional.
     public let meta: TaskMeta?
-    private let body: @Sendable (TaskEvent) async throws -> TaskResult
+    /// What a call does while a run is in flight (``TaskConcurrency/dedupe`` by default).
+    public let concurrency: TaskConcurrency
+    /// How long a run may take; `nil` (the default) for no limit. Past it, the run is cancelled,
+    /// every caller gets ``TaskError/timedOut(_:after:)`` (504), and the runner forgets the run.
+    public let timeLimit: Duration?
+    let body: @Sendable (TaskEvent) async throws -> TaskResult
 
     /// Creates a task from a closure that returns a ``TaskResult``.
-    public init(meta: TaskMeta? = nil, run: @escaping @Sendable (TaskEvent) async throws -> TaskResult) {
+    public init(
+        meta: TaskMeta? = nil, concurrency: TaskConcurrency = .dedupe, timeLimit: Duration? = nil,
+        run: @escaping @Sendable (TaskEvent) async throws -> TaskResult
+    ) {
         self.meta = meta
+        self.concurrency = concurrency
+        self.timeLimit = timeLimit
         self.body = run
     }
 
-    /// Runs the task directly, without the one-running-instance rule of ``runTask(_:payload:context:)``.
+    /// Runs the task directly, without the concurrency rule or time limit that ``TaskRunner``
+    /// applies.
     public func run(_ event: TaskEvent) async throws -> TaskResult {
         try await body(event)
     }
@@ -31,12 +43,14 @@ public struct TaskDefinition: Sendable {
 /// ```
 /// - Parameters:
 ///   - meta: display information (optional).
+///   - concurrency: what a call does while a run is in flight (``TaskConcurrency/dedupe``).
+///   - timeLimit: how long a run may take (no limit by default).
 ///   - run: the work; it may be `async` and may throw (the error reaches the caller unchanged).
 public func defineTask<Result: TaskResultConvertible>(
-    meta: TaskMeta? = nil,
+    meta: TaskMeta? = nil, concurrency: TaskConcurrency = .dedupe, timeLimit: Duration? = nil,
     run: @escaping @Sendable (TaskEvent) async throws -> Result
 ) -> TaskDefinition {
-    TaskDefinition(meta: meta) { event in try await run(event).taskResult }
+    TaskDefinition(meta: meta, concurrency: concurrency, timeLimit: timeLimit) { event in try await run(event).taskResult }
 }
 
 /// What a task closure may return besides nothing and `Encodable` values: ``TaskResult``.
@@ -54,10 +68,10 @@ extension TaskResult: TaskResultConvertible {
 
 /// Defines a task that returns nothing (its result is empty).
 public func defineTask(
-    meta: TaskMeta? = nil,
+    meta: TaskMeta? = nil, concurrency: TaskConcurrency = .dedupe, timeLimit: Duration? = nil,
     run: @escaping @Sendable (TaskEvent) async throws -> Void
 ) -> TaskDefinition {
-    TaskDefinition(meta: meta) { event in
+    TaskDefinition(meta: meta, concurrency: concurrency, timeLimit: timeLimit) { event in
         try await run(event)
         return TaskResult()
     }
@@ -70,10 +84,10 @@ public func defineTask(
 /// let cleanup = defineTask { _ in Report(removed: 12) }   // {"result": {"removed": 12}}
 /// ```
 public func defineTask<Value: Encodable & Sendable>(
-    meta: TaskMeta? = nil,
+    meta: TaskMeta? = nil, concurrency: TaskConcurrency = .dedupe, timeLimit: Duration? = nil,
     run: @escaping @Sendable (TaskEvent) async throws -> Value
 ) -> TaskDefinition {
-    TaskDefinition(meta: meta) { event in
+    TaskDefinition(meta: meta, concurrency: concurrency, timeLimit: timeLimit) { event in
         try TaskResult(encoding: try await run(event))
     }
 }

@@ -50,7 +50,7 @@ public enum CloudflareScheduled {
         }
         let tasks = ScheduleDispatch.tasks(of: schedules)
         let context = TaskContext(waitUntil: waitUntil, values: ["cron": cron, "scheduledTime": scheduledTime])
-        let outcomes = await ScheduleDispatch.run(tasks, runner: runner, scheduledTime: scheduledTime, context: context)
+        let outcomes = await ScheduleDispatch.run(tasks, runner: runner, scheduledTime: scheduledTime, context: context, trigger: .cloudflare)
         var failures: [(task: String, message: String)] = []
         for outcome in outcomes {
             if case .failure(let error) = outcome.result {

@@ -8,17 +8,18 @@ enum ScheduleDispatch {
         let result: Result<TaskResult, any Error>
     }
 
-    /// Runs every task with payload `scheduledTime` (milliseconds since 1970) and the context;
-    /// returns the outcomes in the schedule's task order.
+    /// Runs every task with payload `scheduledTime` (milliseconds since 1970) and the context,
+    /// reporting `trigger` to the runner's observers; returns the outcomes in the schedule's task
+    /// order.
     static func run(
-        _ tasks: [String], runner: TaskRunner, scheduledTime: Double, context: TaskContext
+        _ tasks: [String], runner: TaskRunner, scheduledTime: Double, context: TaskContext, trigger: TaskTrigger
     ) async -> [Outcome] {
         await withTaskGroup(of: (Int, Outcome).self) { group in
             for (index, name) in tasks.enumerated() {
                 group.addTask {
                     do {
                         let result = try await runner.run(
-                            name, payload: ["scheduledTime": .number(scheduledTime)], context: context)
+                            name, payload: ["scheduledTime": .number(scheduledTime)], context: context, trigger: trigger)
                         return (index, Outcome(task: name, result: .success(result)))
                     } catch {
                         return (index, Outcome(task: name, result: .failure(error)))

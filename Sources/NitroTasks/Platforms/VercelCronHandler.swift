@@ -134,7 +134,7 @@ public struct VercelCronHandler: Sendable {
         let scheduledTime = minute * 1000
         let tasks = ScheduleDispatch.tasks(of: schedules)
         let context = TaskContext(values: ["cron": schedule, "scheduledTime": scheduledTime])
-        let outcomes = await ScheduleDispatch.run(tasks, runner: runner, scheduledTime: scheduledTime, context: context)
+        let outcomes = await ScheduleDispatch.run(tasks, runner: runner, scheduledTime: scheduledTime, context: context, trigger: .vercel)
         let failed = outcomes.compactMap { outcome -> JSONValue? in
             guard case .failure(let failure) = outcome.result else { return nil }
             return ["task": .string(outcome.task), "message": .string("\(failure)")]

@@ -11,9 +11,10 @@ extension TaskRunner {
     /// ```swift
     /// TaskRunner.bootstrap(.generated)
     /// ```
+    /// - Parameter observers: see every run (``TaskRunner/addObserver(_:)``).
     @discardableResult
-    public static func bootstrap(_ registry: TaskRegistry) -> TaskRunner {
-        let runner = TaskRunner(registry: registry)
+    public static func bootstrap(_ registry: TaskRegistry, observers: [TaskRunObserver] = []) -> TaskRunner {
+        let runner = TaskRunner(registry: registry, observers: observers)
         installed.withLock { $0 = runner }
         return runner
     }

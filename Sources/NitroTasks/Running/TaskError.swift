@@ -1,7 +1,7 @@
 /// An error that carries an HTTP status, thrown by ``runTask(_:payload:context:)`` and the hosts.
 ///
 /// The messages match Nitro's: ``Task `NAME` is not available!`` (404) and
-/// ``Task `NAME` is not implemented!`` (501).
+/// ``Task `NAME` is not implemented!`` (501); a run past its time limit is 504.
 public struct TaskError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The HTTP status that describes the failure.
     public let statusCode: Int
@@ -22,6 +22,11 @@ public struct TaskError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The task is registered without a handler (501).
     public static func notImplemented(_ name: String) -> TaskError {
         TaskError(statusCode: 501, message: "Task `\(name)` is not implemented!")
+    }
+
+    /// The run passed the task's time limit (504): it was cancelled and abandoned.
+    public static func timedOut(_ name: String, after limit: Duration) -> TaskError {
+        TaskError(statusCode: 504, message: "Task `\(name)` did not finish within its time limit of \(limit)")
     }
 
     public var description: String { message }

@@ -1,16 +1,23 @@
+import Foundation
 import NitroSync
 
-/// Runs the tasks of a registry with Nitro's rule: **one running instance per task name**.
+/// Runs the tasks of a registry under each task's ``TaskConcurrency`` rule; by default Nitro's
+/// rule: **one running instance per task name**.
 ///
-/// While a run of a name is in flight, further calls of that name start nothing: they wait for
-/// the same run and get the same result or the same error. Once it settles, the next call starts
-/// a new run. Calls of different names run concurrently. The rule holds under any interleaving
-/// (the check and the start happen under one lock), unlike Nitro's, where two calls in the same
-/// tick can both run.
+/// With ``TaskConcurrency/dedupe`` (the default), while a run of a name is in flight, further
+/// calls of that name start nothing: they wait for the same run and get the same result or the
+/// same error. Once it settles, the next call starts a new run. Calls of different names run
+/// concurrently. The rule holds under any interleaving (the check and the start happen under one
+/// lock), unlike Nitro's, where two calls in the same tick can both run.
+/// ``TaskConcurrency/serial`` runs every call, one at a time in arrival order;
+/// ``TaskConcurrency/parallel`` runs every call at once.
+///
+/// Register observers (``addObserver(_:)``) to see every run, whatever started it.
 public final class TaskRunner: Sendable {
     /// The registry this runner serves.
     public let registry: TaskRegistry
 
+    /// A run that later calls may join (``TaskConcurrency/dedupe``).
     private struct InFlight {
         let id: UInt64
         let run: Task<TaskResult, any Error>
@@ -18,67 +25,303 @@ public final class TaskRunner: Sendable {
         var callers: Int
     }
 
+    /// The calls of one serial key waiting for their turn; the entry exists while a call holds it.
+    private struct Turns {
+        var waiting: [CheckedContinuation<Void, Never>] = []
+        var head = 0
+
+        var queued: Int { waiting.count - head }
+
+        mutating func next() -> CheckedContinuation<Void, Never>? {
+            guard head < waiting.count else { return nil }
+            defer {
+                head += 1
+                if head == waiting.count {
+                    waiting.removeAll()
+                    head = 0
+                }
+            }
+            return waiting[head]
+        }
+    }
+
+    /// What is in flight for one task name, other than a plain dedupe run.
+    private struct Runs {
+        /// The runs of a dedupe task with a key, by key.
+        var keyed: [String: InFlight] = [:]
+        /// Serial tasks: the turn of each key ("" without a key function).
+        var turns: [String: Turns] = [:]
+        /// The runs of serial and parallel tasks, by id.
+        var own: [UInt64: Task<TaskResult, any Error>] = [:]
+
+        var isEmpty: Bool { keyed.isEmpty && turns.isEmpty && own.isEmpty }
+    }
+
+    /// Where a run is recorded, so that it can be forgotten when it settles.
+    private enum Slot: Sendable {
+        case shared
+        case keyed(String)
+        case own
+        case serial(String)
+    }
+
     private struct State {
         var nextID: UInt64 = 0
-        var running: [String: InFlight] = [:]
+        /// The runs of dedupe tasks without a key (the default, kept as small as possible).
+        var shared: [String: InFlight] = [:]
+        /// Everything else in flight, by name.
+        var running: [String: Runs] = [:]
+        var observers: [TaskRunObserver] = []
     }
 
-    private let state = Locked(State())
+    private let state: Locked<State>
 
-    /// Creates a runner for a registry.
-    public init(registry: TaskRegistry) {
+    /// Creates a runner for a registry, with observers that see every run (``addObserver(_:)``).
+    public init(registry: TaskRegistry, observers: [TaskRunObserver] = []) {
         self.registry = registry
+        self.state = Locked(State(observers: observers))
     }
 
-    /// Runs the task `name`, or joins its run in flight.
+    /// Adds an observer: it sees the calls and runs that start from now on (a run in flight when
+    /// it was added reports nothing to it).
     ///
+    /// Observers are called synchronously, in the order they were added, outside the runner's
+    /// lock, on the thread of the run (``TaskRunEvent/Kind-swift.enum/started``, `succeeded`,
+    /// `failed`) or of the joining call (`joined`). They must be quick and never block: an
+    /// observer's time is added to the run's. Events of one run arrive in order (started, then
+    /// succeeded or failed); a `joined` event of another call may arrive before or after them.
+    public func addObserver(_ observer: @escaping TaskRunObserver) {
+        state.withLock { $0.observers.append(observer) }
+    }
+
+    /// Runs the task `name` under its concurrency rule and time limit (for a dedupe task: runs
+    /// it, or joins its run in flight).
+    ///
+    /// - Parameter trigger: what started the call, for observers (``TaskTrigger/code`` by default).
     /// - Throws: ``TaskError/notAvailable(_:)`` (404) for an unknown name,
-    ///   ``TaskError/notImplemented(_:)`` (501) for a task without a handler, and whatever the task
+    ///   ``TaskError/notImplemented(_:)`` (501) for a task without a handler,
+    ///   ``TaskError/timedOut(_:after:)`` (504) past the task's time limit, and whatever the task
     ///   throws, unchanged.
     public func run(
-        _ name: String, payload: TaskPayload = [:], context: TaskContext = TaskContext()
+        _ name: String, payload: TaskPayload = [:], context: TaskContext = TaskContext(),
+        trigger: TaskTrigger = .code
     ) async throws -> TaskResult {
         guard let entry = registry[name] else { throw TaskError.notAvailable(name) }
-        guard let definition = entry.definition else { throw TaskError.notImplemented(name) }
-        let run = state.withLock { state -> Task<TaskResult, any Error> in
-            if let inFlight = state.running[name] {
-                state.running[name]!.callers += 1
-                return inFlight.run
+        guard let makeDefinition = entry.definition else { throw TaskError.notImplemented(name) }
+        // A plain dedupe run in flight: join it without reading the definition (for thousands of
+        // concurrent callers, touching it is what costs; only plain dedupe runs are in `shared`).
+        if let joined = state.withLock({ state -> (Task<TaskResult, any Error>, UInt64, [TaskRunObserver])? in
+            guard let inFlight = state.shared[name] else { return nil }
+            state.shared[name]!.callers += 1
+            return (inFlight.run, inFlight.id, state.observers)
+        }) {
+            if !joined.2.isEmpty {
+                Self.notify(
+                    joined.2, TaskEvent(name: name, payload: payload, context: context), trigger: trigger, id: joined.1,
+                    kind: .joined)
             }
-            state.nextID &+= 1
-            let id = state.nextID
-            let event = TaskEvent(name: name, payload: payload, context: context)
-            let run = Task<TaskResult, any Error> {
-                defer { self.finish(name, id: id) }
-                return try await definition().run(event)
-            }
-            state.running[name] = InFlight(id: id, run: run, callers: 1)
-            return run
+            return try await joined.0.value
         }
-        return try await run.value
+        let definition = makeDefinition()
+        let concurrency = definition.concurrency
+        switch concurrency.mode {
+        case .dedupe:
+            return try await join(
+                definition, name, payload, context, key: concurrency.key?(payload), trigger: trigger)
+        case .serial:
+            let event = TaskEvent(name: name, payload: payload, context: context)
+            return try await queue(definition, event, key: concurrency.key?(payload) ?? "", trigger: trigger)
+        case .parallel:
+            let event = TaskEvent(name: name, payload: payload, context: context)
+            return try await parallel(definition, event, trigger: trigger)
+        }
     }
 
-    /// Cancels the run of `name` in flight, if any: the task sees cancellation (for example
+    /// Cancels the runs of `name` in flight, if any: the task sees cancellation (for example
     /// `Task.sleep` throws `CancellationError`), and every caller waiting for it gets what it
-    /// then returns or throws. The scheduler uses it when shutdown outlasts its grace period.
+    /// then returns or throws. Serial calls still queued are not cancelled: each runs in turn.
+    /// The scheduler uses it when shutdown outlasts its grace period.
     public func cancel(_ name: String) {
-        state.withLock { $0.running[name]?.run }?.cancel()
+        let runs = state.withLock { state -> [Task<TaskResult, any Error>] in
+            let shared = state.shared[name].map { [$0.run] } ?? []
+            guard let runs = state.running[name] else { return shared }
+            return shared + runs.keyed.values.map(\.run) + Array(runs.own.values)
+        }
+        for run in runs { run.cancel() }
     }
 
-    /// How many calls share the run of `name` in flight (0 when none is): the caller that started
-    /// it and every caller that joined it since.
+    /// How many calls are waiting for a run of `name` now (0 when none is in flight): for a dedupe
+    /// task, the caller that started each run in flight and every caller that joined it since; for
+    /// serial and parallel tasks, each call running or queued.
     public func callers(of name: String) -> Int {
-        state.withLock { $0.running[name]?.callers ?? 0 }
+        state.withLock { state in
+            let shared = state.shared[name]?.callers ?? 0
+            guard let runs = state.running[name] else { return shared }
+            return shared + runs.keyed.values.reduce(0) { $0 + $1.callers }
+                + runs.own.count + runs.turns.values.reduce(0) { $0 + $1.queued }
+        }
     }
 
     /// Whether a run of `name` is in flight now.
     public func isRunning(_ name: String) -> Bool {
-        state.withLock { $0.running[name] != nil }
+        state.withLock { $0.shared[name] != nil || $0.running[name] != nil }
     }
 
-    private func finish(_ name: String, id: UInt64) {
-        state.withLock { state in
-            if state.running[name]?.id == id { state.running[name] = nil }
+    // MARK: - The three rules
+
+    private func join(
+        _ definition: TaskDefinition, _ name: String, _ payload: TaskPayload, _ context: TaskContext, key: String?,
+        trigger: TaskTrigger
+    ) async throws -> TaskResult {
+        let (run, joinedID, observers) = state.withLock {
+            state -> (Task<TaskResult, any Error>, UInt64?, [TaskRunObserver]) in
+            if let key {
+                if let inFlight = state.running[name]?.keyed[key] {
+                    state.running[name]!.keyed[key]!.callers += 1
+                    return (inFlight.run, inFlight.id, state.observers)
+                }
+            } else if let inFlight = state.shared[name] {
+                state.shared[name]!.callers += 1
+                return (inFlight.run, inFlight.id, state.observers)
+            }
+            state.nextID &+= 1
+            let id = state.nextID
+            let slot: Slot = key.map(Slot.keyed) ?? .shared
+            let event = TaskEvent(name: name, payload: payload, context: context)
+            let run = start(definition, event, id: id, slot: slot, trigger: trigger, observers: state.observers)
+            let inFlight = InFlight(id: id, run: run, callers: 1)
+            if let key {
+                state.running[name, default: Runs()].keyed[key] = inFlight
+            } else {
+                state.shared[name] = inFlight
+            }
+            return (run, nil, [])
         }
+        if let joinedID, !observers.isEmpty {
+            Self.notify(
+                observers, TaskEvent(name: name, payload: payload, context: context), trigger: trigger, id: joinedID,
+                kind: .joined)
+        }
+        return try await run.value
+    }
+
+    private func queue(
+        _ definition: TaskDefinition, _ event: TaskEvent, key: String, trigger: TaskTrigger
+    ) async throws -> TaskResult {
+        let name = event.name
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let now = state.withLock { state -> Bool in
+                if state.running[name]?.turns[key] != nil {
+                    state.running[name]!.turns[key]!.waiting.append(continuation)
+                    return false
+                }
+                state.running[name, default: Runs()].turns[key] = Turns()
+                return true
+            }
+            if now { continuation.resume() }
+        }
+        // This call holds the key's turn until its run settles (`finish` hands it on).
+        return try await startOwn(definition, event, slot: .serial(key), trigger: trigger).value
+    }
+
+    private func parallel(
+        _ definition: TaskDefinition, _ event: TaskEvent, trigger: TaskTrigger
+    ) async throws -> TaskResult {
+        try await startOwn(definition, event, slot: .own, trigger: trigger).value
+    }
+
+    private func startOwn(
+        _ definition: TaskDefinition, _ event: TaskEvent, slot: Slot, trigger: TaskTrigger
+    ) -> Task<TaskResult, any Error> {
+        state.withLock { state in
+            state.nextID &+= 1
+            let id = state.nextID
+            let run = start(definition, event, id: id, slot: slot, trigger: trigger, observers: state.observers)
+            state.running[event.name, default: Runs()].own[id] = run
+            return run
+        }
+    }
+
+    // MARK: - One run
+
+    /// Starts the run as an unstructured task (cancelling a caller does not cancel it); called
+    /// under the lock, so that the run is recorded before anyone can look for it.
+    private func start(
+        _ definition: TaskDefinition, _ event: TaskEvent, id: UInt64, slot: Slot, trigger: TaskTrigger,
+        observers: [TaskRunObserver]
+    ) -> Task<TaskResult, any Error> {
+        if observers.isEmpty, definition.timeLimit == nil {
+            // The common case, kept as cheap as before observers and limits existed.
+            let body = definition.body
+            return Task {
+                defer { self.finish(event.name, id: id, slot: slot) }
+                return try await body(event)
+            }
+        }
+        return Task {
+            defer { self.finish(event.name, id: id, slot: slot) }
+            if observers.isEmpty { return try await Self.execute(definition, event) }
+            Self.notify(observers, event, trigger: trigger, id: id, kind: .started)
+            let clock = ContinuousClock()
+            let began = clock.now
+            do {
+                let result = try await Self.execute(definition, event)
+                Self.notify(
+                    observers, event, trigger: trigger, id: id, kind: .succeeded(result, duration: clock.now - began))
+                return result
+            } catch {
+                Self.notify(observers, event, trigger: trigger, id: id, kind: .failed(error, duration: clock.now - began))
+                throw error
+            }
+        }
+    }
+
+    /// The task's work, within its time limit if it has one.
+    private static func execute(_ definition: TaskDefinition, _ event: TaskEvent) async throws -> TaskResult {
+        guard let limit = definition.timeLimit else { return try await definition.run(event) }
+        return try await withTimeLimit(limit, timeout: .timedOut(event.name, after: limit)) {
+            try await definition.run(event)
+        }.get()
+    }
+
+    private static func notify(
+        _ observers: [TaskRunObserver], _ event: TaskEvent, trigger: TaskTrigger, id: UInt64, kind: TaskRunEvent.Kind
+    ) {
+        let scheduledTime = (event.context.values["scheduledTime"] as? Double).map {
+            Date(timeIntervalSince1970: $0 / 1000)
+        }
+        let runEvent = TaskRunEvent(task: event.name, trigger: trigger, scheduledTime: scheduledTime, runID: id, kind: kind)
+        for observer in observers { observer(runEvent) }
+    }
+
+    /// Forgets a settled run (a run past its time limit settles when the limit passes, even if its
+    /// work is still unwinding); for a serial run, hands the key's turn to the next call.
+    private func finish(_ name: String, id: UInt64, slot: Slot) {
+        if case .shared = slot {
+            state.withLock { state in
+                if state.shared[name]?.id == id { state.shared[name] = nil }
+            }
+            return
+        }
+        let next = state.withLock { state -> CheckedContinuation<Void, Never>? in
+            guard var runs = state.running[name] else { return nil }
+            state.running[name] = nil  // keeps `runs` uniquely referenced while it changes
+            var next: CheckedContinuation<Void, Never>?
+            switch slot {
+            case .shared:
+                break
+            case .keyed(let key):
+                if runs.keyed[key]?.id == id { runs.keyed[key] = nil }
+            case .own:
+                runs.own[id] = nil
+            case .serial(let key):
+                runs.own[id] = nil
+                next = runs.turns[key]?.next()
+                if next == nil { runs.turns[key] = nil }
+            }
+            if !runs.isEmpty { state.running[name] = runs }
+            return next
+        }
+        next?.resume()
     }
 }

@@ -12,7 +12,7 @@ import NitroSync
 /// // … serve …
 /// await scheduler.shutdown()   // waits for runs in flight and their waitUntil work
 /// ```
-/// Each instant's tasks run in parallel through ``TaskRunner/run(_:payload:context:)`` (so the
+/// Each instant's tasks run in parallel through ``TaskRunner/run(_:payload:context:trigger:)`` (so the
 /// one-running-instance rule applies) with payload `scheduledTime`: the scheduled instant in
 /// milliseconds since 1970. The next instant is always computed from the previous scheduled one,
 /// never from "now", so a late or early timer neither repeats nor skips an instant.
@@ -283,7 +283,7 @@ public final class TaskScheduler: Sendable {
             waitUntil: tracker.waitUntil,
             values: ["cron": cron, "scheduledTime": milliseconds])
         do {
-            let result = try await runner.run(name, payload: ["scheduledTime": .number(milliseconds)], context: context)
+            let result = try await runner.run(name, payload: ["scheduledTime": .number(milliseconds)], context: context, trigger: .schedule)
             options.log(.succeeded(task: name, cron: cron, scheduledTime: instant, result: result))
         } catch {
             options.log(.failed(task: name, cron: cron, scheduledTime: instant, error: error))

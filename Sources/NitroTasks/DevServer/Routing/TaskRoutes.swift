@@ -41,7 +41,7 @@ package struct TaskRoutes: Sendable {
         }
         do {
             let payload = try Self.payload(of: request)
-            let outcome = try await runner.run(name, payload: payload, context: context)
+            let outcome = try await runner.run(name, payload: payload, context: context, trigger: .http)
             return .json(outcome.json)
         } catch let error as TaskError {
             let status = (400...599).contains(error.statusCode) ? error.statusCode : 500
