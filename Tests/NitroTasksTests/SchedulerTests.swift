@@ -429,3 +429,47 @@ private func waitFor(seconds: Double = 20, _ condition: () -> Bool) async throws
         await Task.yield()
     }
 }
+
+/// A tick claim that fails or answers as scripted, then wins.
+private struct ScriptedClaim: TickClaim {
+    struct Unreachable: Error {}
+    let answers: Locked<[Bool?]>  // nil: throw
+    func claim(task: String, scheduledTime: Date) async throws -> Bool {
+        let next = answers.withLock { $0.isEmpty ? true : $0.removeFirst() }
+        guard let next else { throw Unreachable() }
+        return next
+    }
+}
+
+@Suite struct SchedulerClaimOutageTests {
+    @Test(.timeLimit(.minutes(1)))
+    func anOutageIsReportedOnceAndItsEndEvenWhenAnotherProcessWinsTheNextTick() async throws {
+        let recorder = Recorder()
+        let task = defineTask { event in recorder.record(event) }
+        let clock = ManualSchedulerClock(now: date("2024-05-01T10:00:00Z"))
+        // Three ticks the claim cannot answer, then two that another process wins.
+        let claim = ScriptedClaim(answers: Locked([nil, nil, nil, false, false]))
+        let scheduler = TaskScheduler(
+            runner: runner(["t": task], schedules: [.init(cron: "* * * * * *", tasks: ["t"])]),
+            options: .init(claim: claim, log: recorder.log), clock: clock)
+        try scheduler.start(environment: [:])
+        await drive(clock, [scheduler], loops: 1, until: date("2024-05-01T10:00:05Z"))
+        await scheduler.shutdown()
+
+        let events = recorder.events.withLock { $0 }
+        let unavailable = events.filter { if case .claimUnavailable = $0 { true } else { false } }
+        let notClaimed = events.filter { if case .notClaimed = $0 { true } else { false } }
+        let restored = events.compactMap { event -> (Date, Int)? in
+            if case .claimRestored(let since, let unrun) = event { (since, unrun) } else { nil }
+        }
+        #expect(unavailable.count == 1)
+        #expect(unavailable.first?.level == .error)
+        #expect(notClaimed.count == 2 && notClaimed.allSatisfy { $0.level == .debug })
+        // The fourth tick was won by another process: the outage is over all the same (a replica
+        // that keeps losing the race must still say that claims work again).
+        #expect(restored.count == 1)
+        #expect(restored.first?.0 == date("2024-05-01T10:00:01Z") && restored.first?.1 == 3)
+        #expect(events.filter { if case .claimedElsewhere = $0 { true } else { false } }.count == 2)
+        #expect(recorder.times(of: "t") == [])
+    }
+}

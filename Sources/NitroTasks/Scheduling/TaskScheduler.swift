@@ -260,16 +260,19 @@ public final class TaskScheduler: Sendable {
             return
         }
         if let claim = options.claim {
+            let claimed: Bool
             do {
-                guard try await claim.claim(task: name, scheduledTime: instant) else {
-                    options.log(.claimedElsewhere(task: name, cron: cron, scheduledTime: instant))
-                    return
-                }
+                claimed = try await claim.claim(task: name, scheduledTime: instant)
             } catch {
                 claimFailed(task: name, cron: cron, at: instant, error: error)
                 return
             }
+            // Answered, won or lost: an outage in progress is over.
             claimWorked()
+            guard claimed else {
+                options.log(.claimedElsewhere(task: name, cron: cron, scheduledTime: instant))
+                return
+            }
         }
         inFlightNames.withLock { $0[name, default: 0] += 1 }
         defer {
