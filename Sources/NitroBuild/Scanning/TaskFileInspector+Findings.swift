@@ -1,0 +1,175 @@
+/// What a scan found, judged: the one declaration of the file, or why there is none.
+extension TaskFileInspector.Scan {
+    func finish(path: String) -> TaskFileInspection {
+        let lines = LineIndex(bytes)
+        func location(_ index: Int) -> SourceLocation { lines.location(of: tokens[index].start, in: path) }
+        var diagnostics: [Diagnostic] = []
+
+        guard let first = candidates.first else {
+            var message =
+                "no task declared in this file; declare one at the top level, `let name = defineTask(…) { event in … }`, "
+                + "or rename the file to start with `_` if it is a helper"
+            if let nested = nestedDefineTask {
+                message +=
+                    " (the `defineTask` at \(location(nested)) is inside a declaration; move it to the top level)"
+            }
+            return TaskFileInspection(declaration: nil, diagnostics: [.error(SourceLocation(path: path), message)])
+        }
+
+        // Group by symbol; one file, one task.
+        var order: [String] = []
+        var bySymbol: [String: [TaskFileInspector.Candidate]] = [:]
+        for candidate in candidates {
+            let name = TaskFileInspector.plain(tokens[candidate.symbolIndex].text(in: bytes))
+            if bySymbol[name] == nil { order.append(name) }
+            bySymbol[name, default: []].append(candidate)
+        }
+        if order.count > 1 {
+            let places = order.map { "`\($0)` at \(location(bySymbol[$0]![0].symbolIndex))" }.joined(
+                separator: ", ")
+            let second = bySymbol[order[1]]![0]
+            diagnostics.append(
+                .error(
+                    location(second.symbolIndex),
+                    "this file declares \(order.count) tasks (\(places)); a task file declares exactly one: "
+                        + "move `\(order[1])` to a file of its own under tasks/"))
+        }
+        let symbolName = order[0]
+        let declarations = bySymbol[symbolName]!
+        let symbolLocation = location(first.symbolIndex)
+        if first.isVar {
+            diagnostics.append(
+                .error(location(first.keywordIndex), "declare the task `\(symbolName)` with `let`, not `var`"))
+        }
+        if let modifier = first.blockedModifier {
+            diagnostics.append(
+                .error(
+                    symbolLocation,
+                    "the task `\(symbolName)` is `\(modifier)`, so the generated registry cannot refer to it; "
+                        + "remove `\(modifier)` (internal is enough)"))
+        }
+        if !covered(declarations.map(\.conditions), level: 0) {
+            let conditions = declarations.compactMap { $0.conditions.first.map { groups[$0.group].condition } }
+            diagnostics.append(
+                .error(
+                    symbolLocation,
+                    "the task `\(symbolName)` is only declared under `\(conditions.first ?? "#if")`, but the generated registry "
+                        + "refers to it unconditionally; declare it outside `#if`, or in every branch with an `#else`"
+                ))
+        }
+        var declaration = TaskDeclaration(
+            symbol: tokens[first.symbolIndex].text(in: bytes), location: symbolLocation)
+        if let paren = first.callParen {
+            let meta = metaArguments(callParen: paren, location: location)
+            declaration.metaName = meta.name
+            declaration.description = meta.description
+            diagnostics += meta.diagnostics
+        }
+        return TaskFileInspection(declaration: diagnostics.hasErrors ? nil : declaration, diagnostics: diagnostics)
+    }
+
+    /// Whether a symbol declared under these `#if` paths exists whatever the conditions.
+    func covered(_ paths: [[TaskFileInspector.Branch]], level: Int) -> Bool {
+        if paths.contains(where: { $0.count == level }) { return true }
+        var byGroup: [Int: [Int: [[TaskFileInspector.Branch]]]] = [:]
+        for path in paths where path.count > level {
+            byGroup[path[level].group, default: [:]][path[level].branch, default: []].append(path)
+        }
+        for (group, branches) in byGroup where groups[group].hasElse {
+            if (0..<groups[group].branches).allSatisfy({ branch in
+                branches[branch].map { covered($0, level: level + 1) } ?? false
+            }) {
+                return true
+            }
+        }
+        return false
+    }
+
+    struct Meta {
+        var name: Located<String>?
+        var description: Located<String>?
+        var diagnostics: [Diagnostic] = []
+    }
+
+    /// Reads `meta: TaskMeta(name: "…", description: "…")` from the call's arguments.
+    func metaArguments(callParen: Int, location: (Int) -> SourceLocation) -> Meta {
+        var meta = Meta()
+        guard let metaValue = arguments(from: callParen).first(where: { $0.label == "meta" })?.value,
+            !metaValue.isEmpty
+        else { return meta }
+        var cursor = metaValue.lowerBound
+        if tokens[cursor].is("nil", in: bytes) { return meta }
+        if tokens[cursor].is("NitroTasks", in: bytes), cursor + 1 < metaValue.upperBound,
+            tokens[cursor + 1].isPunctuation(UInt8(ascii: "."), in: bytes)
+        {
+            cursor += 2
+        }
+        if tokens[cursor].isPunctuation(UInt8(ascii: "."), in: bytes) { cursor += 1 }
+        guard cursor + 1 < metaValue.upperBound,
+            tokens[cursor].is("TaskMeta", in: bytes) || tokens[cursor].is("init", in: bytes),
+            tokens[cursor + 1].isPunctuation(UInt8(ascii: "("), in: bytes)
+        else {
+            meta.diagnostics.append(
+                .warning(
+                    location(metaValue.lowerBound),
+                    "`meta` is not written as `TaskMeta(name: \"…\", description: \"…\")`, so `nitro build` cannot read "
+                        + "the description; listings will show none"))
+            return meta
+        }
+        for argument in arguments(from: cursor + 1) {
+            guard argument.label == "name" || argument.label == "description" else { continue }
+            let range = argument.value
+            if range.count == 1, let value = SwiftStringLiteral.value(of: tokens[range.lowerBound], in: bytes) {
+                let located = Located(value, at: location(range.lowerBound))
+                if argument.label == "name" { meta.name = located } else { meta.description = located }
+            } else if range.count == 1, tokens[range.lowerBound].is("nil", in: bytes) {
+                continue
+            } else if argument.label == "description", !range.isEmpty {
+                meta.diagnostics.append(
+                    .warning(
+                        location(range.lowerBound),
+                        "the description is not a plain string literal, so `nitro build` cannot read it and listings will "
+                            + "show none; write it as one literal without interpolation"))
+            }
+        }
+        return meta
+    }
+
+    /// The labelled arguments of the call whose `(` is at `paren`: label and value token range.
+    func arguments(from paren: Int) -> [(label: String?, value: Range<Int>)] {
+        var result: [(label: String?, value: Range<Int>)] = []
+        var depth = 0
+        var start = paren + 1
+        var index = paren + 1
+        func close(at end: Int) {
+            guard start < end else { return }
+            if end - start >= 2, tokens[start].kind == .identifier,
+                tokens[start + 1].isPunctuation(UInt8(ascii: ":"), in: bytes)
+            {
+                result.append((tokens[start].text(in: bytes), (start + 2)..<end))
+            } else {
+                result.append((nil, start..<end))
+            }
+        }
+        while index < tokens.count {
+            let token = tokens[index]
+            if token.kind == .punctuation {
+                switch bytes[token.start] {
+                case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
+                case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"):
+                    if depth == 0 {
+                        close(at: index)
+                        return result
+                    }
+                    depth -= 1
+                case UInt8(ascii: ",") where depth == 0:
+                    close(at: index)
+                    start = index + 1
+                default: break
+                }
+            }
+            index += 1
+        }
+        return result
+    }
+}
