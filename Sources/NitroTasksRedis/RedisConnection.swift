@@ -1,5 +1,6 @@
 import Dispatch
 import NitroSync
+import NitroTasks
 
 /// One reused connection to a Redis server, with timeouts and reconnection.
 ///
@@ -96,9 +97,9 @@ public final class RedisConnection: Sendable {
                 if !ignoringBackoff, current.failures > 0, RedisSocket.now() < current.retryAt {
                     throw RedisError.backingOff(server, lastError: current.lastError)
                 }
-                let socket = try RedisSocket(host: url.host, port: url.port, timeout: options.connectTimeout.seconds)
+                let socket = try RedisSocket(host: url.host, port: url.port, timeout: options.connectTimeout.timeInterval)
                 current.reader = RESPReader()
-                let deadline = RedisSocket.now() + options.connectTimeout.seconds
+                let deadline = RedisSocket.now() + options.connectTimeout.timeInterval
                 if let password = url.password {
                     let login = url.user.map { ["AUTH", $0, password] } ?? ["AUTH", password]
                     let answer = try roundTrip(login, on: socket, reader: &current.reader, until: deadline)
@@ -110,7 +111,7 @@ public final class RedisConnection: Sendable {
                 }
                 current.socket = socket
             }
-            let deadline = RedisSocket.now() + options.commandTimeout.seconds
+            let deadline = RedisSocket.now() + options.commandTimeout.timeInterval
             let answer = try roundTrip(parts, on: current.socket!, reader: &current.reader, until: deadline)
             current.failures = 0
             return answer
@@ -120,7 +121,7 @@ public final class RedisConnection: Sendable {
             current.failures += 1
             current.lastError = error.description
             let backoff = min(
-                options.initialBackoff.seconds * Double(1 << min(current.failures - 1, 20)), options.maximumBackoff.seconds)
+                options.initialBackoff.timeInterval * Double(1 << min(current.failures - 1, 20)), options.maximumBackoff.timeInterval)
             current.retryAt = RedisSocket.now() + backoff
             throw error
         }
@@ -146,9 +147,4 @@ public final class RedisConnection: Sendable {
         default: "\(answer)"
         }
     }
-}
-
-extension Duration {
-    /// The duration in seconds.
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }

@@ -61,7 +61,7 @@ public struct RedisTickClaim: TickClaim {
     }
 
     public func claim(task: String, scheduledTime: Date) async throws -> Bool {
-        let milliseconds = max(1, Int64((ttl.seconds * 1000).rounded()))
+        let milliseconds = max(1, Int64((ttl.timeInterval * 1000).rounded()))
         let answer = try await connection.command(
             ["SET", key(task: task, scheduledTime: scheduledTime), owner, "NX", "PX", String(milliseconds)])
         switch answer {
