@@ -62,11 +62,14 @@ let package = Package(
         .executableTarget(
             name: "SchedulerClusterProbe", dependencies: ["NitroTasks", "NitroTasksRedis"],
             path: "Tests/SchedulerClusterProbe"),
+        // What the test targets share: `Gate`, bounded `waitUntil`, `offThread`, `ProcessRunner`.
+        .target(name: "NitroTestSupport", dependencies: ["NitroSync"], path: "Tests/NitroTestSupport"),
         .testTarget(name: "NitroJSONTests", dependencies: ["NitroJSON"]),
         .testTarget(name: "NitroCronTests", dependencies: ["NitroCron"]),
-        .testTarget(name: "NitroTasksTests", dependencies: ["NitroTasks", "NitroSync"]),
-        .testTarget(name: "NitroTasksRedisTests", dependencies: ["NitroTasksRedis", "NitroTasks", "NitroSync"]),
+        .testTarget(name: "NitroTasksTests", dependencies: ["NitroTasks", "NitroSync", "NitroTestSupport"]),
+        .testTarget(
+            name: "NitroTasksRedisTests", dependencies: ["NitroTasksRedis", "NitroTasks", "NitroSync", "NitroTestSupport"]),
         .testTarget(name: "NitroBuildTests", dependencies: ["NitroBuild"]),
-        .testTarget(name: "NitroCLITests", dependencies: ["NitroCLI", "NitroTasks"]),
+        .testTarget(name: "NitroCLITests", dependencies: ["NitroCLI", "NitroTasks", "NitroTestSupport"]),
     ]
 )

@@ -10,7 +10,7 @@ struct BuildCompileTests {
     func basic() async throws {
         let app = try FixtureApp(copying: RepositoryPaths.fixture("basic"))
         try FileManager.default.removeItem(atPath: app.folder.appending("Sources/App/NitroTasks.generated.swift"))
-        let build = try await app.awaitNitro(["build"])
+        let build = try await app.nitro(["build"])
         #expect(build.status == 0, "\(build.stderr)")
         #expect(build.stdout.hasPrefix("wrote Sources/App/NitroTasks.generated.swift\n"))
         // The regenerated file equals the committed one.
@@ -19,11 +19,11 @@ struct BuildCompileTests {
                 == (try? String(
                     contentsOfFile: RepositoryPaths.fixture("basic/Sources/App/NitroTasks.generated.swift"),
                     encoding: .utf8)))
-        try await app.awaitSwiftBuild()
-        let migrate = try await app.awaitRun("App", ["run", "db:migrate"])
+        try await app.swiftBuild()
+        let migrate = try await app.run("App", ["run", "db:migrate"])
         #expect(migrate.status == 0, "\(migrate.stderr)")
         #expect(migrate.stdout.split(separator: "\n").last == #"{"result":"Success"}"#)
-        let seed = try await app.awaitRun("App", ["run", "db:seed"])
+        let seed = try await app.run("App", ["run", "db:seed"])
         #expect(seed.status == 1)
         #expect(seed.stderr.contains("501: Task `db:seed` is not implemented!"))
     }
@@ -31,10 +31,10 @@ struct BuildCompileTests {
     @Test("edge cases compile: escapes, raw and multi-line literals, backticks, #if, handler files and modules")
     func edgeCases() async throws {
         let app = try FixtureApp(copying: RepositoryPaths.fixture("build/app-edge-cases/project"))
-        let build = try await app.awaitNitro(["build"])
+        let build = try await app.nitro(["build"])
         #expect(build.status == 0, "\(build.stderr)")
-        try await app.awaitSwiftBuild()
-        let list = try await app.awaitRun("App", ["list"])
+        try await app.swiftBuild()
+        let list = try await app.run("App", ["list"])
         #expect(
             list.stdout == """
                 a:b:c:deep | - | handler
@@ -56,7 +56,7 @@ struct BuildCompileTests {
                 timeZone America/New_York
 
                 """)
-        let run = try await app.awaitRun("App", ["run", "default", "encodable", "vendor:sync", "jobs:nightly", "db:seed"])
+        let run = try await app.run("App", ["run", "default", "encodable", "vendor:sync", "jobs:nightly", "db:seed"])
         #expect(
             run.stdout == """
                 default {"result":"default"}
@@ -71,10 +71,10 @@ struct BuildCompileTests {
     @Test("task symbols named like TaskRegistry members, and a handler module named like its nested type, compile")
     func memberNames() async throws {
         let app = try FixtureApp(copying: RepositoryPaths.fixture("build/app-member-names/project"))
-        let build = try await app.awaitNitro(["build"])
+        let build = try await app.nitro(["build"])
         #expect(build.status == 0, "\(build.stderr)")
-        try await app.awaitSwiftBuild()
-        let run = try await app.awaitRun("App", ["run-all"])
+        try await app.swiftBuild()
+        let run = try await app.run("App", ["run-all"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(
             run.stdout == """
@@ -103,11 +103,11 @@ struct BuildCompileTests {
         ])
     func layouts(_ name: String, registry: String, product: String, expected: String) async throws {
         let app = try FixtureApp(copying: RepositoryPaths.fixture("build/\(name)/project"))
-        let build = try await app.awaitNitro(["build"])
+        let build = try await app.nitro(["build"])
         #expect(build.status == 0, "\(build.stderr)")
         #expect(build.stdout.hasPrefix("wrote \(registry)\n"))
-        try await app.awaitSwiftBuild()
-        let run = try await app.awaitRun(product, ["run-all"])
+        try await app.swiftBuild()
+        let run = try await app.run(product, ["run-all"])
         #expect(run.status == 0, "\(run.stderr)")
         let lines = run.stdout.split(separator: "\n").map { line in
             // `name {"result":"x"}` → `name x`

@@ -1,4 +1,5 @@
 import Foundation
+import NitroCLI
 import Testing
 
 /// The golden fixtures: `Fixtures/build/<case>/project` is copied to a temporary folder,
@@ -7,8 +8,10 @@ import Testing
 /// (`status`, `stdout`, `stderr`, `files/<path>`). The case's optional `args` file holds extra
 /// arguments, one per line.
 ///
-/// Re-record with `NITRO_RECORD=1 swift test --filter BuildGoldenTests`; CI never records, and a
-/// missing golden fails.
+/// Re-record with `NITRO_RECORD=1 swift test --filter BuildGoldenTests`: the goldens are written
+/// and each recorded case fails (as swift-argument-parser's snapshot helper does), so a run that
+/// recorded can never pass for a check; run it again without the variable. CI never records, a
+/// missing golden fails, and a golden that differs fails with a unified diff of the two.
 @Suite("nitro build golden fixtures")
 struct BuildGoldenTests {
     static let casesFolder = RepositoryPaths.fixture("build")
@@ -56,15 +59,16 @@ struct BuildGoldenTests {
                     atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                 try bytes.write(to: URL(fileURLWithPath: target))
             }
+            Issue.record("\(name): recorded \(expectedFolder) (NITRO_RECORD=1); run the tests again without it to check")
             return
         }
         let expected = FileTree.snapshot(expectedFolder)
         try #require(!expected.isEmpty, "missing golden \(expectedFolder); record it with NITRO_RECORD=1")
         #expect(Set(actual.keys) == Set(expected.keys), "outputs differ in which files exist")
-        for key in Set(actual.keys).union(expected.keys).sorted() {
-            let got = actual[key].map { String(decoding: $0, as: UTF8.self) } ?? "<none>"
-            let want = expected[key].map { String(decoding: $0, as: UTF8.self) } ?? "<none>"
-            #expect(got == want, "\(name): \(key) differs")
+        for key in Set(actual.keys).union(expected.keys).sorted() where actual[key] != expected[key] {
+            let diff = UnifiedDiff.render(
+                old: expected[key].map { Array($0) }, new: Array(actual[key] ?? Data()), path: key)
+            Issue.record("\(name): \(key) differs from the golden (- expected, + actual):\n\(diff)")
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NitroTestSupport
 import Testing
 
 /// `nitro cron`, run as the real built binary: stdout, stderr and the exit code.
@@ -9,102 +10,71 @@ struct CronCommandTests {
         let stderr: String
     }
 
-    /// The `nitro` executable in the build products next to the test bundle (any scratch path),
-    /// or in the default `.build` of the repository.
-    static let binary: URL? = {
-        let fileManager = FileManager.default
-        var candidates: [URL] = []
-        let bundle = Bundle.main.bundleURL
-        candidates.append(bundle.appendingPathComponent("nitro"))
-        candidates.append(bundle.deletingLastPathComponent().appendingPathComponent("nitro"))
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        candidates.append(executable.deletingLastPathComponent().appendingPathComponent("nitro"))
-        candidates.append(executable.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("nitro"))
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(root.appendingPathComponent(".build/debug/nitro"))
-        return candidates.first { fileManager.isExecutableFile(atPath: $0.path) }
-    }()
-
-    func run(_ arguments: [String]) throws -> Result {
-        let binary = try #require(Self.binary, "build the 'nitro' product first (swift build)")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["cron"] + arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["NO_COLOR"] = "1"
-        process.environment = environment
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+    /// `nitro cron ARGUMENTS`, waited for on a thread of its own.
+    func run(_ arguments: [String]) async throws -> Result {
+        let output = try await NitroBinary.run(["cron"] + arguments)
+        return Result(status: output.status, stdout: output.stdout, stderr: output.stderr)
     }
 
-    @Test func printsTheNextInstants() throws {
-        let result = try run(["0 9 * * MON-FRI", "--from", "2024-01-05T10:00:00Z", "--next", "3"])
+    @Test func printsTheNextInstants() async throws {
+        let result = try await run(["0 9 * * MON-FRI", "--from", "2024-01-05T10:00:00Z", "--next", "3"])
         #expect(result.status == 0)
         #expect(result.stdout == "2024-01-08T09:00:00.000Z\n2024-01-09T09:00:00.000Z\n2024-01-10T09:00:00.000Z\n")
         #expect(result.stderr == "")
     }
 
-    @Test func defaultsToFiveInstantsAndAcceptsUnquotedFields() throws {
-        let result = try run(["--from", "2024-01-01T00:00:00Z", "--", "0", "*", "*", "*", "*"])
+    @Test func defaultsToFiveInstantsAndAcceptsUnquotedFields() async throws {
+        let result = try await run(["--from", "2024-01-01T00:00:00Z", "--", "0", "*", "*", "*", "*"])
         #expect(result.status == 0)
         #expect(result.stdout.split(separator: "\n").count == 5)
         #expect(result.stdout.hasPrefix("2024-01-01T01:00:00.000Z\n"))
     }
 
-    @Test func timeZoneAndLocalFrom() throws {
-        let result = try run(["30 2 * * *", "--timezone", "America/New_York", "--from", "2024-03-09T12:00", "--next", "2"])
+    @Test func timeZoneAndLocalFrom() async throws {
+        let result = try await run(["30 2 * * *", "--timezone", "America/New_York", "--from", "2024-03-09T12:00", "--next", "2"])
         #expect(result.status == 0)
         #expect(result.stdout == "2024-03-10T07:30:00.000Z\n2024-03-11T06:30:00.000Z\n")
     }
 
-    @Test func presetTranslatesFirst() throws {
-        let result = try run(["0 9 * * 1", "--preset", "cloudflare-module", "--from", "2024-01-01T00:00:00Z", "--next", "1"])
+    @Test func presetTranslatesFirst() async throws {
+        let result = try await run(["0 9 * * 1", "--preset", "cloudflare-module", "--from", "2024-01-01T00:00:00Z", "--next", "1"])
         #expect(result.status == 0)
         #expect(result.stdout == "cloudflare: 0 9 * * MON\n2024-01-01T09:00:00.000Z\n")
-        let vercel = try run(["@weekly", "--preset", "vercel", "--from", "2024-01-01T00:00:00Z", "--next", "1"])
+        let vercel = try await run(["@weekly", "--preset", "vercel", "--from", "2024-01-01T00:00:00Z", "--next", "1"])
         #expect(vercel.stdout == "vercel: 0 0 * * 0\n2024-01-07T00:00:00.000Z\n")
-        let node = try run(["0 9 * * 1", "--preset", "node_server", "--from", "2024-01-01T00:00:00Z", "--next", "1"])
+        let node = try await run(["0 9 * * 1", "--preset", "node_server", "--from", "2024-01-01T00:00:00Z", "--next", "1"])
         #expect(node.stdout == "node_server: 0 9 * * 1 (croner in-process, no translation)\n2024-01-01T09:00:00.000Z\n")
-        let pages = try run(["0 9 * * 1", "--preset", "cloudflare_pages", "--from", "2024-01-01T00:00:00Z", "--next", "1"])
+        let pages = try await run(["0 9 * * 1", "--preset", "cloudflare_pages", "--from", "2024-01-01T00:00:00Z", "--next", "1"])
         #expect(pages.status == 0)
         #expect(pages.stderr.contains("warning: Cloudflare Pages has no cron triggers"))
     }
 
-    @Test func untranslatableScheduleFails() throws {
-        let result = try run(["0 0 L * *", "--preset", "vercel", "--from", "2024-01-01T00:00:00Z", "--next", "1"])
+    @Test func untranslatableScheduleFails() async throws {
+        let result = try await run(["0 0 L * *", "--preset", "vercel", "--from", "2024-01-01T00:00:00Z", "--next", "1"])
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("<cron>:1:5: error: vercel: Vercel cron has no 'L'"))
         #expect(result.stdout == "2024-01-31T00:00:00.000Z\n")
     }
 
-    @Test func invalidExpressionIsACompilerStyleError() throws {
-        let result = try run(["0 0 32 * *"])
+    @Test func invalidExpressionIsACompilerStyleError() async throws {
+        let result = try await run(["0 0 32 * *"])
         #expect(result.status == 1)
         #expect(result.stdout == "")
         #expect(result.stderr == "<cron>:1:5: error: day-of-month 32 is out of range 1-31\n0 0 32 * *\n    ^\n")
-        let never = try run(["0 0 30 2 *"])
+        let never = try await run(["0 0 30 2 *"])
         #expect(never.status == 1)
         #expect(never.stderr.contains("can never fire"))
     }
 
-    @Test func warningsGoToStderr() throws {
-        let result = try run(["0 0 ? * MON", "--from", "2024-01-01T00:00:00Z", "--next", "1"])
+    @Test func warningsGoToStderr() async throws {
+        let result = try await run(["0 0 ? * MON", "--from", "2024-01-01T00:00:00Z", "--next", "1"])
         #expect(result.status == 0)
         #expect(result.stdout == "2024-01-02T00:00:00.000Z\n")
         #expect(result.stderr.hasPrefix("<cron>:1:5: warning: '?' in day-of-month is not '*'"))
     }
 
-    @Test func jsonOutput() throws {
-        let result = try run(["0 9 * * 1", "--json", "--from", "2024-01-01T00:00:00Z", "--next", "2", "--preset", "cloudflare_module"])
+    @Test func jsonOutput() async throws {
+        let result = try await run(["0 9 * * 1", "--json", "--from", "2024-01-01T00:00:00Z", "--next", "2", "--preset", "cloudflare_module"])
         #expect(result.status == 0)
         #expect(
             result.stdout == """
@@ -123,7 +93,7 @@ struct CronCommandTests {
                 }
 
                 """)
-        let plain = try run(["@hourly", "--json", "--from", "2024-01-01T00:00:00Z", "--next", "1", "--timezone", "Europe/Berlin"])
+        let plain = try await run(["@hourly", "--json", "--from", "2024-01-01T00:00:00Z", "--next", "1", "--timezone", "Europe/Berlin"])
         #expect(plain.stdout.contains("\"timezone\": \"Europe/Berlin\""))
         #expect(!plain.stdout.contains("platform"))
     }
@@ -136,8 +106,8 @@ struct CronCommandTests {
         ["* * * * *", "--bogus"],
         [],
     ])
-    func usageErrorsExit64(_ arguments: [String]) throws {
-        let result = try run(arguments)
+    func usageErrorsExit64(_ arguments: [String]) async throws {
+        let result = try await run(arguments)
         #expect(result.status == 64)
         #expect(result.stderr.hasPrefix("Error: "))
     }

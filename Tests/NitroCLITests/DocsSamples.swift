@@ -1,3 +1,4 @@
+import NitroTestSupport
 import Foundation
 
 /// The fenced code blocks of a Markdown file, with what the docs test needs to know about each.

@@ -1,3 +1,4 @@
+import NitroTestSupport
 import Foundation
 import Testing
 
@@ -34,7 +35,7 @@ struct PluginTests {
         let first = try await Self.build(app)
         #expect(first.status == 0, "\(first.stdout)\n\(first.stderr)")
         #expect(first.stdout.contains(Self.registryLine))
-        #expect(
+        await #expect(
             try app.run("App", []).stdout == """
                 db:migrate | Run database migrations
                 db:seed | Seed the database
@@ -73,20 +74,20 @@ struct PluginTests {
         let added = try await Self.build(app)
         #expect(added.status == 0, "\(added.stdout)")
         #expect(added.stdout.contains(Self.registryLine))
-        #expect(try app.run("App", []).stdout.hasPrefix("db:cleanup | Delete old rows\ndb:migrate"))
-        #expect(try app.run("App", ["run", "db:cleanup"]).stdout == #"{"result":"cleaned"}"# + "\n")
+        await #expect(try app.run("App", []).stdout.hasPrefix("db:cleanup | Delete old rows\ndb:migrate"))
+        await #expect(try app.run("App", ["run", "db:cleanup"]).stdout == #"{"result":"cleaned"}"# + "\n")
 
         // Editing it re-runs it too.
         try app.folder.write(
             cleanup,
             app.folder.read(cleanup)!.replacingOccurrences(of: "Delete old rows", with: "Delete expired rows"))
         #expect(try await Self.build(app).stdout.contains(Self.registryLine))
-        #expect(try app.run("App", []).stdout.hasPrefix("db:cleanup | Delete expired rows\n"))
+        await #expect(try app.run("App", []).stdout.hasPrefix("db:cleanup | Delete expired rows\n"))
 
         // Removing it as well.
         try FileManager.default.removeItem(atPath: app.folder.appending(cleanup))
         #expect(try await Self.build(app).stdout.contains(Self.registryLine))
-        #expect(try app.run("App", []).stdout.hasPrefix("db:migrate | Run database migrations\n"))
+        await #expect(try app.run("App", []).stdout.hasPrefix("db:migrate | Run database migrations\n"))
 
         // nitro's diagnostics fail `swift build`, printed once, with file and line.
         try app.folder.write(
@@ -101,7 +102,7 @@ struct PluginTests {
         try FileManager.default.removeItem(atPath: app.folder.appending("Sources/App/tasks/legacy"))
 
         // A committed registry next to the plugin's: named as an error, not "invalid redeclaration".
-        let committed = try app.nitro(["build"])
+        let committed = try await app.nitro(["build"])
         #expect(committed.status == 0)
         let conflict = try await Self.build(app)
         #expect(conflict.status != 0)
@@ -155,7 +156,7 @@ struct PluginTests {
         // The app compiles with the written registry.
         let compiled = try await Self.build(app)
         #expect(compiled.status == 0, "\(compiled.stdout)")
-        #expect(try app.run("App", []).stdout == "cms:update\ndb:migrate\n")
+        await #expect(try app.run("App", []).stdout == "cms:update\ndb:migrate\n")
     }
 
     /// The plugin's output file in the fixture's build folder.

@@ -17,24 +17,24 @@ struct PresetPlatformAppTests {
     @Test("Cloudflare: every triggers.crons string runs its schedule's tasks; an unknown one is logged")
     func cloudflare() async throws {
         let app = try FixtureApp(copying: Self.fixture)
-        let build = try await app.awaitNitro(["build"])
+        let build = try await app.nitro(["build"])
         #expect(build.status == 0, "\(build.stderr)")
         // A second build writes nothing and --check agrees, platform files included.
-        let again = try await app.awaitNitro(["build"])
+        let again = try await app.nitro(["build"])
         #expect(again.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("unchanged ") }.count == 3, "\(again.stdout)")
-        #expect(try await app.awaitNitro(["build", "--check"]).status == 0)
+        #expect(try await app.nitro(["build", "--check"]).status == 0)
 
         let wrangler = try json(app, ".output/server/wrangler.json")
         let crons = (wrangler["triggers"]?["crons"]?.arrayValue ?? []).compactMap { $0.stringValue }
         #expect(crons == ["30 3 * * MON", "*/5 * * * *"])
         #expect(try json(app, ".wrangler/deploy/config.json") == ["configPath": "../../.output/server/wrangler.json"])
-        try await app.awaitSwiftBuild()
+        try await app.swiftBuild()
         let expectedTasks = ["30 3 * * MON": "report,ping", "*/5 * * * *": "ping"]
         for cron in crons {
-            let run = try await app.awaitRun("App", ["cloudflare", cron, "1830486600000"])
+            let run = try await app.run("App", ["cloudflare", cron, "1830486600000"])
             #expect(run.stdout == "matched=true tasks=\(expectedTasks[cron]!) failures=0\n", "\(cron): \(run.stdout) \(run.stderr)")
         }
-        let unknown = try await app.awaitRun("App", ["cloudflare", "1 1 * * *", "0"])
+        let unknown = try await app.run("App", ["cloudflare", "1 1 * * *", "0"])
         #expect(unknown.stdout.contains("log: cloudflare scheduled: no schedule for cron '1 1 * * *'"))
         #expect(unknown.stdout.hasSuffix("matched=false tasks= failures=0\n"))
     }
@@ -42,7 +42,7 @@ struct PresetPlatformAppTests {
     @Test("Vercel: every crons[].schedule is accepted by the handler; a wrong secret of the same length is not")
     func vercel() async throws {
         let app = try FixtureApp(copying: Self.fixture)
-        let build = try await app.awaitNitro(["build", "--preset", "vercel"])
+        let build = try await app.nitro(["build", "--preset", "vercel"])
         #expect(build.status == 0, "\(build.stderr)")
         #expect(build.stderr.contains("warning: Vercel schedule '*/5 * * * *' fires more than once a day"))
         let config = try json(app, ".vercel/output/config.json")
@@ -53,15 +53,15 @@ struct PresetPlatformAppTests {
                     ["path": "/_vercel/cron", "schedule": "30 3 * * 1"], ["path": "/_vercel/cron", "schedule": "*/5 * * * *"],
                 ],
             ])
-        try await app.awaitSwiftBuild()
+        try await app.swiftBuild()
         for job in config["crons"]?.arrayValue ?? [] {
             let schedule = try #require(job["schedule"]?.stringValue)
-            let run = try await app.awaitRun("App", ["vercel", schedule])
+            let run = try await app.run("App", ["vercel", schedule])
             #expect(run.stdout == "200 {\"success\":true}\n", "\(schedule): \(run.stdout) \(run.stderr)")
         }
-        let wrong = try await app.awaitRun("App", ["vercel", "30 3 * * 1", "correct-horse-batterx"])
+        let wrong = try await app.run("App", ["vercel", "30 3 * * 1", "correct-horse-batterx"])
         #expect(wrong.stdout.hasPrefix("401 "))
-        let unknown = try await app.awaitRun("App", ["vercel", "0 0 * * *"])
+        let unknown = try await app.run("App", ["vercel", "0 0 * * *"])
         #expect(unknown.stdout.hasPrefix("404 "))
     }
 }

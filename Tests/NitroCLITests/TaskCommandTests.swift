@@ -1,3 +1,4 @@
+import NitroTestSupport
 import Foundation
 import NitroCLI
 import NitroJSON

@@ -2,7 +2,7 @@ import Testing
 
 @testable import NitroTasksRedis
 
-@Suite struct RESPTests {
+@Suite(.timeLimit(.minutes(3))) struct RESPTests {
     @Test func encodesACommandAsAnArrayOfBulkStrings() {
         #expect(
             String(decoding: RESPValue.command(["SET", "k", "vä", "NX"]), as: UTF8.self)
@@ -41,7 +41,7 @@ import Testing
     }
 }
 
-@Suite struct RedisURLTests {
+@Suite(.timeLimit(.minutes(3))) struct RedisURLTests {
     @Test func readsEveryPartOfTheURL() throws {
         #expect(try RedisURL("redis://127.0.0.1") == RedisURL(host: "127.0.0.1", port: 6379))
         #expect(try RedisURL("redis://cache.internal:6380/3") == RedisURL(host: "cache.internal", port: 6380, database: 3))

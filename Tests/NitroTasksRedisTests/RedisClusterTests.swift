@@ -1,3 +1,4 @@
+import NitroTestSupport
 import Foundation
 import NitroSync
 import Testing
@@ -8,7 +9,7 @@ import Testing
 
 /// Three real processes of a probe app (`Tests/SchedulerClusterProbe`) run the same every-second
 /// schedule with `RedisTickClaim` on one real `redis-server`.
-@Suite(.enabled(if: RedisServer.available), .serialized) struct RedisClusterTests {
+@Suite(.enabled(if: RedisServer.available), .serialized, .timeLimit(.minutes(3))) struct RedisClusterTests {
     @Test(.timeLimit(.minutes(2))) func threeReplicasRunEachOfTwentyTicksExactlyOnce() async throws {
         let server = try await RedisServer.launch(password: "cluster secret")
         let work = try Scratch()
@@ -34,7 +35,7 @@ import Testing
             try Probe.launch(redis: server.url, log: work.log, seconds: 16, stderr: work.file("probe-\(index).err"))
         }
         // Once ticks run, Redis goes away for five seconds, then comes back on the same port.
-        try await waitUntil(seconds: 15) { ((try? work.ticks()) ?? []).count >= 3 }
+        try await waitUntil("three ticks ran", timeout: .seconds(15)) { ((try? work.ticks()) ?? []).count >= 3 }
         server.stop()
         let down = Date()
         try await Task.sleep(for: .seconds(5))
@@ -138,14 +139,3 @@ private final class Probe: Sendable {
     func stderr() -> String { (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "" }
 }
 
-/// Polls `condition` every 50 ms until it holds; fails after `seconds`.
-private func waitUntil(seconds: Double, _ condition: () -> Bool) async throws {
-    let deadline = ContinuousClock.now + .seconds(seconds)
-    while !condition() {
-        guard ContinuousClock.now < deadline else {
-            Issue.record("condition not met within \(seconds) s")
-            throw CancellationError()
-        }
-        try await Task.sleep(for: .milliseconds(50))
-    }
-}

@@ -10,7 +10,7 @@ import Testing
 #endif
 
 /// `RedisTickClaim` and `RedisConnection` against a real `redis-server` on loopback.
-@Suite(.enabled(if: RedisServer.available), .serialized) struct RedisTickClaimTests {
+@Suite(.enabled(if: RedisServer.available), .serialized, .timeLimit(.minutes(3))) struct RedisTickClaimTests {
     let instant = Date(timeIntervalSince1970: 1_714_557_600)
 
     @Test(.timeLimit(.minutes(1))) func exactlyOneOfManyConcurrentClaimantsWins() async throws {

@@ -29,7 +29,7 @@ private let echo = defineTask(meta: TaskMeta(name: "echo:payload")) { event in
     TaskResult(result: event.payload)
 }
 
-@Suite struct DefineTaskTests {
+@Suite(.timeLimit(.minutes(3))) struct DefineTaskTests {
     @Test func nitroShapeReturnsItsResult() async throws {
         let result = try await migrate.run(TaskEvent(name: "db:migrate"))
         #expect(result.result == "Success")
@@ -73,7 +73,7 @@ private let multiStatementStruct = defineTask { event in
     return Report(removed: count, tables: [])
 }
 
-@Suite struct DefineTaskOverloadTests {
+@Suite(.timeLimit(.minutes(3))) struct DefineTaskOverloadTests {
     @Test func singleExpressionTaskResultIsNotDiscarded() async throws {
         #expect(try await singleExpressionResult.run(TaskEvent(name: "x")).result == "x")
     }

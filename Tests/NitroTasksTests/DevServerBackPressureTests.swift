@@ -1,3 +1,4 @@
+import NitroTestSupport
 import Foundation
 import NitroJSON
 import Testing
@@ -8,7 +9,7 @@ import Testing
 /// must not parse the next request of a connection while the previous response is unsent, must
 /// stop reading such a connection, and must close it once its response has made no progress for
 /// the request timeout, so that neither its memory nor the connection lives on.
-@Suite struct DevServerBackPressureTests {
+@Suite(.timeLimit(.minutes(3))) struct DevServerBackPressureTests {
     static let timeout = 1.0
 
     @Test(arguments: [false, true])
@@ -22,11 +23,11 @@ import Testing
         try await withDevServer(configuration, usePoll: usePoll) { server, port in
             let start = PipeliningFlooder.now()
             let deadline = start + 30  // a bound for slow (sanitized) runs; about 3 s otherwise
-            async let flooded = offPool {
+            async let flooded = runOnOwnThread {
                 try PipeliningFlooder.run(port: port, connections: 10, request: request, deadline: deadline)
             }
             // Meanwhile the server keeps answering other clients.
-            let healthy = try await offPool {
+            let healthy = try await runOnOwnThread {
                 try TestHTTPConnection(port: port, timeout: 10).request("GET", "/_nitro/tasks/db:migrate").status
             }
             let outcomes = try await flooded
@@ -42,7 +43,7 @@ import Testing
                 // the client's) and a busy or sanitized machine.
                 #expect(closedAt - outcome.lastProgress < Self.timeout + 5, "connection \(index): \(closedAt - outcome.lastProgress) s")
             }
-            let after = try await offPool {
+            let after = try await runOnOwnThread {
                 try TestHTTPConnection(port: port, timeout: 10).request("GET", "/_nitro/tasks/db:migrate").status
             }
             #expect(after == 200)

@@ -1,3 +1,4 @@
+import NitroTestSupport
 import Foundation
 import NitroJSON
 import NitroSync
@@ -9,7 +10,7 @@ import Testing
 /// uses (an `<img>`, a form in a sandboxed iframe, a cross-site `fetch`), while plain clients
 /// (curl, `nitro task`), same-origin pages and typed URLs keep working. The header sets are the
 /// ones Chromium sends.
-@Suite struct DevServerCrossSiteTests {
+@Suite(.timeLimit(.minutes(3))) struct DevServerCrossSiteTests {
     /// A browser request, as its header lines (without `Host`, which the tests add).
     struct BrowserRequest: Sendable, CustomStringConvertible {
         var description: String
@@ -90,7 +91,7 @@ import Testing
         let registry = TaskRegistry(tasks: [.init("count", definition: { counted })])
         try await withDevServer(registry: registry) { _, port in
             let cases = Self.refused + Self.allowed
-            let answers = try await offPool {
+            let answers = try await runOnOwnThread {
                 try cases.map { item in
                     let headers = item.headers.map { $0.replacingOccurrences(of: "{port}", with: "\(port)") }
                     return try TestHTTPConnection(port: port, timeout: 5).request(item.method, "/_nitro/tasks/count", headers: headers)
@@ -114,7 +115,7 @@ import Testing
         let lines = Locked<[String]>([])
         let configuration = DevServer.Configuration(infoFile: nil, log: { line in lines.withLock { $0.append(line) } })
         try await withDevServer(configuration) { _, port in
-            let status = try await offPool {
+            let status = try await runOnOwnThread {
                 try TestHTTPConnection(port: port, timeout: 5).request(
                     "GET", "/_nitro/tasks/db:migrate", headers: ["Sec-Fetch-Site: cross-site", "Sec-Fetch-Dest: image"]
                 ).status

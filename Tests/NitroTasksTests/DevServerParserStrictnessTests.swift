@@ -4,7 +4,7 @@ import Testing
 
 /// Issue 13, item 4: leniencies of the request parser that let two parsers read one request
 /// differently. Each case was accepted before.
-@Suite struct DevServerParserStrictnessTests {
+@Suite(.timeLimit(.minutes(3))) struct DevServerParserStrictnessTests {
     static func outcome(_ text: String, chunk: Int = .max) -> (targets: [String], error: HTTPParseError?) {
         let (outputs, error) = parseInPieces(text, chunk: chunk)
         return (requests(outputs).map(\.target), error)

@@ -1,8 +1,9 @@
+import NitroTestSupport
 import Testing
 
 @testable import NitroTasks
 
-@Suite struct DevServerParserTests {
+@Suite(.timeLimit(.minutes(3))) struct DevServerParserTests {
     @Test(arguments: [1, 2, 7, 1000])
     func parsesARequestDeliveredInPieces(chunk: Int) throws {
         let text = "POST /_nitro/tasks/db%3Amigrate?x=1 HTTP/1.1\r\nHost: localhost\r\nContent-Length: 5\r\nX-A:  spaced \r\n\r\nhello"

@@ -1,3 +1,4 @@
+import NitroTestSupport
 import Foundation
 import NitroJSON
 import Testing
@@ -8,7 +9,7 @@ import Testing
 /// holds a URL (`?next=http://x/_nitro/tasks/db:migrate`) is a value, not a route; a target is in
 /// absolute form only when it starts with `http://` or `https://` (any case), and then its
 /// authority must name this machine (item 4).
-@Suite struct DevServerRequestTargetTests {
+@Suite(.timeLimit(.minutes(3))) struct DevServerRequestTargetTests {
     @Test(arguments: [
         ("/_nitro/tasks/echo:payload?next=http://x/_nitro/tasks/db:migrate", "/_nitro/tasks/echo:payload",
          "next=http://x/_nitro/tasks/db:migrate"),
@@ -36,7 +37,7 @@ import Testing
 
     @Test func aQueryValueCannotChangeTheRouteOverTheWire() async throws {
         try await withDevServer { _, port in
-            let (next, callback, foreign, local) = try await offPool {
+            let (next, callback, foreign, local) = try await runOnOwnThread {
                 let connection = try TestHTTPConnection(port: port, timeout: 5)
                 let next = try connection.request("GET", "/_nitro/tasks/echo:payload?next=http://x/_nitro/tasks/db:migrate")
                 let callback = try connection.request("GET", "/_nitro/tasks/echo:payload?callback=https://example.com/hook")

@@ -1,3 +1,4 @@
+import NitroTestSupport
 import NitroJSON
 import Testing
 
@@ -40,7 +41,7 @@ private func respond(_ method: String, _ target: String, body: String = "") asyn
     return (response.status, try? JSONReader.parse(response.body))
 }
 
-@Suite struct DevServerRoutesTests {
+@Suite(.timeLimit(.minutes(3))) struct DevServerRoutesTests {
     @Test func listsTasksWithDescriptionsAndSchedules() async {
         let (status, json) = await respond("GET", "/_nitro/tasks")
         #expect(status == 200)

@@ -1,3 +1,4 @@
+import NitroTestSupport
 import Foundation
 import NitroJSON
 import NitroSync
@@ -8,14 +9,6 @@ import Testing
 #if canImport(FoundationNetworking)
     import FoundationNetworking
 #endif
-
-/// Runs blocking socket code on its own thread, so that it never holds one of the few
-/// cooperative threads the server's handlers need.
-func offPool<Value: Sendable>(_ body: @escaping @Sendable () throws -> Value) async throws -> Value {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread { continuation.resume(with: Result { try body() }) }.start()
-    }
-}
 
 /// Starts a server on a free loopback port, runs `body`, and stops the server.
 func withDevServer(
@@ -45,7 +38,7 @@ private func fetch(_ method: String, _ url: String, body: String? = nil) async t
     return ((response as! HTTPURLResponse).statusCode, try? JSONReader.parse(Array(data)))
 }
 
-@Suite struct DevServerTests {
+@Suite(.timeLimit(.minutes(3))) struct DevServerTests {
     @Test(arguments: [false, true])
     func servesTheRoutesToARealHTTPClient(usePoll: Bool) async throws {
         try await withDevServer(usePoll: usePoll) { _, port in
@@ -72,7 +65,7 @@ private func fetch(_ method: String, _ url: String, body: String? = nil) async t
     @Test func keepsConnectionsAliveAndAnswersPipelinedRequestsInOrder() async throws {
         try await withDevServer { _, port in
             // Blocking socket work happens off the cooperative pool; expectations stay here.
-            let (sequential, head, pipelined, closing, closed) = try await offPool {
+            let (sequential, head, pipelined, closing, closed) = try await runOnOwnThread {
                 let connection = try TestHTTPConnection(port: port)
                 let sequential = try (0..<3).map { _ in try connection.request("GET", "/_nitro/tasks/db:migrate") }
                 let head = try connection.request("HEAD", "/_nitro/tasks")
@@ -101,7 +94,7 @@ private func fetch(_ method: String, _ url: String, body: String? = nil) async t
             ("\u{16}\u{03}\u{01}\u{02}\u{00}\u{01}\u{00}\u{01}\u{fc}\u{03}\u{03}\r\n\r\n", 400),
         ]
         try await withDevServer(configuration) { _, port in
-            let outcomes = try await offPool {
+            let outcomes = try await runOnOwnThread {
                 try cases.map { text, _ in
                     let connection = try TestHTTPConnection(port: port)
                     try connection.send(text)
@@ -116,7 +109,7 @@ private func fetch(_ method: String, _ url: String, body: String? = nil) async t
                 #expect(response.headers["connection"] == "close")
                 #expect(closed)
             }
-            let (bigStatus, healthy) = try await offPool {
+            let (bigStatus, healthy) = try await runOnOwnThread {
                 // A body over the limit sent whole still gets its 413 (the server drains before closing).
                 let big = try TestHTTPConnection(port: port)
                 try big.send(
@@ -137,7 +130,7 @@ private func fetch(_ method: String, _ url: String, body: String? = nil) async t
 
     @Test func refusesRequestsForOtherHostsAndFromOtherSites() async throws {
         try await withDevServer { _, port in
-            let (rebound, crossSite, local) = try await offPool {
+            let (rebound, crossSite, local) = try await runOnOwnThread {
                 let rebound = try TestHTTPConnection(port: port).request(
                     "POST", "/_nitro/tasks/db:migrate", headers: ["Host: attacker.example"])
                 let crossSite = try TestHTTPConnection(port: port).request(
@@ -154,7 +147,7 @@ private func fetch(_ method: String, _ url: String, body: String? = nil) async t
 
     @Test func answersOneHundredContinueThenTheResult() async throws {
         try await withDevServer { _, port in
-            let (interim, final) = try await offPool {
+            let (interim, final) = try await runOnOwnThread {
                 let connection = try TestHTTPConnection(port: port)
                 let body = #"{"payload":{"k":"v"}}"#
                 try connection.send(
@@ -173,7 +166,7 @@ private func fetch(_ method: String, _ url: String, body: String? = nil) async t
         let configuration = DevServer.Configuration(
             requestTimeout: .milliseconds(300), idleTimeout: .milliseconds(400), infoFile: nil)
         try await withDevServer(configuration) { _, port in
-            let (slowStatus, slowClosed, silentStatus, silentClosed) = try await offPool {
+            let (slowStatus, slowClosed, silentStatus, silentClosed) = try await runOnOwnThread {
                 let slow = try TestHTTPConnection(port: port)
                 try slow.send("GET /_nitro/tasks HTTP/1.1\r\nHost: localhost\r\n")  // never finishes its head
                 let slowStatus = try slow.readResponse().status
@@ -206,7 +199,7 @@ private func fetch(_ method: String, _ url: String, body: String? = nil) async t
     }
 
     @Test func stopWaitsForRequestsInFlightAndWaitUntilWork() async throws {
-        let gate = AsyncGate()
+        let gate = Gate()
         let finished = Locked<[String]>([])
         let slow = defineTask { event in
             event.context.waitUntil?({
@@ -224,15 +217,15 @@ private func fetch(_ method: String, _ url: String, body: String? = nil) async t
         let server = DevServer(runner: TaskRunner(registry: registry), configuration: .init(infoFile: infoFile))
         let port = try server.start()
         let responseTask = Task {
-            try await offPool { try TestHTTPConnection(port: port).request("POST", "/_nitro/tasks/slow") }
+            try await runOnOwnThread { try TestHTTPConnection(port: port).request("POST", "/_nitro/tasks/slow") }
         }
-        while !server.runner.isRunning("slow") { await Task.yield() }
+        try await waitUntil("the slow run started") { server.runner.isRunning("slow") }
         let stopped = Task {
             await server.stop()
             return finished.withLock { $0 }
         }
         // Stopping has begun (the info file goes first) while the request is still in flight.
-        while FileManager.default.fileExists(atPath: infoFile) { await Task.yield() }
+        try await waitUntil("the info file is gone") { !FileManager.default.fileExists(atPath: infoFile) }
         #expect(finished.withLock { $0 }.isEmpty)
         gate.open()
         let finishedAtStop = await stopped.value
@@ -244,7 +237,7 @@ private func fetch(_ method: String, _ url: String, body: String? = nil) async t
 
     @Test func servesManyConcurrentConnections() async throws {
         try await withDevServer { _, port in
-            let results = try await offPool { () throws -> [Int] in
+            let results = try await runOnOwnThread { () throws -> [Int] in
                 let connections = try (0..<200).map { _ in try TestHTTPConnection(port: port) }
                 for connection in connections {
                     try connection.send("GET /_nitro/tasks/db:migrate HTTP/1.1\r\nHost: localhost\r\n\r\n")
@@ -266,9 +259,9 @@ private func fetch(_ method: String, _ url: String, body: String? = nil) async t
                 runner: runner, environment: ["NITRO_ROOT": folder.path, "NITRO_DEV_PARENT_PID": "2147483600"])
         }
         var sawInfoFile = false
-        while !sawInfoFile {
+        try await waitUntil("the server wrote its info file", timeout: .seconds(10)) {
             sawInfoFile = FileManager.default.fileExists(atPath: infoFile)
-            if !sawInfoFile { try await Task.sleep(for: .milliseconds(10)) }
+            return sawInfoFile
         }
         try await serving.value
         #expect(sawInfoFile)
@@ -296,26 +289,3 @@ private func fetch(_ method: String, _ url: String, body: String? = nil) async t
     }
 }
 
-/// A one-shot gate: `wait()` suspends until `open()`.
-final class AsyncGate: Sendable {
-    private let state = Locked<(open: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
-
-    func wait() async {
-        await withCheckedContinuation { continuation in
-            let isOpen = state.withLock { state in
-                if !state.open { state.waiters.append(continuation) }
-                return state.open
-            }
-            if isOpen { continuation.resume() }
-        }
-    }
-
-    func open() {
-        let waiters = state.withLock { state in
-            state.open = true
-            defer { state.waiters = [] }
-            return state.waiters
-        }
-        for waiter in waiters { waiter.resume() }
-    }
-}

@@ -5,7 +5,7 @@ import Testing
 
 /// The HTTP fuzz target's invariants (Tests/Fuzz/Targets/HTTPRequestFuzz.swift) on every seed of
 /// Fixtures/fuzz/http, and the outcome of the seeds added for issue 13, inside `swift test`.
-@Suite struct HTTPFuzzSeedTests {
+@Suite(.timeLimit(.minutes(3))) struct HTTPFuzzSeedTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../Fixtures/fuzz/http").standardizedFileURL
 

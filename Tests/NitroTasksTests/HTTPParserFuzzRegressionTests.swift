@@ -1,9 +1,11 @@
+import NitroTestSupport
 import Testing
 
 @testable import NitroTasks
 
 /// Found by the HTTP request fuzzer (Tests/Fuzz/Targets/HTTPRequestFuzz.swift): the outcome of
 /// parsing must not depend on how the bytes arrive.
+@Suite(.timeLimit(.minutes(3)))
 struct HTTPParserFuzzRegressionTests {
     static func outcome(_ bytes: [UInt8], pieces: Int, limit: Int) -> String {
         let (outputs, error) = parseInPieces(bytes, chunk: pieces, limits: .init(headerBytes: limit, bodyBytes: 512))

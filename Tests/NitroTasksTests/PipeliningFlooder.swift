@@ -1,3 +1,4 @@
+import NitroTestSupport
 import Foundation
 
 #if canImport(Glibc)
@@ -9,7 +10,7 @@ import Foundation
 /// Test clients that pipeline requests as fast as the server takes them and never read a byte
 /// of the responses: non-blocking loopback sockets driven by `poll` with a deadline, so every
 /// wait is bounded. Run ``run(port:connections:request:deadline:)`` on a thread of its own
-/// (``offPool(_:)``), never on a cooperative thread.
+/// (``runOnOwnThread(_:)``), never on a cooperative thread.
 enum PipeliningFlooder {
     /// What happened to one connection.
     struct Outcome: Sendable {

@@ -31,7 +31,7 @@ private func makeRunner(_ seen: Seen) -> TaskRunner {
             ]))
 }
 
-@Suite struct CloudflareScheduledTests {
+@Suite(.timeLimit(.minutes(3))) struct CloudflareScheduledTests {
     @Test func runsTheTasksOfTheTriggerByItsCloudflareString() async {
         let seen = Seen()
         let outcome = await CloudflareScheduled.handle(
@@ -67,7 +67,7 @@ private func makeRunner(_ seen: Seen) -> TaskRunner {
     }
 }
 
-@Suite struct VercelCronHandlerTests {
+@Suite(.timeLimit(.minutes(3))) struct VercelCronHandlerTests {
     let now = try! Date("2024-06-03T09:00:07Z", strategy: .iso8601)
 
     func handler(secret: String? = "s3cr3t-value-16+chars", allowUnauthenticated: Bool = false, seen: Seen = Seen()) -> VercelCronHandler {

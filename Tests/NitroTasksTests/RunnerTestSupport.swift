@@ -1,48 +1,6 @@
+import NitroTestSupport
 import NitroSync
 import NitroTasks
-
-/// Holds callers until it opens: by ``open()``, or by itself once `threshold` callers wait.
-final class ThresholdGate: Sendable {
-    private struct State {
-        var open = false
-        var arrived = 0
-        var waiting: [CheckedContinuation<Void, Never>] = []
-    }
-
-    private let state = Locked(State())
-    private let threshold: Int
-
-    init(threshold: Int = .max) {
-        self.threshold = threshold
-    }
-
-    /// How many callers reached ``wait()``.
-    var arrived: Int { state.withLock { $0.arrived } }
-
-    func wait() async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let release = state.withLock { state -> [CheckedContinuation<Void, Never>]? in
-                state.arrived += 1
-                if state.open { return [continuation] }
-                state.waiting.append(continuation)
-                guard state.arrived >= threshold else { return nil }
-                state.open = true
-                defer { state.waiting = [] }
-                return state.waiting
-            }
-            for waiter in release ?? [] { waiter.resume() }
-        }
-    }
-
-    func open() {
-        let waiting = state.withLock { state in
-            state.open = true
-            defer { state.waiting = [] }
-            return state.waiting
-        }
-        for waiter in waiting { waiter.resume() }
-    }
-}
 
 /// Records how many runs are in flight, the most at once, and each run's start and end order.
 final class Overlap: Sendable {

@@ -1,9 +1,10 @@
+import NitroTestSupport
 import Foundation
 import Testing
 
 /// Two real processes run the same every-second schedule with a shared `FileTickClaim`:
 /// every tick must run exactly once in total.
-@Suite struct SchedulerClusterTests {
+@Suite(.timeLimit(.minutes(3))) struct SchedulerClusterTests {
     static func probeBinary() throws -> URL {
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         var directory = executable.deletingLastPathComponent()
@@ -15,7 +16,7 @@ import Testing
         throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "SchedulerClusterProbe next to \(executable.path)"])
     }
 
-    @Test(.timeLimit(.minutes(1))) func twoProcessesRunEachTickOnce() throws {
+    @Test(.timeLimit(.minutes(1))) func twoProcessesRunEachTickOnce() async throws {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("nitro-cluster-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
@@ -31,8 +32,7 @@ import Testing
             return process
         }
         for process in processes {
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0)
+            #expect(await Self.exitStatus(of: process) == 0)
         }
 
         let lines = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n")
@@ -43,7 +43,7 @@ import Testing
         #expect(ticks.allSatisfy { Int64($0)! % 1000 == 0 })
     }
 
-    @Test(.timeLimit(.minutes(1))) func runStopsGracefullyOnSIGTERM() throws {
+    @Test(.timeLimit(.minutes(1))) func runStopsGracefullyOnSIGTERM() async throws {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("nitro-signal-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
@@ -55,17 +55,21 @@ import Testing
         process.standardError = stderr
         try process.run()
         // Wait (bounded) for the first tick, which proves the scheduler runs.
-        var waited = 0
-        while !FileManager.default.fileExists(atPath: log), waited < 100 {
-            usleep(50_000)
-            waited += 1
+        try await waitUntil("the probe logged its first tick", timeout: .seconds(10)) {
+            FileManager.default.fileExists(atPath: log)
         }
-        #expect(FileManager.default.fileExists(atPath: log))
         process.terminate()  // SIGTERM
-        process.waitUntilExit()
+        #expect(await Self.exitStatus(of: process) == 0)
         #expect(process.terminationReason == .exit)
-        #expect(process.terminationStatus == 0)
         let said = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(said == "stopped\n")
+    }
+
+    /// Waits for `process` to exit on a thread of its own and returns its status.
+    static func exitStatus(of process: Process) async -> Int32 {
+        return await runOnOwnThread { () -> Int32 in
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
     }
 }

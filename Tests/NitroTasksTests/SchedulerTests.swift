@@ -1,3 +1,4 @@
+import NitroTestSupport
 import Foundation
 @testable import NitroTasks
 import NitroSync
@@ -55,7 +56,7 @@ private func runner(_ tasks: [String: TaskDefinition], schedules: [TaskRegistry.
             scheduledTasks: schedules, timeZone: zone))
 }
 
-@Suite struct SchedulerTests {
+@Suite(.timeLimit(.minutes(3))) struct SchedulerTests {
     @Test func simulatedYearFiresEveryInstantAcrossBothDSTChanges() async throws {
         let recorder = Recorder()
         let record = defineTask { event in recorder.record(event) }
@@ -124,7 +125,7 @@ private func runner(_ tasks: [String: TaskDefinition], schedules: [TaskRegistry.
         // Each waits until the other has started: this only finishes if they run in parallel.
         let waitsForOther = defineTask { event in
             started.withLock { $0 += 1 }
-            while started.withLock({ $0 }) < 2 { await Task.yield() }
+            try await waitUntil("both tasks started") { started.withLock({ $0 }) >= 2 }
             recorder.record(event)
         }
         let scheduler = TaskScheduler(
@@ -183,7 +184,7 @@ private func runner(_ tasks: [String: TaskDefinition], schedules: [TaskRegistry.
         try scheduler.start(environment: [:])
         await clock.waitForSleepers(1)
         clock.advanceToNextDeadline()
-        while !taskRunner.isRunning("slow") { await Task.yield() }
+        try await waitUntil("the slow run started") { taskRunner.isRunning("slow") }
         await clock.waitForSleepers(1)
         clock.advanceToNextDeadline()  // the second tick, while the first run is in flight
         await clock.waitForSleepers(1)
@@ -213,12 +214,12 @@ private func runner(_ tasks: [String: TaskDefinition], schedules: [TaskRegistry.
         try scheduler.start(environment: [:])
         await clock.waitForSleepers(1)
         clock.advanceToNextDeadline()
-        while finished.withLock({ $0 }) != ["run"] { await Task.yield() }
+        try await waitUntil("the run finished") { finished.withLock({ $0 }) == ["run"] }
 
         let shutdown = Task { await scheduler.shutdown() }
         // The grace-period timer (30 s) sleeps on the same clock; the waitUntil work holds shutdown open.
         let graceEnd = date("2024-05-01T10:01:30Z")
-        while !(clock.sleeperCount == 1 && clock.nextDeadline == graceEnd) { await Task.yield() }
+        try await waitUntil("shutdown sleeps until the end of its grace period") { clock.sleeperCount == 1 && clock.nextDeadline == graceEnd }
         #expect(finished.withLock { $0 } == ["run"])
         gate.continuation.yield()
         await shutdown.value
@@ -247,7 +248,7 @@ private func runner(_ tasks: [String: TaskDefinition], schedules: [TaskRegistry.
         let shutdown = Task { await scheduler.shutdown() }
         // Wait until the only sleeper is the grace-period timer (the minute timer is gone).
         let graceEnd = date("2024-05-01T10:01:10Z")
-        while !(clock.sleeperCount == 1 && clock.nextDeadline == graceEnd) { await Task.yield() }
+        try await waitUntil("shutdown sleeps until the end of its grace period") { clock.sleeperCount == 1 && clock.nextDeadline == graceEnd }
         clock.advance(to: graceEnd)
         await shutdown.value
         #expect(cancelled.withLock { $0 })
@@ -348,7 +349,7 @@ private func runner(_ tasks: [String: TaskDefinition], schedules: [TaskRegistry.
 }
 
 /// Shutdown and the system clock at their limits (issue 13).
-@Suite struct SchedulerShutdownLimitTests {
+@Suite(.timeLimit(.minutes(3))) struct SchedulerShutdownLimitTests {
     @Test(.timeLimit(.minutes(1)))
     func shutdownReturnsAndReportsRunsThatIgnoreCancellation() async throws {
         let recorder = Recorder()
@@ -441,7 +442,7 @@ private struct ScriptedClaim: TickClaim {
     }
 }
 
-@Suite struct SchedulerClaimOutageTests {
+@Suite(.timeLimit(.minutes(3))) struct SchedulerClaimOutageTests {
     @Test(.timeLimit(.minutes(1)))
     func anOutageIsReportedOnceAndItsEndEvenWhenAnotherProcessWinsTheNextTick() async throws {
         let recorder = Recorder()

@@ -1,3 +1,4 @@
+import NitroTestSupport
 import NitroTasks
 import NitroSync
 import Synchronization
@@ -5,7 +6,7 @@ import Testing
 
 /// One running instance per task name under 10,000 concurrent callers across eight names.
 /// Meant to run under ThreadSanitizer too (`Tests/Scripts/sanitizers.sh`).
-@Suite("Stress: one running instance")
+@Suite("Stress: one running instance", .timeLimit(.minutes(3)))
 struct StressTaskRunnerTests {
     static let names = (0..<8).map { "stress:\($0)" }
     static let callers = 10_000
@@ -29,31 +30,6 @@ struct StressTaskRunnerTests {
         }
 
         func leave() { inFlight.subtract(1, ordering: .sequentiallyConsistent) }
-    }
-
-    /// Holds runs until released (no clock involved).
-    final class Gate: Sendable {
-        private let state = Locked<(open: Bool, waiting: [CheckedContinuation<Void, Never>])>((false, []))
-
-        func wait() async {
-            await withCheckedContinuation { continuation in
-                let resume = state.withLock { state in
-                    if state.open { return true }
-                    state.waiting.append(continuation)
-                    return false
-                }
-                if resume { continuation.resume() }
-            }
-        }
-
-        func open() {
-            let waiting = state.withLock { state in
-                state.open = true
-                defer { state.waiting = [] }
-                return state.waiting
-            }
-            for continuation in waiting { continuation.resume() }
-        }
     }
 
     /// How many callers have started.

@@ -1,3 +1,4 @@
+import NitroTestSupport
 import NitroSync
 import NitroTasks
 import Testing
@@ -27,7 +28,7 @@ struct TaskConcurrencyTests {
     }
 
     @Test func dedupeRunsOnceForTenThousandCallersWhoAllGetItsResult() async {
-        let gate = ThresholdGate()
+        let gate = Gate()
         let runs = Locked(0)
         let joined = Locked(0)
         let task = defineTask(concurrency: .dedupe) { event in
@@ -67,7 +68,7 @@ struct TaskConcurrencyTests {
     }
 
     @Test func serialRunsCallsInArrivalOrder() async throws {
-        let gate = ThresholdGate()
+        let gate = Gate()
         let order = Locked<[Int]>([])
         let task = defineTask(concurrency: .serial) { event in
             let index = event.payload["i"]?.intValue ?? -1
@@ -94,7 +95,7 @@ struct TaskConcurrencyTests {
 
     @Test func parallelRunsTenThousandCallsAtOnce() async {
         // Opens only once every run is in flight at the same time.
-        let gate = ThresholdGate(threshold: Self.callers)
+        let gate = Gate(threshold: Self.callers)
         let overlap = Overlap()
         let task = defineTask(concurrency: .parallel) { event in
             let start = overlap.enter()
@@ -114,7 +115,7 @@ struct TaskConcurrencyTests {
         let tenants = 10
         // Each tenant's run waits until every tenant has a run in flight: runs of different keys
         // overlap, and callers of one key share one run.
-        let gate = ThresholdGate(threshold: tenants)
+        let gate = Gate(threshold: tenants)
         let runs = Locked<[String: Int]>([:])
         let task = defineTask(concurrency: .dedupe(key: { $0["tenant"]?.stringValue ?? "" })) { event in
             let tenant = event.payload["tenant"]?.stringValue ?? "?"
@@ -138,7 +139,7 @@ struct TaskConcurrencyTests {
         let overlapByTenant = (0..<tenants).map { _ in Overlap() }
         let all = Overlap()
         // The first run of every tenant waits until each tenant has one in flight.
-        let gate = ThresholdGate(threshold: tenants)
+        let gate = Gate(threshold: tenants)
         let firsts = Locked<Set<Int>>([])
         let task = defineTask(concurrency: .serial(key: { $0["tenant"]?.stringValue ?? "" })) { event in
             let index = event.payload["i"]?.intValue ?? 0

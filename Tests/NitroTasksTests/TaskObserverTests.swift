@@ -1,3 +1,4 @@
+import NitroTestSupport
 import Foundation
 import NitroSync
 @testable import NitroTasks
@@ -32,7 +33,7 @@ struct TaskObserverTests {
     }
 
     @Test func aJoiningCallReportsJoinedWithItsOwnTrigger() async throws {
-        let gate = ThresholdGate()
+        let gate = Gate()
         let log = EventLog()
         let task = defineTask { _ in
             await gate.wait()
@@ -42,8 +43,7 @@ struct TaskObserverTests {
         runner.addObserver(log.observer)
         runner.addObserver { event in if case .joined = event.kind { gate.open() } }
         async let first = runner.run("j")
-        let deadline = ContinuousClock.now + .seconds(30)
-        while !runner.isRunning("j"), ContinuousClock.now < deadline, !Task.isCancelled { await Task.yield() }
+        try await waitUntil("the first run started") { runner.isRunning("j") }
         let second = try await runner.run("j", trigger: .http)
         #expect(try await first == second)
         let summary = log.summary()

@@ -1,36 +1,8 @@
+import NitroTestSupport
 import NitroTasks
 import NitroSync
 import Synchronization
 import Testing
-
-/// Counts executions and lets a test hold a run open until it releases it.
-private final class Gate: Sendable {
-    let executions = Atomic<Int>(0)
-    private let continuations = Locked<[CheckedContinuation<Void, Never>]>([])
-    private let open = Locked(false)
-
-    func wait() async {
-        await withCheckedContinuation { continuation in
-            let resumeNow = open.withLock { isOpen in
-                if isOpen { return true }
-                continuations.withLock { $0.append(continuation) }
-                return false
-            }
-            if resumeNow { continuation.resume() }
-        }
-    }
-
-    func release() {
-        let waiting = open.withLock { isOpen in
-            isOpen = true
-            return continuations.withLock { list in
-                defer { list.removeAll() }
-                return list
-            }
-        }
-        for continuation in waiting { continuation.resume() }
-    }
-}
 
 /// A shared counter that closures can capture.
 private final class Counter: Sendable {
@@ -43,7 +15,7 @@ private struct Boom: Error, Equatable {
     let code: Int
 }
 
-@Suite struct TaskRunnerTests {
+@Suite(.timeLimit(.minutes(3))) struct TaskRunnerTests {
     @Test func unknownTaskIs404WithNitrosMessage() async {
         let runner = TaskRunner(registry: TaskRegistry(tasks: []))
         await #expect(throws: TaskError(statusCode: 404, message: "Task `db:nope` is not available!")) {
@@ -97,8 +69,9 @@ private struct Boom: Error, Equatable {
 
     @Test func thousandConcurrentCallersShareOneRun() async throws {
         let gate = Gate()
+        let executions = Atomic<Int>(0)
         let task = defineTask { _ in
-            let count = gate.executions.add(1, ordering: .sequentiallyConsistent).newValue
+            let count = executions.add(1, ordering: .sequentiallyConsistent).newValue
             await gate.wait()
             return TaskResult(result: .number(Double(count)))
         }
@@ -113,22 +86,23 @@ private struct Boom: Error, Equatable {
                 }
             }
             // Release only once every caller has joined the run in flight.
-            while runner.callers(of: "once") < callers { await Task.yield() }
+            try await waitUntil("every caller joined the run") { runner.callers(of: "once") >= callers }
             #expect(arrived.value == callers)
-            gate.release()
+            gate.open()
             var all: [TaskResult] = []
             for try await result in group { all.append(result) }
             return all
         }
         #expect(results.count == callers)
-        #expect(gate.executions.load(ordering: .sequentiallyConsistent) == 1)
+        #expect(executions.load(ordering: .sequentiallyConsistent) == 1)
         #expect(Set(results.map(\.result)) == [.number(1)])
     }
 
     @Test func thousandConcurrentCallersShareOneFailure() async throws {
         let gate = Gate()
+        let executions = Atomic<Int>(0)
         let task = defineTask { (_: TaskEvent) -> TaskResult in
-            let count = gate.executions.add(1, ordering: .sequentiallyConsistent).newValue
+            let count = executions.add(1, ordering: .sequentiallyConsistent).newValue
             await gate.wait()
             throw Boom(code: count)
         }
@@ -144,16 +118,16 @@ private struct Boom: Error, Equatable {
                     } catch { return error }
                 }
             }
-            while runner.callers(of: "fails") < 1_000 { await Task.yield() }
+            try? await waitUntil("a thousand callers joined") { runner.callers(of: "fails") >= 1_000 }
             #expect(arrived.value == 1_000)
-            gate.release()
+            gate.open()
             var all: [(any Error)?] = []
             for await error in group { all.append(error) }
             return all
         }
         #expect(errors.count == 1_000)
         #expect(errors.allSatisfy { ($0 as? Boom) == Boom(code: 1) })
-        #expect(gate.executions.load(ordering: .sequentiallyConsistent) == 1)
+        #expect(executions.load(ordering: .sequentiallyConsistent) == 1)
     }
 
     @Test func aCallAfterCompletionRunsAgain() async throws {
@@ -183,7 +157,7 @@ private struct Boom: Error, Equatable {
         let started = Atomic<Int>(0)
         let waitForBoth = defineTask { event in
             started.add(1, ordering: .sequentiallyConsistent)
-            while started.load(ordering: .sequentiallyConsistent) < 2 { await Task.yield() }
+            try await waitUntil("both runs started") { started.load(ordering: .sequentiallyConsistent) >= 2 }
             return TaskResult(result: .string(event.name))
         }
         let runner = TaskRunner(
@@ -199,10 +173,11 @@ private struct Boom: Error, Equatable {
 
     @Test func manyNamesManyCallersEachRunOncePerName() async throws {
         let gate = Gate()
+        let executions = Atomic<Int>(0)
         let perName = Locked<[String: Int]>([:])
         let task = defineTask { event in
             perName.withLock { $0[event.name, default: 0] += 1 }
-            gate.executions.add(1, ordering: .sequentiallyConsistent)
+            executions.add(1, ordering: .sequentiallyConsistent)
             await gate.wait()
             return TaskResult(result: .string(event.name))
         }
@@ -214,8 +189,8 @@ private struct Boom: Error, Equatable {
                 group.addTask { (name, try await runner.run(name)) }
             }
             // Release only once all 2,000 callers have joined the 10 runs in flight.
-            while names.map({ runner.callers(of: $0) }).reduce(0, +) < 2_000 { await Task.yield() }
-            gate.release()
+            try await waitUntil("two thousand callers joined") { names.map({ runner.callers(of: $0) }).reduce(0, +) >= 2_000 }
+            gate.open()
             var all: [(String, TaskResult)] = []
             for try await pair in group { all.append(pair) }
             return all

@@ -1,3 +1,4 @@
+import NitroTestSupport
 import NitroSync
 @testable import NitroTasks
 import Testing
@@ -9,7 +10,7 @@ struct TaskTimeLimitTests {
     /// A task that never finishes by itself and ignores cancellation (until the test's cleanup
     /// opens `gate`); counts its runs and whether it saw cancellation.
     final class Stubborn: Sendable {
-        let gate = ThresholdGate()
+        let gate = Gate()
         let runs = Locked(0)
         let sawCancellation = Locked(0)
         let unwound = Latch()

@@ -3,7 +3,7 @@ import NitroBuild
 /// A unified diff (`diff -u` form, 3 lines of context) between two texts, for `--check` and
 /// `--dry-run`. Common leading and trailing lines are trimmed first; the rest is matched with a
 /// longest-common-subsequence table when small enough, else shown as replaced.
-enum UnifiedDiff {
+package enum UnifiedDiff {
     static let context = 3
     static let tableLimit = 4_000_000
 
@@ -13,7 +13,8 @@ enum UnifiedDiff {
         case added(String)
     }
 
-    static func render(old: [UInt8]?, new: [UInt8], path: String) -> String {
+    /// The diff from `old` (`nil`: the file does not exist) to `new`, headed `a/PATH` and `b/PATH`.
+    package static func render(old: [UInt8]?, new: [UInt8], path: String) -> String {
         let oldLines = lines(old ?? [])
         let newLines = lines(new)
         let edits = diff(oldLines, newLines)

@@ -1,5 +1,6 @@
 import Foundation
 import NitroCLI
+import NitroTestSupport
 
 /// A copy of a fixture app (a SwiftPM package depending on this repository by path) in a
 /// temporary folder, with its dependency pointed at this checkout, ready to `nitro build`,
@@ -47,12 +48,23 @@ struct FixtureApp {
     }
 
     /// `swift build` of the copy (debug); throws with the compiler's output when it fails.
+    /// Blocks the calling thread (the async form below does not).
+    ///
+    /// Every fixture app builds in one shared scratch folder (``sharedScratch``), so this
+    /// repository's modules, which every app depends on by the same path, are compiled once per
+    /// test run instead of once per app (a 30 s build becomes 2–5 s). Builds take turns under a
+    /// file lock; the executables are then copied into the app's own `.build/debug/`, where
+    /// ``run(_:_:environment:timeout:)`` starts them, before the next build can replace them.
     @discardableResult
     func swiftBuild(timeout: Double = 600) throws -> ProcessOutput {
-        let output = try ProcessRunner.run(
-            Self.swiftExecutable, ["build", "--package-path", root], currentDirectory: root, timeout: timeout)
-        guard output.status == 0 else { throw SetupError("swift build failed:\n\(output.stdout)\n\(output.stderr)") }
-        return output
+        try Self.sharedBuildLock.withLock {
+            let output = try ProcessRunner.run(
+                Self.swiftExecutable, ["build", "--package-path", root, "--scratch-path", Self.sharedScratch],
+                currentDirectory: root, timeout: timeout)
+            guard output.status == 0 else { throw SetupError("swift build failed:\n\(output.stdout)\n\(output.stderr)") }
+            try Self.copyExecutables(from: Self.sharedScratch + "/debug", to: root + "/.build/debug")
+            return output
+        }
     }
 
     /// Runs a built executable product of the app.
@@ -62,6 +74,29 @@ struct FixtureApp {
         try ProcessRunner.run(
             root + "/.build/debug/" + product, arguments, currentDirectory: root, environment: environment,
             timeout: timeout)
+    }
+
+    /// The scratch folder that fixture app builds share, beside the repository's own build
+    /// products (ignored by git, kept between runs so that a second run builds incrementally).
+    static let sharedScratch = RepositoryPaths.root + "/.build/fixture-apps"
+
+    /// Turn-taking for ``sharedScratch``: an `flock`, so it also holds between test processes.
+    static let sharedBuildLock = FileLock(path: RepositoryPaths.root + "/.build/fixture-apps.lock")
+
+    /// Copies the regular executable files at the top of `source` into `destination`.
+    private static func copyExecutables(from source: String, to destination: String) throws {
+        let files = FileManager.default
+        try files.createDirectory(atPath: destination, withIntermediateDirectories: true)
+        for name in try files.contentsOfDirectory(atPath: source).sorted() {
+            let path = source + "/" + name
+            var isFolder: ObjCBool = false
+            guard files.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
+                files.isExecutableFile(atPath: path), !name.hasSuffix(".so")
+            else { continue }
+            let target = destination + "/" + name
+            try? files.removeItem(atPath: target)
+            try files.copyItem(atPath: path, toPath: target)
+        }
     }
 
     /// The `swift` driver of the toolchain running the tests (`SWIFT_EXEC`-free lookup on PATH).
@@ -82,25 +117,25 @@ struct FixtureApp {
 
 /// The same steps from async tests: the child process is waited for on a thread of its own, never
 /// on the cooperative pool (a test blocking a pool thread for a 30 s compile starves in-process
-/// servers of other tests running in parallel).
+/// servers of other tests running in parallel). In an async context the compiler picks these.
 extension FixtureApp {
     @discardableResult
-    func awaitNitro(_ arguments: [String], environment: [String: String] = [:]) async throws -> ProcessOutput {
+    func nitro(_ arguments: [String], environment: [String: String] = [:]) async throws -> ProcessOutput {
         let app = self
-        return try await offThread { () throws -> ProcessOutput in try app.nitro(arguments, environment: environment) }
+        return try await runOnOwnThread { () throws -> ProcessOutput in try app.nitro(arguments, environment: environment) }
     }
 
     @discardableResult
-    func awaitSwiftBuild(timeout: Double = 600) async throws -> ProcessOutput {
+    func swiftBuild(timeout: Double = 600) async throws -> ProcessOutput {
         let app = self
-        return try await offThread { () throws -> ProcessOutput in try app.swiftBuild(timeout: timeout) }
+        return try await runOnOwnThread { () throws -> ProcessOutput in try app.swiftBuild(timeout: timeout) }
     }
 
-    func awaitRun(_ product: String, _ arguments: [String], environment: [String: String] = [:], timeout: Double = 60)
+    func run(_ product: String, _ arguments: [String], environment: [String: String] = [:], timeout: Double = 60)
         async throws -> ProcessOutput
     {
         let app = self
-        return try await offThread { () throws -> ProcessOutput in
+        return try await runOnOwnThread { () throws -> ProcessOutput in
             try app.run(product, arguments, environment: environment, timeout: timeout)
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import NitroTestSupport
 
 /// The built `nitro` executable, found next to the test bundle (so it works for the default
 /// `.build` and for any `--scratch-path`), and a way to run it.
@@ -24,7 +25,17 @@ enum NitroBinary {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) && !$0.hasDirectoryPath }?.path
     }()
 
-    /// Runs `nitro ARGUMENTS` with `NO_COLOR=1` (plus `environment`).
+    /// Runs `nitro ARGUMENTS` with `NO_COLOR=1` (plus `environment`), waiting on a thread of its own.
+    static func run(
+        _ arguments: [String], currentDirectory: String? = nil, environment: [String: String] = [:],
+        timeout: Double = 60
+    ) async throws -> ProcessOutput {
+        guard let path else { throw Missing() }
+        return try await ProcessRunner.run(
+            path, arguments, currentDirectory: currentDirectory, environment: environment, timeout: timeout)
+    }
+
+    /// The same on the calling thread, which it blocks (for code already on a thread of its own).
     static func run(
         _ arguments: [String], currentDirectory: String? = nil, environment: [String: String] = [:],
         timeout: Double = 60

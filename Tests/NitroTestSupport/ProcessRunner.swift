@@ -1,22 +1,44 @@
 import Foundation
 
 /// What a finished child process left: exit status and everything it printed.
-struct ProcessOutput: Sendable {
-    var status: Int32
-    var stdout: String
-    var stderr: String
+public struct ProcessOutput: Sendable {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
+
+    public init(status: Int32, stdout: String, stderr: String) {
+        self.status = status
+        self.stdout = stdout
+        self.stderr = stderr
+    }
 }
 
 /// Runs executables for tests: output captured through temporary files (no pipe dead-locks),
-/// a time limit after which the child is killed and the test fails.
-enum ProcessRunner {
-    struct TimedOut: Error, CustomStringConvertible {
-        var command: String
-        var seconds: Double
-        var description: String { "\(command) did not finish within \(Int(seconds)) s" }
+/// a time limit after which the child is killed and the test fails. The wait happens on a thread
+/// of its own (``runOnOwnThread(_:)``), never on a cooperative thread.
+public enum ProcessRunner {
+    public struct TimedOut: Error, CustomStringConvertible {
+        public var command: String
+        public var seconds: Double
+        public var description: String { "\(command) did not finish within \(Int(seconds)) s" }
     }
 
-    static func run(
+    /// Runs `executable ARGUMENTS` to its end (`NO_COLOR=1` plus `environment` over this
+    /// process's environment) and returns what it printed.
+    public static func run(
+        _ executable: String, _ arguments: [String], currentDirectory: String? = nil,
+        environment: [String: String] = [:], timeout: Double = 60
+    ) async throws -> ProcessOutput {
+        try await runOnOwnThread { () throws -> ProcessOutput in
+            try run(
+                executable, arguments, currentDirectory: currentDirectory, environment: environment,
+                timeout: timeout)
+        }
+    }
+
+    /// The same on the calling thread, which it blocks: for code that already runs on a thread
+    /// of its own (in an async context the compiler picks the overload above).
+    public static func run(
         _ executable: String, _ arguments: [String], currentDirectory: String? = nil,
         environment: [String: String] = [:], timeout: Double = 60
     ) throws -> ProcessOutput {
