@@ -24,7 +24,7 @@ final class TestHTTPConnection {
     private var buffer: [UInt8] = []
 
     /// Connects to 127.0.0.1:`port`; reads give up after `timeout` seconds.
-    init(port: Int, timeout: Int = 10) throws {
+    init(port: Int, timeout: Int = 60) throws {
         // The descriptor is stored only once connected: a throwing initialiser of a class runs
         // `deinit` when every property is set, which would close it a second time (and maybe
         // someone else's descriptor that reused the number).

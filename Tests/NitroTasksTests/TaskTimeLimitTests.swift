@@ -57,7 +57,8 @@ struct TaskTimeLimitTests {
         #expect(outcomes.count == 100)
         #expect(outcomes.allSatisfy { $0?.statusCode == 504 }, "\(outcomes.compactMap { $0 }.first.map(String.init(describing:)) ?? "no error")")
         #expect(outcomes.first??.message == "Task `slow` did not finish within its time limit of 0.05 seconds")
-        #expect(elapsed < .seconds(10), "callers waited \(elapsed)")
+        // Far below the 50 s the stubborn run sleeps, and loose enough for a loaded machine.
+        #expect(elapsed < .seconds(40), "callers waited \(elapsed)")
         // Calls that arrive after the first run timed out may start a second; most share the first.
         let firstRuns = stubborn.runs.withLock { $0 }
         #expect(firstRuns >= 1 && firstRuns < 50)

@@ -23,6 +23,15 @@ public enum ProcessRunner {
         public var description: String { "\(command) did not finish within \(Int(seconds)) s" }
     }
 
+    /// How many children run at once, whatever the number of tests running in parallel: one per
+    /// core, at least two. Compilers and builds started by many tests at once would otherwise
+    /// take turns with the in-process servers of other tests for the same two cores, and a
+    /// loopback answer could take longer than its test's bound. A child's time limit starts when
+    /// it starts, not while it waits for a slot.
+    public static let parallelChildren = max(2, ProcessInfo.processInfo.activeProcessorCount)
+
+    private static let slots = DispatchSemaphore(value: parallelChildren)
+
     /// Runs `executable ARGUMENTS` to its end (`NO_COLOR=1` plus `environment` over this
     /// process's environment) and returns what it printed.
     public static func run(
@@ -42,6 +51,8 @@ public enum ProcessRunner {
         _ executable: String, _ arguments: [String], currentDirectory: String? = nil,
         environment: [String: String] = [:], timeout: Double = 60
     ) throws -> ProcessOutput {
+        slots.wait()
+        defer { slots.signal() }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
             "nitro-process-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
