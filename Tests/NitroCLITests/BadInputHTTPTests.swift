@@ -58,6 +58,7 @@ enum RawHTTP {
     }
 
     static func exchange(port: Int, _ request: [UInt8]) throws -> Response {
+        requireThreadOfItsOwn("a blocking HTTP exchange")
         #if os(Linux)
             let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else

@@ -16,7 +16,7 @@ import Testing
 /// tree exactly as it was (bytes, modes, mtimes, no temporary files).
 @Suite("Bad input corpus")
 struct BadInputTests {
-    @Test func theCorpusCoversEveryKindOfInput() {
+    @Test func theCorpusCoversEveryKindOfInput() async {
         let ids = BadInputCase.caseFolders()
         #expect(ids.count >= 40)
         for kind in ["config", "taskfile", "cron", "cli", "http", "output", "paths"] {

@@ -27,12 +27,12 @@ struct BuildGoldenTests {
     }
 
     @Test("there are golden cases")
-    func casesExist() {
+    func casesExist() async {
         #expect(Self.cases.count >= 10, "found \(Self.cases)")
     }
 
     @Test("golden", arguments: cases)
-    func golden(_ name: String) throws {
+    func golden(_ name: String) async throws {
         let caseFolder = Self.casesFolder + "/" + name
         let work = try TemporaryDirectory("nitro-golden")
         try FileTree.copy(caseFolder + "/project", to: work.path)
@@ -40,7 +40,7 @@ struct BuildGoldenTests {
             (try? String(contentsOfFile: caseFolder + "/args", encoding: .utf8))?
             .split(separator: "\n").map(String.init).filter { !$0.isEmpty } ?? []
         let before = FileTree.snapshot(work.path)
-        let output = try NitroBinary.run(["build"] + arguments + ["--root", work.path], currentDirectory: work.path)
+        let output = try await NitroBinary.run(["build"] + arguments + ["--root", work.path], currentDirectory: work.path)
         let after = FileTree.snapshot(work.path)
         #expect(Set(before.keys).subtracting(after.keys).isEmpty, "nitro build removed files")
 

@@ -16,8 +16,8 @@ struct BuildProcessTests {
     }
 
     @Test("the committed Fixtures/basic registry is current (`nitro build --check` passes on a clean clone)")
-    func basicRegistryIsCurrent() throws {
-        let output = try NitroBinary.run(["build", "--check", "--root", RepositoryPaths.fixture("basic")])
+    func basicRegistryIsCurrent() async throws {
+        let output = try await NitroBinary.run(["build", "--check", "--root", RepositoryPaths.fixture("basic")])
         #expect(
             output.status == 0,
             "Fixtures/basic/Sources/App/NitroTasks.generated.swift is stale; run `swift run nitro build --root Fixtures/basic`\n\(output.stderr)"
@@ -30,19 +30,19 @@ struct BuildProcessTests {
     }
 
     @Test("help: nitro --help, nitro build --help, nitro help build, nitro --version")
-    func help() throws {
-        let main = try NitroBinary.run(["--help"])
+    func help() async throws {
+        let main = try await NitroBinary.run(["--help"])
         #expect(main.status == 0)
         #expect(main.stdout.contains("build"))
         for arguments in [["build", "--help"], ["help", "build"], ["build", "-h"]] {
-            let output = try NitroBinary.run(arguments)
+            let output = try await NitroBinary.run(arguments)
             #expect(output.status == 0)
             #expect(
                 output.stdout.contains(
                     "USAGE: nitro build [--root DIR] [--preset NAME] [--check | --dry-run] [--strict]"))
             #expect(output.stdout.contains("EXAMPLES:"))
         }
-        let version = try NitroBinary.run(["--version"])
+        let version = try await NitroBinary.run(["--version"])
         #expect(version.status == 0)
         #expect(!version.stdout.isEmpty)
     }
@@ -59,8 +59,8 @@ struct BuildProcessTests {
             (["--preset", "netlify"], "Error: The value 'netlify' for '--preset' is not a known preset"),
             (["extra"], "Error: Unexpected argument 'extra'"),
         ])
-    func usage(arguments: [String], message: String) throws {
-        let output = try NitroBinary.run(["build"] + arguments)
+    func usage(arguments: [String], message: String) async throws {
+        let output = try await NitroBinary.run(["build"] + arguments)
         #expect(output.status == 64)
         #expect(output.stderr.hasPrefix(message), "\(output.stderr)")
         #expect(output.stderr.contains("Usage: nitro build [--root DIR]"))
@@ -69,15 +69,15 @@ struct BuildProcessTests {
     }
 
     @Test("a second build leaves the file alone (bytes and modification time); no temporary files remain")
-    func unchangedSkipsWrite() throws {
+    func unchangedSkipsWrite() async throws {
         let folder = try project()
-        let first = try NitroBinary.run(["build", "--root", folder.path])
+        let first = try await NitroBinary.run(["build", "--root", folder.path])
         #expect(first.status == 0)
         #expect(first.stdout.hasPrefix("wrote Sources/App/NitroTasks.generated.swift\n"))
         let registry = folder.appending("Sources/App/NitroTasks.generated.swift")
         let old = Date(timeIntervalSince1970: 946_684_800)  // 2000-01-01, far from "now"
         try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: registry)
-        let second = try NitroBinary.run(["build", "--root", folder.path])
+        let second = try await NitroBinary.run(["build", "--root", folder.path])
         #expect(second.status == 0)
         #expect(second.stdout.hasPrefix("unchanged Sources/App/NitroTasks.generated.swift\n"))
         let attributes = try FileManager.default.attributesOfItem(atPath: registry)
@@ -89,13 +89,13 @@ struct BuildProcessTests {
     }
 
     @Test("errors change nothing on disk and exit 1")
-    func errorsWriteNothing() throws {
+    func errorsWriteNothing() async throws {
         let folder = try project()
-        #expect(try NitroBinary.run(["build", "--root", folder.path]).status == 0)
+        await #expect(try NitroBinary.run(["build", "--root", folder.path]).status == 0)
         let before = folder.read("Sources/App/NitroTasks.generated.swift")
         try folder.write("Sources/App/tasks/b.swift", "let b = defineTask { _ in }\n")
         try folder.write("Sources/App/tasks/broken.swift", "// no task\n")
-        let output = try NitroBinary.run(["build", "--root", folder.path])
+        let output = try await NitroBinary.run(["build", "--root", folder.path])
         #expect(output.status == 1)
         #expect(output.stderr.hasPrefix("Sources/App/tasks/broken.swift:1:1: error: no task declared in this file"))
         #expect(output.stderr.hasSuffix("nitro build: 1 error; nothing written\n"))
@@ -103,12 +103,12 @@ struct BuildProcessTests {
     }
 
     @Test("--check after a change: exit 1, the error line and a unified diff; nothing written")
-    func checkShowsDiff() throws {
+    func checkShowsDiff() async throws {
         let folder = try project()
-        #expect(try NitroBinary.run(["build", "--root", folder.path]).status == 0)
+        await #expect(try NitroBinary.run(["build", "--root", folder.path]).status == 0)
         try folder.write("Sources/App/tasks/b.swift", "let b = defineTask { _ in }\n")
         let before = folder.read("Sources/App/NitroTasks.generated.swift")
-        let output = try NitroBinary.run(["build", "--check", "--root", folder.path])
+        let output = try await NitroBinary.run(["build", "--check", "--root", folder.path])
         #expect(output.status == 1)
         #expect(
             output.stderr.hasPrefix(
@@ -120,7 +120,7 @@ struct BuildProcessTests {
     }
 
     @Test("symbolic links are followed once: cycles and second links are skipped with a warning")
-    func symbolicLinks() throws {
+    func symbolicLinks() async throws {
         let folder = try project()
         let tasks = folder.appending("Sources/App/tasks")
         try folder.write("shared/db/migrate.swift", "let migrate = defineTask { _ in }\n")
@@ -131,7 +131,7 @@ struct BuildProcessTests {
             atPath: tasks + "/again", withDestinationPath: folder.appending("shared"))
         try FileManager.default.createSymbolicLink(
             atPath: tasks + "/dangling.swift", withDestinationPath: folder.appending("missing"))
-        let output = try NitroBinary.run(["build", "--root", folder.path], timeout: 20)
+        let output = try await NitroBinary.run(["build", "--root", folder.path], timeout: 20)
         #expect(output.status == 0, "\(output.stderr)")
         #expect(
             output.stderr == """
@@ -147,38 +147,38 @@ struct BuildProcessTests {
     }
 
     @Test("NITRO_PRESET is read; an unknown one is an error; --preset wins over it")
-    func presetEnvironment() throws {
+    func presetEnvironment() async throws {
         let folder = try project()
-        let bad = try NitroBinary.run(["build", "--root", folder.path], environment: ["NITRO_PRESET": "netlfy"])
+        let bad = try await NitroBinary.run(["build", "--root", folder.path], environment: ["NITRO_PRESET": "netlfy"])
         #expect(bad.status == 1)
         #expect(
             bad.stderr.hasPrefix("error: NITRO_PRESET: unknown preset `netlfy`; the known presets are, closest first:"))
-        let good = try NitroBinary.run(
+        let good = try await NitroBinary.run(
             ["build", "--root", folder.path], environment: ["NITRO_PRESET": "cloudflare-module"])
         // (1 warning: the generated wrangler.json lacks what wrangler deploy requires.)
         #expect(good.stdout.hasSuffix("preset cloudflare_module, 1 warning\n"))
-        let flag = try NitroBinary.run(
+        let flag = try await NitroBinary.run(
             ["build", "--preset", "bun", "--root", folder.path], environment: ["NITRO_PRESET": "vercel"])
         #expect(flag.stdout.hasSuffix("preset bun\n"))
     }
 
     @Test("--root defaults to the current folder; diagnostics stay relative to the root")
-    func currentFolder() throws {
+    func currentFolder() async throws {
         let folder = try project()
         try folder.write("Sources/App/tasks/x.swift", "// nothing\n")
-        let output = try NitroBinary.run(["build"], currentDirectory: folder.appending("Sources"))
+        let output = try await NitroBinary.run(["build"], currentDirectory: folder.appending("Sources"))
         #expect(output.status == 1)  // Sources/ is not the root: no config, no tasks/ folder found
-        let atRoot = try NitroBinary.run(["build"], currentDirectory: folder.path)
+        let atRoot = try await NitroBinary.run(["build"], currentDirectory: folder.path)
         #expect(atRoot.stderr.hasPrefix("Sources/App/tasks/x.swift:1:1: error:"))
     }
 
     @Test("colour only when asked; never with NO_COLOR")
-    func colour() throws {
+    func colour() async throws {
         let folder = try project()
         try folder.write("Sources/App/tasks/x.swift", "// nothing\n")
-        let plain = try NitroBinary.run(["build", "--root", folder.path])
+        let plain = try await NitroBinary.run(["build", "--root", folder.path])
         #expect(!plain.stderr.contains("\u{1B}["))
-        let coloured = try NitroBinary.run(["--color", "always", "build", "--root", folder.path])
+        let coloured = try await NitroBinary.run(["--color", "always", "build", "--root", folder.path])
         #expect(coloured.stderr.contains("\u{1B}[1;31merror:\u{1B}[0m"))
     }
 }

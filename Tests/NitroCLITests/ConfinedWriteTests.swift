@@ -28,7 +28,7 @@ struct ConfinedWriteTests {
     }
 
     @Test("writes inside the root, making the missing folders, through links that stay inside")
-    func inside() throws {
+    func inside() async throws {
         let place = try Place()
         try FileManager.default.createDirectory(atPath: place.root + "/real", withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: place.root + "/link", withDestinationPath: "real")
@@ -40,7 +40,7 @@ struct ConfinedWriteTests {
     }
 
     @Test("a folder or a dangling link leading outside: an error, nothing created outside")
-    func outside() throws {
+    func outside() async throws {
         let place = try Place()
         try FileManager.default.createSymbolicLink(atPath: place.root + "/out", withDestinationPath: place.outside)
         try FileManager.default.createSymbolicLink(atPath: place.root + "/gone", withDestinationPath: place.outside + "/new")
@@ -54,7 +54,7 @@ struct ConfinedWriteTests {
     }
 
     @Test("paths are compared as bytes: a root with non-ASCII names, and a canonically equivalent sibling outside")
-    func bytesNotCharacters() throws {
+    func bytesNotCharacters() async throws {
         let folder = try TemporaryDirectory("nitro-confined")
         let root = folder.path + "/ü n/caf\u{E9}"  // é composed
         let sibling = folder.path + "/ü n/cafe\u{301}"  // e + combining acute: another folder on disk
@@ -73,7 +73,7 @@ struct ConfinedWriteTests {
     }
 
     @Test("a link planted at the temporary file's name is replaced, not followed")
-    func plantedTemporary() throws {
+    func plantedTemporary() async throws {
         let place = try Place()
         try FileManager.default.createDirectory(atPath: place.root + "/gen", withIntermediateDirectories: true)
         try Data("keep\n".utf8).write(to: URL(fileURLWithPath: place.outside + "/victim"))

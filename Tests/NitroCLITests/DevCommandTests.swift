@@ -6,7 +6,7 @@ import Testing
 
 /// The parts of `nitro dev` that need no build: product choice, change detection, usage.
 @Suite struct DevCommandTests {
-    @Test func choosesTheExecutableProduct() throws {
+    @Test func choosesTheExecutableProduct() async throws {
         let onlyTargets: JSONValue = [
             "products": [["name": "Lib", "type": ["library": ["automatic"]]]],
             "targets": [["name": "App", "type": "executable"], ["name": "Core", "type": "regular"]],
@@ -24,7 +24,7 @@ import Testing
         #expect(throws: ProductResolver.Failure.self) { try ProductResolver.choose(nil, among: []) }
     }
 
-    @Test func noticesAddedChangedAndRemovedSourcesButNotGeneratedFiles() throws {
+    @Test func noticesAddedChangedAndRemovedSourcesButNotGeneratedFiles() async throws {
         let root = try TemporaryDirectory("nitro-watch")
         try root.write("Package.swift", "// swift-tools-version: 6.0\n")
         try root.write("nitro.config.ts", "export default {}\n")
@@ -47,13 +47,13 @@ import Testing
                 == ["Sources/App/main.swift", "Sources/App/tasks/db/migrate.swift", "Sources/App/tasks/hello.swift"])
     }
 
-    @Test func rejectsBadUsage() throws {
+    @Test func rejectsBadUsage() async throws {
         let root = try TemporaryDirectory("nitro-dev")
-        let noPackage = try NitroBinary.run(["dev", "--root", root.path])
+        let noPackage = try await NitroBinary.run(["dev", "--root", root.path])
         #expect(noPackage.status == 64 && noPackage.stderr.contains("has no Package.swift"))
-        let badPort = try NitroBinary.run(["dev", "--root", root.path, "--port", "70000"])
+        let badPort = try await NitroBinary.run(["dev", "--root", root.path, "--port", "70000"])
         #expect(badPort.status == 64 && badPort.stderr.contains("'--port'"))
-        let missing = try NitroBinary.run(["dev", "--root", root.appending("missing")])
+        let missing = try await NitroBinary.run(["dev", "--root", root.appending("missing")])
         #expect(missing.status == 64 && missing.stderr.contains("does not exist"))
     }
 }

@@ -23,7 +23,7 @@ struct DocsTests {
     static let configKeys: Set<String> = ["experimental", "scheduledTasks", "tasks", "srcDir", "preset", "scanDirs"]
 
     @Test("the docs have pages and samples")
-    func inventory() throws {
+    func inventory() async throws {
         #expect(Self.pages.count >= 10)
         let blocks = try Self.allPages.flatMap { try Self.blocks(of: $0) }
         #expect(blocks.filter { $0.language == "swift" && !$0.skipped }.count >= 20)
@@ -65,7 +65,7 @@ struct DocsTests {
     }
 
     @Test("links between pages point at existing files and headings", arguments: allPages)
-    func links(_ page: String) throws {
+    func links(_ page: String) async throws {
         let text = try String(contentsOfFile: RepositoryPaths.root + "/" + page, encoding: .utf8)
         let folder = (page as NSString).deletingLastPathComponent
         for match in text.matches(of: /\]\(([^)\s]+)\)/) {

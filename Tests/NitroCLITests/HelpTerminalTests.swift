@@ -22,7 +22,7 @@ struct HelpTerminalTests {
         ])
     func decisions(
         mode: Console.ColorMode, environment: [String: String], terminal: Bool, color: Bool, progress: Bool
-    ) {
+    ) async {
         let features = Console.features(colorMode: mode, environment: environment, stderrIsTerminal: terminal)
         #expect(features.color == color)
         #expect(features.progress == progress)
@@ -85,7 +85,7 @@ struct HelpTerminalTests {
     }
 
     @Test("the progress line is drawn in place and erased before the next line; nothing when progress is off")
-    func progressLine() throws {
+    func progressLine() async throws {
         let folder = try TemporaryDirectory()
         for shows in [true, false] {
             let path = folder.appending("stderr-\(shows)")

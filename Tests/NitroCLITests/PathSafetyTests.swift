@@ -119,7 +119,7 @@ struct PathSafetyTests {
     // MARK: Symbolic links leading out of the root
 
     @Test("a tasks/ entry linking outside is skipped with a warning; a link inside keeps working")
-    func taskEntryOutside() throws {
+    func taskEntryOutside() async throws {
         let layout = try Layout()
         try layout.writeOutside("evil.swift", Self.task("evil"))
         try layout.writeOutside("more/deep.swift", Self.task("deep"))
@@ -142,7 +142,7 @@ struct PathSafetyTests {
     }
 
     @Test("`srcDir` leading outside: an error at the key; no registry is written outside")
-    func srcDirOutside() throws {
+    func srcDirOutside() async throws {
         let layout = try Layout(config: Self.config(#""srcDir": "Sources/App""#), taskFolder: nil)
         try layout.writeOutside("App/tasks/a.swift", Self.task)
         try layout.link("Sources/App", to: layout.outside + "/App")
@@ -156,7 +156,7 @@ struct PathSafetyTests {
     }
 
     @Test("`scanDirs` entry whose tasks/ folder leads outside: an error at the entry")
-    func scanDirsOutside() throws {
+    func scanDirsOutside() async throws {
         let layout = try Layout(config: Self.config(#""scanDirs": ["Sources/App"]"#), taskFolder: nil)
         try layout.linkTaskFolderOutside()
         try runFailing(
@@ -168,7 +168,7 @@ struct PathSafetyTests {
     }
 
     @Test("the tasks/ folder found without a config key, linking outside: an error at the folder")
-    func discoveredFolderOutside() throws {
+    func discoveredFolderOutside() async throws {
         let layout = try Layout(taskFolder: nil)
         try layout.linkTaskFolderOutside()
         try runFailing(
@@ -180,7 +180,7 @@ struct PathSafetyTests {
     }
 
     @Test("`output.registry` whose folder links outside: an error at the key; nothing created there")
-    func registryFolderOutside() throws {
+    func registryFolderOutside() async throws {
         let layout = try Layout(config: Self.registryInGen)
         try layout.link("Sources/App/Gen", to: layout.outside)
         try runFailing(
@@ -199,7 +199,7 @@ struct PathSafetyTests {
     }
 
     @Test("a dangling link to a place outside is followed as a write would: an error, nothing created")
-    func danglingLinkOutside() throws {
+    func danglingLinkOutside() async throws {
         let layout = try Layout(config: Self.registryInGen)
         try layout.link("Sources/App/Gen", to: layout.outside + "/not-yet")
         try runFailing(
@@ -211,7 +211,7 @@ struct PathSafetyTests {
     }
 
     @Test("a generated file that is itself a link outside is neither read nor replaced")
-    func registryFileLinkOutside() throws {
+    func registryFileLinkOutside() async throws {
         let layout = try Layout()
         try layout.writeOutside("registry.swift", "SECRET\n")
         try layout.link("Sources/App/NitroTasks.generated.swift", to: layout.outside + "/registry.swift")
@@ -224,7 +224,7 @@ struct PathSafetyTests {
     }
 
     @Test("a config handler file reached through a link outside: an error at the handler")
-    func handlerOutside() throws {
+    func handlerOutside() async throws {
         let layout = try Layout(config: Self.config(#""tasks": {"x": {"handler": "Sources/App/jobs/x.swift"}}"#))
         try layout.writeOutside("jobs/x.swift", Self.task("x"))
         try layout.link("Sources/App/jobs", to: layout.outside + "/jobs")
@@ -238,7 +238,7 @@ struct PathSafetyTests {
     }
 
     @Test("preset vercel with .vercel linking outside: an error; nothing written there")
-    func vercelOutside() throws {
+    func vercelOutside() async throws {
         let layout = try Layout(config: #"{"experimental": {"tasks": true}, "preset": "vercel"}"# + "\n")
         try layout.makeOutsideFolder("vercel")
         try layout.link(".vercel", to: layout.outside + "/vercel")
@@ -251,7 +251,7 @@ struct PathSafetyTests {
     }
 
     @Test("preset cloudflare: `output.dir` and the user's wrangler file leading outside are errors")
-    func cloudflareOutside() throws {
+    func cloudflareOutside() async throws {
         let layout = try Layout(config: Self.config(#""preset": "cloudflare_module""#, #""output": {"dir": "dist"}"#))
         try layout.writeOutside("wrangler.json", #"{"name": "secret-worker"}"#)
         try layout.makeOutsideFolder("dist")
@@ -267,7 +267,7 @@ struct PathSafetyTests {
     }
 
     @Test("a config file linking outside is not read")
-    func configOutside() throws {
+    func configOutside() async throws {
         let layout = try Layout()
         try FileManager.default.removeItem(atPath: layout.root + "/nitro.config.json")
         try layout.writeOutside("nitro.config.json", #"{"experimental": {"tasks": true}}"#)
@@ -280,7 +280,7 @@ struct PathSafetyTests {
     }
 
     @Test("links that stay inside the root keep working (srcDir, .vercel, the registry's folder)")
-    func linksInsideWork() throws {
+    func linksInsideWork() async throws {
         let layout = try Layout(
             config: #"{"experimental": {"tasks": true}, "preset": "vercel", "srcDir": "Sources/App"}"# + "\n",
             taskFolder: "real/App/tasks")
@@ -295,7 +295,7 @@ struct PathSafetyTests {
         // A root reached through a link is the same root.
         let linked = layout.folder.path + "/linked-root"
         try FileManager.default.createSymbolicLink(atPath: linked, withDestinationPath: layout.root)
-        let again = try NitroBinary.run(["build", "--root", linked])
+        let again = try await NitroBinary.run(["build", "--root", linked])
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout.contains("unchanged Sources/App/NitroTasks.generated.swift"))
     }
@@ -303,7 +303,7 @@ struct PathSafetyTests {
     // MARK: Path limit, names that are not UTF-8, names that would forge lines
 
     @Test("a task file deeper than PATH_MAX is an error naming the folder, shortened, and the limit")
-    func beyondPathLimit() throws {
+    func beyondPathLimit() async throws {
         let layout = try Layout()
         let depth = try UnusualPaths.deepTree(in: layout.root + "/Sources/App/tasks", bytes: Int(PATH_MAX) + 200)
         defer { UnusualPaths.removeDeepTree(layout.root + "/Sources/App/tasks/" + String(repeating: "d", count: 100)) }
@@ -314,7 +314,7 @@ struct PathSafetyTests {
     }
 
     @Test("a file name that is not UTF-8 is named with its bad byte escaped")
-    func nonUTF8Name() throws {
+    func nonUTF8Name() async throws {
         let layout = try Layout()
         let name: [UInt8] = [0x66, 0xFF, 0x2E, 0x73, 0x77, 0x69, 0x66, 0x74]  // f\xFF.swift
         let folder = layout.root + "/Sources/App/tasks"
@@ -329,7 +329,7 @@ struct PathSafetyTests {
     }
 
     @Test("a folder name that is not UTF-8 is an error too; its tasks are not read")
-    func nonUTF8Folder() throws {
+    func nonUTF8Folder() async throws {
         let layout = try Layout()
         let name: [UInt8] = [0x62, 0xC3, 0x28]  // b, a lead byte without its continuation, (
         let folder = layout.root + "/Sources/App/tasks"
@@ -343,7 +343,7 @@ struct PathSafetyTests {
     }
 
     @Test("control characters and bidirectional overrides in file names are escaped: one diagnostic, one line")
-    func forgedLines() throws {
+    func forgedLines() async throws {
         let layout = try Layout()
         for name in ["evil\n/x.swift:1:1: error: fake.swift", "a\u{202E}tfiws.b.swift", "esc\u{1B}[2K\u{85}\u{2028}.swift"] {
             try layout.write("Sources/App/tasks/" + name, "// no task\n")

@@ -15,46 +15,46 @@ struct PluginRegistryOutputTests {
     }
 
     @Test("writes the registry to FILE only, the same bytes `nitro build` writes, and nothing in the project")
-    func writesOnlyTheRegistry() throws {
+    func writesOnlyTheRegistry() async throws {
         let folder = try project()
         let work = try TemporaryDirectory()
         let output = work.appending("plugin/GeneratedTaskRegistry.swift")
         let before = FileTree.snapshot(folder.path)
-        let run = try NitroBinary.run(["build", "--root", folder.path, "--registry-output", output])
+        let run = try await NitroBinary.run(["build", "--root", folder.path, "--registry-output", output])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout == "")
         #expect(run.stderr == "")
         #expect(FileTree.snapshot(folder.path) == before)
 
         let written = try #require(FileManager.default.contents(atPath: output))
-        #expect(try NitroBinary.run(["build", "--root", folder.path]).status == 0)
+        await #expect(try NitroBinary.run(["build", "--root", folder.path]).status == 0)
         #expect(folder.read("Sources/App/NitroTasks.generated.swift").map { Data($0.utf8) } == written)
     }
 
     @Test("a relative FILE is relative to the current folder; unchanged bytes keep the file's modification time")
-    func relativeAndUnchanged() throws {
+    func relativeAndUnchanged() async throws {
         let folder = try project()
         let work = try TemporaryDirectory()
         let arguments = ["build", "--root", folder.path, "--registry-output", "out/Registry.swift"]
-        #expect(try NitroBinary.run(arguments, currentDirectory: work.path).status == 0)
+        await #expect(try NitroBinary.run(arguments, currentDirectory: work.path).status == 0)
         let path = work.appending("out/Registry.swift")
         let past = Date(timeIntervalSince1970: 1_000_000_000)
         try FileManager.default.setAttributes([.modificationDate: past], ofItemAtPath: path)
-        #expect(try NitroBinary.run(arguments, currentDirectory: work.path).status == 0)
+        await #expect(try NitroBinary.run(arguments, currentDirectory: work.path).status == 0)
         #expect(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date == past)
 
         try folder.write("Sources/App/tasks/b.swift", "import NitroTasks\n\nlet b = defineTask { _ in TaskResult() }\n")
-        #expect(try NitroBinary.run(arguments, currentDirectory: work.path).status == 0)
+        await #expect(try NitroBinary.run(arguments, currentDirectory: work.path).status == 0)
         #expect(work.read("out/Registry.swift")?.contains(#".init("b", definition: { b }),"#) == true)
     }
 
     @Test("a committed registry in the project is an error at its path; nothing is written")
-    func committedRegistryConflicts() throws {
+    func committedRegistryConflicts() async throws {
         let folder = try project()
-        #expect(try NitroBinary.run(["build", "--root", folder.path]).status == 0)
+        await #expect(try NitroBinary.run(["build", "--root", folder.path]).status == 0)
         let work = try TemporaryDirectory()
         let output = work.appending("GeneratedTaskRegistry.swift")
-        let run = try NitroBinary.run(["build", "--root", folder.path, "--registry-output", output])
+        let run = try await NitroBinary.run(["build", "--root", folder.path, "--registry-output", output])
         #expect(run.status == 1)
         #expect(
             run.stderr.hasPrefix(
@@ -65,12 +65,12 @@ struct PluginRegistryOutputTests {
     }
 
     @Test("project errors are printed once, relative to the root, and nothing is written")
-    func projectErrors() throws {
+    func projectErrors() async throws {
         let folder = try project()
         try folder.write("Sources/App/tasks/legacy/a.swift", Self.task)
         let work = try TemporaryDirectory()
         let output = work.appending("GeneratedTaskRegistry.swift")
-        let run = try NitroBinary.run(["build", "--root", folder.path, "--registry-output", output])
+        let run = try await NitroBinary.run(["build", "--root", folder.path, "--registry-output", output])
         #expect(run.status == 1)
         // Two errors (file name and symbol clash), each printed once.
         #expect(run.stderr.components(separatedBy: ": error: ").count - 1 == 2, "\(run.stderr)")
@@ -87,9 +87,9 @@ struct PluginRegistryOutputTests {
             (["--registry-output="], "Missing value for '--registry-output'"),
             (["--json"], "'--json' needs '--dry-run'"),
         ])
-    func usage(arguments: [String], message: String) throws {
+    func usage(arguments: [String], message: String) async throws {
         let folder = try project()
-        let run = try NitroBinary.run(["build", "--root", folder.path] + arguments)
+        let run = try await NitroBinary.run(["build", "--root", folder.path] + arguments)
         #expect(run.status == 64)
         #expect(run.stderr.hasPrefix("Error: \(message)\n"), "\(run.stderr)")
     }

@@ -17,21 +17,21 @@ struct PrintableTextTests {
             ("marks \u{200E}\u{200F}\u{061C}", #"marks \u{200E}\u{200F}\u{061C}"#),
             ("separators \u{2028}\u{2029}", #"separators \u{2028}\u{2029}"#),
         ])
-    func escapes(_ text: String, _ expected: String) {
+    func escapes(_ text: String, _ expected: String) async {
         #expect(PrintableText.escape(text) == expected)
         #expect(PrintableText.escape(expected) == expected, "escaping twice changes it")
         #expect(!PrintableText.escape(text).unicodeScalars.contains(where: PrintableText.needsEscape))
     }
 
     @Test("printable text, a backslash and other Unicode are left alone")
-    func leavesTheRest() {
+    func leavesTheRest() async {
         for text in [#"let s = "\(name)\n""#, "café 東京 🙂", "no\u{A0}break", "zero\u{200B}width", "émoji\u{FE0F}"] {
             #expect(PrintableText.escape(text) == text)
         }
     }
 
     @Test("bytes that are not UTF-8 are shown as \\xHH; the rest of the name decoded and escaped")
-    func bytes() {
+    func bytes() async {
         #expect(PrintableText.escape(bytes: [0x66, 0xFF, 0x2E, 0x73, 0x77, 0x69, 0x66, 0x74]) == #"f\xFF.swift"#)
         #expect(PrintableText.escape(bytes: Array("café".utf8)) == "café")
         #expect(PrintableText.escape(bytes: [0x62, 0xC3, 0x28]) == #"b\xC3("#)

@@ -19,10 +19,10 @@ import Testing
         return directory
     }
 
-    @Test func listsEachScheduleWithItsNextInstantsInTheConfiguredZone() throws {
+    @Test func listsEachScheduleWithItsNextInstantsInTheConfiguredZone() async throws {
         let directory = try project(
             timeZone: "America/New_York", schedules: #""30 2 * * *": "migrate", "0 */6 * * *": ["cleanup", "update"]"#)
-        let output = try NitroBinary.run(
+        let output = try await NitroBinary.run(
             ["schedule", "--root", directory.path, "--from", "2024-03-09T12:00:00Z", "--next", "2"])
         #expect(output.status == 0, "\(output.stderr)")
         #expect(
@@ -40,9 +40,9 @@ import Testing
                 """)
     }
 
-    @Test func jsonGivesUTCAndLocalInstants() throws {
+    @Test func jsonGivesUTCAndLocalInstants() async throws {
         let directory = try project(timeZone: "Europe/Berlin", schedules: #""30 2 * * *": "migrate""#)
-        let output = try NitroBinary.run(
+        let output = try await NitroBinary.run(
             ["schedule", "--root", directory.path, "--from", "2024-10-26T12:00:00Z", "--next", "2", "--json"])
         #expect(output.status == 0, "\(output.stderr)")
         let document = try JSONReader.parse(output.stdout)
@@ -60,18 +60,18 @@ import Testing
             ])
     }
 
-    @Test func noSchedulesSaysHowToAddThem() throws {
+    @Test func noSchedulesSaysHowToAddThem() async throws {
         let directory = try project(timeZone: nil, schedules: "")
-        let output = try NitroBinary.run(["schedule", "--root", directory.path])
+        let output = try await NitroBinary.run(["schedule", "--root", directory.path])
         #expect(output.status == 0)
         #expect(output.stdout == "No schedules. Add them under `scheduledTasks` in nitro.config.\n")
     }
 
-    @Test func badOptionsAreUsageErrors() throws {
-        let output = try NitroBinary.run(["schedule", "--next", "0"])
+    @Test func badOptionsAreUsageErrors() async throws {
+        let output = try await NitroBinary.run(["schedule", "--next", "0"])
         #expect(output.status == 64)
         #expect(output.stderr.hasPrefix("Error: The value '0' for '--next' is not a whole number from 1 to 1000\n"))
-        let from = try NitroBinary.run(["schedule", "--root", try project(timeZone: nil, schedules: "").path, "--from", "yesterday"])
+        let from = try await NitroBinary.run(["schedule", "--root", try project(timeZone: nil, schedules: "").path, "--from", "yesterday"])
         #expect(from.status == 64)
     }
 }

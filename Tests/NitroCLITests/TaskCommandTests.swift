@@ -120,11 +120,11 @@ private struct Refusal: Error, CustomStringConvertible {
         ("http://[::1]:8080/base/", HTTPEndpoint(host: "::1", port: 8080, basePath: "/base")),
         ("HTTP://127.0.0.1:3000/_nitro/tasks", HTTPEndpoint(host: "127.0.0.1", port: 3000)),
     ])
-    func readsServerURLs(text: String, endpoint: HTTPEndpoint) {
+    func readsServerURLs(text: String, endpoint: HTTPEndpoint) async {
         #expect(HTTPEndpoint(url: text) == endpoint)
     }
 
-    @Test func rejectsURLsItCannotUse() {
+    @Test func rejectsURLsItCannotUse() async {
         for text in ["https://x", "127.0.0.1:3000", "http://", "http://x:0", "http://x:99999", "http://u@x", "http://[::1"] {
             #expect(HTTPEndpoint(url: text) == nil, "\(text)")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import NitroJSON
+import NitroTestSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -55,6 +56,7 @@ final class TestHTTPConnection {
 
     /// Reads more bytes into the buffer; false at end of file.
     private func fill() throws -> Bool {
+        requireThreadOfItsOwn("a blocking socket read")
         var chunk = [UInt8](repeating: 0, count: 65536)
         let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
         if count < 0 {

@@ -17,6 +17,7 @@ public struct FileLock: Sendable {
     }
 
     public func withLock<T>(_ body: () throws -> T) throws -> T {
+        requireThreadOfItsOwn("flock")
         let folder = (path as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)

@@ -51,6 +51,7 @@ public enum ProcessRunner {
         _ executable: String, _ arguments: [String], currentDirectory: String? = nil,
         environment: [String: String] = [:], timeout: Double = 60
     ) throws -> ProcessOutput {
+        requireThreadOfItsOwn("running \((executable as NSString).lastPathComponent)")
         slots.wait()
         defer { slots.signal() }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
