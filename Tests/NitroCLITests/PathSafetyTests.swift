@@ -79,17 +79,17 @@ struct PathSafetyTests {
         /// The registry at its default place, `nil` when none was written.
         var registry: String? { read("Sources/App/NitroTasks.generated.swift") }
 
-        func nitro(_ arguments: [String] = ["build"]) throws -> ProcessOutput {
-            try NitroBinary.run(arguments, currentDirectory: root, timeout: 60)
+        func nitro(_ arguments: [String] = ["build"]) async throws -> ProcessOutput {
+            try await NitroBinary.run(arguments, currentDirectory: root, timeout: 60)
         }
     }
 
     /// Runs `nitro` and checks that nothing under `outside` changed.
     func run(
         _ layout: Layout, _ arguments: [String] = ["build"], sourceLocation: SourceLocation = #_sourceLocation
-    ) throws -> ProcessOutput {
+    ) async throws -> ProcessOutput {
         let before = TreeSnapshot(layout.outside)
-        let output = try layout.nitro(arguments)
+        let output = try await layout.nitro(arguments)
         let after = TreeSnapshot(layout.outside)
         #expect(
             before == after, "outside changed: \(before.differences(from: after))\n\(output.stderr)",
@@ -104,8 +104,8 @@ struct PathSafetyTests {
     func runFailing(
         _ layout: Layout, _ arguments: [String] = ["build"], startingWith prefix: String? = nil,
         containing errors: [String] = [], sourceLocation: SourceLocation = #_sourceLocation
-    ) throws -> ProcessOutput {
-        let output = try run(layout, arguments, sourceLocation: sourceLocation)
+    ) async throws -> ProcessOutput {
+        let output = try await run(layout, arguments, sourceLocation: sourceLocation)
         #expect(output.status == 1, "\(output.stderr)", sourceLocation: sourceLocation)
         if let prefix {
             #expect(output.stderr.hasPrefix(prefix), "\(output.stderr)", sourceLocation: sourceLocation)
@@ -127,7 +127,7 @@ struct PathSafetyTests {
         try layout.link("Sources/App/tasks/evil.swift", to: layout.outside + "/evil.swift")
         try layout.link("Sources/App/tasks/more", to: "../../../../outside/more")
         try layout.link("Sources/App/tasks/inner.swift", to: "../../../shared/inner.swift")
-        let output = try run(layout)
+        let output = try await run(layout)
         #expect(output.status == 0, "\(output.stderr)")
         let real = layout.outside
         #expect(
@@ -146,7 +146,7 @@ struct PathSafetyTests {
         let layout = try Layout(config: Self.config(#""srcDir": "Sources/App""#), taskFolder: nil)
         try layout.writeOutside("App/tasks/a.swift", Self.task)
         try layout.link("Sources/App", to: layout.outside + "/App")
-        let output = try runFailing(
+        let output = try await runFailing(
             layout,
             containing: [
                 "nitro.config.json:3:13: error: `srcDir`: Sources/App/tasks leads to \(layout.outside)/App/tasks through a symbolic link, which is outside the project root",
@@ -159,7 +159,7 @@ struct PathSafetyTests {
     func scanDirsOutside() async throws {
         let layout = try Layout(config: Self.config(#""scanDirs": ["Sources/App"]"#), taskFolder: nil)
         try layout.linkTaskFolderOutside()
-        try runFailing(
+        try await runFailing(
             layout,
             containing: [
                 "nitro.config.json:3:16: error: `scanDirs`: Sources/App/tasks leads to \(layout.outside)/tasks through a symbolic link, which is outside the project root"
@@ -171,7 +171,7 @@ struct PathSafetyTests {
     func discoveredFolderOutside() async throws {
         let layout = try Layout(taskFolder: nil)
         try layout.linkTaskFolderOutside()
-        try runFailing(
+        try await runFailing(
             layout,
             startingWith:
                 "Sources/App/tasks:1:1: error: this folder leads to \(layout.outside)/tasks through a symbolic link, which is outside the project root"
@@ -183,7 +183,7 @@ struct PathSafetyTests {
     func registryFolderOutside() async throws {
         let layout = try Layout(config: Self.registryInGen)
         try layout.link("Sources/App/Gen", to: layout.outside)
-        try runFailing(
+        try await runFailing(
             layout,
             containing: [
                 "nitro.config.json:3:26: error: `output.registry`: Sources/App/Gen/NitroTasks.generated.swift would be written to \(layout.outside)/NitroTasks.generated.swift through a symbolic link, which is outside the project root"
@@ -191,10 +191,10 @@ struct PathSafetyTests {
         // --check and --dry-run do not read it either.
         try layout.writeOutside("NitroTasks.generated.swift", "SECRET\n")
         for mode in ["--check", "--dry-run"] {
-            let checked = try runFailing(layout, ["build", mode])
+            let checked = try await runFailing(layout, ["build", mode])
             #expect(!checked.stderr.contains("SECRET") && !checked.stdout.contains("SECRET"))
         }
-        let json = try runFailing(layout, ["build", "--dry-run", "--json"])
+        let json = try await runFailing(layout, ["build", "--dry-run", "--json"])
         #expect(!json.stdout.contains("SECRET"))
     }
 
@@ -202,7 +202,7 @@ struct PathSafetyTests {
     func danglingLinkOutside() async throws {
         let layout = try Layout(config: Self.registryInGen)
         try layout.link("Sources/App/Gen", to: layout.outside + "/not-yet")
-        try runFailing(
+        try await runFailing(
             layout,
             containing: [
                 "nitro.config.json:3:26: error: `output.registry`: Sources/App/Gen/NitroTasks.generated.swift would be written to \(layout.outside)/not-yet/NitroTasks.generated.swift through a symbolic link"
@@ -215,7 +215,7 @@ struct PathSafetyTests {
         let layout = try Layout()
         try layout.writeOutside("registry.swift", "SECRET\n")
         try layout.link("Sources/App/NitroTasks.generated.swift", to: layout.outside + "/registry.swift")
-        let output = try runFailing(
+        let output = try await runFailing(
             layout, ["build", "--check"],
             containing: [
                 "Sources/App/NitroTasks.generated.swift:1:1: error: this file would be written to \(layout.outside)/registry.swift through a symbolic link, which is outside the project root"
@@ -228,7 +228,7 @@ struct PathSafetyTests {
         let layout = try Layout(config: Self.config(#""tasks": {"x": {"handler": "Sources/App/jobs/x.swift"}}"#))
         try layout.writeOutside("jobs/x.swift", Self.task("x"))
         try layout.link("Sources/App/jobs", to: layout.outside + "/jobs")
-        let output = try runFailing(
+        let output = try await runFailing(
             layout,
             startingWith:
                 "nitro.config.json:3:30: error: `tasks.x.handler`: Sources/App/jobs/x.swift leads to \(layout.outside)/jobs/x.swift through a symbolic link, which is outside the project root"
@@ -242,7 +242,7 @@ struct PathSafetyTests {
         let layout = try Layout(config: #"{"experimental": {"tasks": true}, "preset": "vercel"}"# + "\n")
         try layout.makeOutsideFolder("vercel")
         try layout.link(".vercel", to: layout.outside + "/vercel")
-        try runFailing(
+        try await runFailing(
             layout,
             containing: [
                 ".vercel/output/config.json:1:1: error: this file would be written to \(layout.outside)/vercel/output/config.json through a symbolic link, which is outside the project root"
@@ -257,7 +257,7 @@ struct PathSafetyTests {
         try layout.makeOutsideFolder("dist")
         try layout.link("dist", to: layout.outside + "/dist")
         try layout.link("wrangler.json", to: layout.outside + "/wrangler.json")
-        try runFailing(
+        try await runFailing(
             layout,
             containing: [
                 "nitro.config.json:4:21: error: `output.dir`: dist/server/wrangler.json would be written to \(layout.outside)/dist/server/wrangler.json through a symbolic link, which is outside the project root",
@@ -272,7 +272,7 @@ struct PathSafetyTests {
         try FileManager.default.removeItem(atPath: layout.root + "/nitro.config.json")
         try layout.writeOutside("nitro.config.json", #"{"experimental": {"tasks": true}}"#)
         try layout.link("nitro.config.json", to: layout.outside + "/nitro.config.json")
-        try runFailing(
+        try await runFailing(
             layout,
             containing: [
                 "nitro.config.json:1:1: error: this file leads to \(layout.outside)/nitro.config.json through a symbolic link, which is outside the project root"
@@ -287,7 +287,7 @@ struct PathSafetyTests {
         try FileManager.default.createDirectory(atPath: layout.root + "/real/vercel", withIntermediateDirectories: true)
         try layout.link("Sources/App", to: "../real/App")
         try layout.link(".vercel", to: "real/vercel")
-        let output = try run(layout)
+        let output = try await run(layout)
         #expect(output.status == 0, "\(output.stderr)")
         #expect(output.stderr == "")
         #expect(layout.read("real/App/NitroTasks.generated.swift") != nil)
@@ -307,7 +307,7 @@ struct PathSafetyTests {
         let layout = try Layout()
         let depth = try UnusualPaths.deepTree(in: layout.root + "/Sources/App/tasks", bytes: Int(PATH_MAX) + 200)
         defer { UnusualPaths.removeDeepTree(layout.root + "/Sources/App/tasks/" + String(repeating: "d", count: 100)) }
-        let output = try runFailing(
+        let output = try await runFailing(
             layout, containing: ["Sources/App/tasks/dddd", "…", "PATH_MAX, \(PATH_MAX) bytes"])
         #expect(output.stderr.split(separator: "\n").allSatisfy { $0.utf8.count < 1000 }, "not shortened")
         #expect(depth > 30)
@@ -320,7 +320,7 @@ struct PathSafetyTests {
         let folder = layout.root + "/Sources/App/tasks"
         #expect(UnusualPaths.createFile(named: name, in: folder, text: Self.task))
         defer { UnusualPaths.removeFile(named: name, in: folder) }
-        let output = try runFailing(
+        let output = try await runFailing(
             layout,
             startingWith:
                 #"Sources/App/tasks/f\xFF.swift:1:1: error: this file name is not UTF-8 (the bad bytes are shown as \xHH); task names must be UTF-8: rename it"#
@@ -335,7 +335,7 @@ struct PathSafetyTests {
         let folder = layout.root + "/Sources/App/tasks"
         #expect(UnusualPaths.createFolder(named: name, in: folder))
         defer { UnusualPaths.removeDeepTree(folder) }
-        try runFailing(
+        try await runFailing(
             layout,
             startingWith:
                 #"Sources/App/tasks/b\xC3(:1:1: error: this folder name is not UTF-8 (the bad bytes are shown as \xHH); task names, which include folder names, must be UTF-8: rename it"#
@@ -348,7 +348,7 @@ struct PathSafetyTests {
         for name in ["evil\n/x.swift:1:1: error: fake.swift", "a\u{202E}tfiws.b.swift", "esc\u{1B}[2K\u{85}\u{2028}.swift"] {
             try layout.write("Sources/App/tasks/" + name, "// no task\n")
         }
-        let output = try runFailing(
+        let output = try await runFailing(
             layout,
             containing: [
                 #"Sources/App/tasks/evil\x0A/x.swift:1:1: error: fake.swift:1:1: error:"#,
