@@ -218,10 +218,52 @@ struct PresetOutputTests {
         #expect(
             json(result, ".vercel/output/config.json") == [
                 "version": 3, "routes": [["handle": "filesystem"]],
-                "crons": [["path": "/cron", "schedule": "0 0 * * *"], ["path": "/x", "schedule": "0 0 * * *"]],
+                "crons": [
+                    ["path": "/old", "schedule": "0 1 * * *"], ["path": "/cron", "schedule": "0 0 * * *"],
+                    ["path": "/x", "schedule": "0 0 * * *"],
+                ],
             ])
         let custom = plan("export default { preset: 'vercel', output: { dir: 'out' } }")
         #expect(custom.files.map(\.path).last == "out/config.json")
+    }
+
+    @Test("Vercel: another tool's crons in config.json are kept first, ours rebuilt; a second build changes nothing")
+    func vercelForeignCrons() throws {
+        let config = """
+            export default { preset: 'vercel', vercel: { cronHandlerRoute: '/api/cron',
+              config: { crons: [{ path: '/api/report', schedule: '0 6 * * 1' }] } },
+              scheduledTasks: { '@daily': 'a' } }
+            """
+        let existing = #"""
+            {"version": 3, "crons": [
+              {"path": "/api/cron", "schedule": "0 5 * * *"},
+              {"path": "/_vercel/cron", "schedule": "0 4 * * *"},
+              {"path": "/api/sitemap", "schedule": "0 2 * * *"},
+              {"path": "/api/report", "schedule": "0 6 * * 1"},
+              {"path": "/api/sitemap", "schedule": "0 2 * * *"},
+              {"path": "/api/cleanup", "schedule": "30 1 * * *"}
+            ]}
+            """#
+        let first = plan(config, [".vercel/output/config.json": existing])
+        #expect(first.diagnostics.isEmpty, "\(first.diagnostics)")
+        let written = try #require(first.files.first { $0.path == ".vercel/output/config.json" })
+        // The old schedule on our route and the old default route are ours: gone. The others stay,
+        // in their order and once, before the schedules and `vercel.config.crons`.
+        #expect(
+            json(first, ".vercel/output/config.json")?["crons"] == [
+                ["path": "/api/sitemap", "schedule": "0 2 * * *"], ["path": "/api/cleanup", "schedule": "30 1 * * *"],
+                ["path": "/api/cron", "schedule": "0 0 * * *"], ["path": "/api/report", "schedule": "0 6 * * 1"],
+            ])
+        let second = plan(config, [".vercel/output/config.json": String(decoding: written.bytes, as: UTF8.self)])
+        #expect(second.files.first { $0.path == ".vercel/output/config.json" }?.bytes == written.bytes)
+        #expect(VercelConfigOutput.isOwn(("/_vercel/cron", "* * * * *"), route: "/x", config: NitroConfig()))
+        #expect(!VercelConfigOutput.isOwn(("/_vercel/cron2", "* * * * *"), route: "/x", config: NitroConfig()))
+        let malformed = plan(
+            "export default { preset: 'vercel' }", [".vercel/output/config.json": #"{"crons": [{"path": "/a"}]}"#])
+        #expect(
+            malformed.diagnostics.map(\.description) == [
+                ".vercel/output/config.json:1:1: error: `crons[0]` must be an object with a string `path` and `schedule` (Vercel's cron job); fix or delete this file"
+            ])
     }
 
     @Test("Vercel problems: a broken existing file, a route without /, a short schedule, limits")
