@@ -46,22 +46,25 @@ struct FixtureApp {
         try NitroBinary.run(arguments + ["--root", root], currentDirectory: root, environment: environment)
     }
 
-    /// `swift build` of the copy (debug); throws with the compiler's output when it fails.
+    /// `swift build` of the copy (debug); throws with the compiler's output when it fails. With
+    /// `scratchPath`, build products go there: several fixtures sharing one compile NitroTasks once.
     @discardableResult
-    func swiftBuild(timeout: Double = 600) throws -> ProcessOutput {
+    func swiftBuild(timeout: Double = 600, scratchPath: String? = nil) throws -> ProcessOutput {
+        let scratch = scratchPath.map { ["--scratch-path", $0] } ?? []
         let output = try ProcessRunner.run(
-            Self.swiftExecutable, ["build", "--package-path", root], currentDirectory: root, timeout: timeout)
+            Self.swiftExecutable, ["build", "--package-path", root] + scratch, currentDirectory: root, timeout: timeout)
         guard output.status == 0 else { throw SetupError("swift build failed:\n\(output.stdout)\n\(output.stderr)") }
         return output
     }
 
     /// Runs a built executable product of the app.
-    func run(_ product: String, _ arguments: [String], environment: [String: String] = [:], timeout: Double = 60) throws
-        -> ProcessOutput
-    {
+    func run(
+        _ product: String, _ arguments: [String], environment: [String: String] = [:], timeout: Double = 60,
+        scratchPath: String? = nil
+    ) throws -> ProcessOutput {
         try ProcessRunner.run(
-            root + "/.build/debug/" + product, arguments, currentDirectory: root, environment: environment,
-            timeout: timeout)
+            (scratchPath ?? root + "/.build") + "/debug/" + product, arguments, currentDirectory: root,
+            environment: environment, timeout: timeout)
     }
 
     /// The `swift` driver of the toolchain running the tests (`SWIFT_EXEC`-free lookup on PATH).
@@ -91,17 +94,20 @@ extension FixtureApp {
     }
 
     @discardableResult
-    func awaitSwiftBuild(timeout: Double = 600) async throws -> ProcessOutput {
-        let app = self
-        return try await offThread { () throws -> ProcessOutput in try app.swiftBuild(timeout: timeout) }
-    }
-
-    func awaitRun(_ product: String, _ arguments: [String], environment: [String: String] = [:], timeout: Double = 60)
-        async throws -> ProcessOutput
-    {
+    func awaitSwiftBuild(timeout: Double = 600, scratchPath: String? = nil) async throws -> ProcessOutput {
         let app = self
         return try await offThread { () throws -> ProcessOutput in
-            try app.run(product, arguments, environment: environment, timeout: timeout)
+            try app.swiftBuild(timeout: timeout, scratchPath: scratchPath)
+        }
+    }
+
+    func awaitRun(
+        _ product: String, _ arguments: [String], environment: [String: String] = [:], timeout: Double = 60,
+        scratchPath: String? = nil
+    ) async throws -> ProcessOutput {
+        let app = self
+        return try await offThread { () throws -> ProcessOutput in
+            try app.run(product, arguments, environment: environment, timeout: timeout, scratchPath: scratchPath)
         }
     }
 }
