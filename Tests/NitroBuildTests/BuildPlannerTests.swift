@@ -224,6 +224,13 @@ struct BuildPlannerTests {
                 ["path": "/_vercel/cron", "schedule": "0 0 * * 0"],
             ])
         #expect(result.model?.tasks.map(\.name) == ["a", "app:seed", "b", "w:config"])
+        let cloudflare = plan([
+            "nitro.config.ts": config.replacingOccurrences(of: "preset: 'vercel'", with: "preset: 'cloudflare_module'"),
+            "Sources/App/tasks/a.swift": task("a"), "Sources/Worker/tasks/b.swift": task("b"),
+            "Sources/Worker/Jobs/extra.swift": task("extra"),
+        ])
+        let wrangler = try #require(cloudflare.files.first { $0.path == ".output/server/wrangler.json" })
+        #expect((try? JSONReader.parse(wrangler.bytes))?["triggers"] == ["crons": ["0 3 * * *", "0 0 * * *", "0 0 * * SUN"]])
 
         let nested = plan([
             "nitro.config.ts": "export default { experimental: { tasks: true }, scanDirs: ['Sources/App', 'Sources/App/Feature'] }",
