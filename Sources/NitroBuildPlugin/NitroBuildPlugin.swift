@@ -13,7 +13,8 @@ import PackagePlugin
 /// )
 /// ```
 ///
-/// It runs `nitro build --root PACKAGE --registry-output WORKDIR/GeneratedTaskRegistry.swift`.
+/// It runs `nitro build --root PACKAGE --registry-output WORKDIR/GeneratedTaskRegistry.swift
+/// --registry-target TARGET` (the target's name picks its registry when several targets have tasks).
 /// Inputs are every Swift file of the target (task files and config handler files) and the config
 /// files at the package root; so the command runs again when a task file is added, removed or
 /// edited, and not on a build where nothing changed. The target must not also contain a committed
@@ -39,7 +40,9 @@ struct NitroBuildPlugin: BuildToolPlugin {
             .buildCommand(
                 displayName: "Generating the task registry of \(target.name) (nitro build)",
                 executable: try context.tool(named: "nitro").url,
-                arguments: ["build", "--root", root.path, "--registry-output", output.path],
+                arguments: [
+                    "build", "--root", root.path, "--registry-output", output.path, "--registry-target", target.name,
+                ],
                 inputFiles: inputs,
                 outputFiles: [output]
             )

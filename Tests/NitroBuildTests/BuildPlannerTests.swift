@@ -1,3 +1,4 @@
+import NitroJSON
 import Testing
 
 @testable import NitroBuild
@@ -174,8 +175,9 @@ struct BuildPlannerTests {
     func locating() {
         let rootTasks = plan(["tasks/a.swift": task("a"), "nitro.config.json": #"{"experimental":{"tasks":true}}"#])
         #expect(rootTasks.files.map(\.path) == ["NitroTasks.generated.swift"])
-        let two = plan(["Sources/A/tasks/a.swift": task("a"), "Sources/B/tasks/b.swift": task("b")])
-        #expect(two.diagnostics.first?.message.contains("set `srcDir`") == true)
+        let two = plan(["Sources/A/tasks/a.swift": task("a"), "Sources/B/tasks/b.swift": task("b"), "nitro.config.json": #"{"experimental":{"tasks":true}}"#])
+        #expect(two.diagnostics.isEmpty, "\(two.diagnostics)")
+        #expect(two.files.map(\.path) == ["Sources/A/NitroTasks.generated.swift", "Sources/B/NitroTasks.generated.swift"])
         let none = plan(["Sources/App/main.swift": ""])
         #expect(none.diagnostics.first?.message.hasPrefix("found no tasks/ folder") == true)
         let srcDir = plan([
@@ -187,21 +189,82 @@ struct BuildPlannerTests {
         #expect(srcDir.model?.tasks.map(\.name) == ["b"])
     }
 
-    @Test("every tasks/ folder and the registry must be in one target")
-    func oneTarget() {
+    @Test("tasks/ folders in two targets: one registry each, schedules split by target, one platform file for all")
+    func twoTargets() throws {
+        let config = """
+            export default { experimental: { tasks: true }, preset: 'vercel', scanDirs: ['Sources/App', 'Sources/Worker'],
+              tasks: { 'w:config': { handler: './Sources/Worker/Jobs/extra.swift' }, 'app:seed': { description: 'no handler' } },
+              scheduledTasks: { '0 3 * * *': ['a', 'b'], '@daily': 'b', '@weekly': ['w:config', 'app:seed'] } }
+            """
         let result = plan([
-            "nitro.config.ts": "export default { experimental: { tasks: true }, scanDirs: ['Sources/App', 'Sources/Worker'] }",
+            "nitro.config.ts": config, "Sources/App/tasks/a.swift": task("a"), "Sources/Worker/tasks/b.swift": task("b"),
+            "Sources/Worker/Jobs/extra.swift": task("extra"),
+        ])
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        #expect(
+            result.files.map(\.path) == [
+                "Sources/App/NitroTasks.generated.swift", "Sources/Worker/NitroTasks.generated.swift",
+                ".vercel/output/config.json",
+            ])
+        #expect(result.registries.map(\.target) == ["App", "Worker"])
+        let app = String(decoding: result.files[0].bytes, as: UTF8.self)
+        let worker = String(decoding: result.files[1].bytes, as: UTF8.self)
+        #expect(app.contains(#".init("a", definition: { a }),"#) && app.contains(#".init("app:seed", description: "no handler", definition: nil),"#))
+        #expect(!app.contains(#""b""#) && !app.contains("w:config"))
+        #expect(app.contains(#".init(cron: "0 3 * * *", tasks: ["a"], platformCrons: ["vercel": "0 3 * * *"]),"#))
+        #expect(app.contains(#".init(cron: "@weekly", tasks: ["app:seed"]"#) && !app.contains("@daily"))
+        #expect(worker.contains(#".init("b", definition: { b }),"#) && worker.contains(#".init("w:config", definition: { extra }),"#))
+        #expect(worker.contains(#".init(cron: "0 3 * * *", tasks: ["b"]"#) && worker.contains(#".init(cron: "@daily", tasks: ["b"]"#))
+        #expect(worker.contains(#".init(cron: "@weekly", tasks: ["w:config"]"#) && !worker.contains(#""a""#))
+        // The platform file lists every schedule once, whichever targets run it.
+        let vercel = try #require(result.files.last.flatMap { try? JSONReader.parse($0.bytes) })
+        #expect(
+            vercel["crons"] == [
+                ["path": "/_vercel/cron", "schedule": "0 3 * * *"], ["path": "/_vercel/cron", "schedule": "0 0 * * *"],
+                ["path": "/_vercel/cron", "schedule": "0 0 * * 0"],
+            ])
+        #expect(result.model?.tasks.map(\.name) == ["a", "app:seed", "b", "w:config"])
+        let cloudflare = plan([
+            "nitro.config.ts": config.replacingOccurrences(of: "preset: 'vercel'", with: "preset: 'cloudflare_module'"),
             "Sources/App/tasks/a.swift": task("a"), "Sources/Worker/tasks/b.swift": task("b"),
+            "Sources/Worker/Jobs/extra.swift": task("extra"),
         ])
-        #expect(result.diagnostics.map(\.description) == [
-            "nitro.config.ts:1:75: error: the tasks of `scanDirs[1]` (Sources/Worker/tasks) are in the target Sources/Worker, but the registry Sources/App/NitroTasks.generated.swift is in Sources/App; the registry can only refer to tasks of its own target: keep every scanned tasks/ folder and `output.registry` in one target"
-        ])
+        let wrangler = try #require(cloudflare.files.first { $0.path == ".output/server/wrangler.json" })
+        #expect((try? JSONReader.parse(wrangler.bytes))?["triggers"] == ["crons": ["0 3 * * *", "0 0 * * *", "0 0 * * SUN"]])
+
         let nested = plan([
             "nitro.config.ts": "export default { experimental: { tasks: true }, scanDirs: ['Sources/App', 'Sources/App/Feature'] }",
             "Sources/App/tasks/a.swift": task("a"), "Sources/App/Feature/tasks/b.swift": task("b"),
         ])
         #expect(nested.diagnostics.isEmpty)
+        #expect(nested.files.map(\.path) == ["Sources/App/NitroTasks.generated.swift"])
         #expect(nested.model?.tasks.map(\.name) == ["a", "b"])
+    }
+
+    @Test("two targets: one task name in both is an error; output.registry picks its target's registry and makes it primary")
+    func twoTargetsProblems() {
+        let clash = plan([
+            "nitro.config.ts": "export default { experimental: { tasks: true }, scanDirs: ['Sources/App', 'Sources/Worker'] }",
+            "Sources/App/tasks/a.swift": task("a"), "Sources/Worker/tasks/a.swift": task("a"),
+        ])
+        #expect(
+            clash.diagnostics.map(\.description) == [
+                "Sources/Worker/tasks/a.swift:3:5: error: the task `a` is also defined in the target App (Sources/App/tasks/a.swift:3:5); task names are one namespace across the project's targets (schedules, platform crons and `nitro task run` name tasks, not targets): rename one of them"
+            ])
+        let registry = plan([
+            "nitro.config.ts": "export default { experimental: { tasks: true }, scanDirs: ['Sources/App', 'Sources/Worker'], output: { registry: 'Sources/Worker/Gen/Registry.swift' }, tasks: { 'x': {} } }",
+            "Sources/App/tasks/a.swift": task("a"), "Sources/Worker/tasks/b.swift": task("b"),
+        ])
+        #expect(registry.diagnostics.isEmpty, "\(registry.diagnostics)")
+        #expect(registry.files.map(\.path) == ["Sources/Worker/Gen/Registry.swift", "Sources/App/NitroTasks.generated.swift"])
+        #expect(String(decoding: registry.files[0].bytes, as: UTF8.self).contains(#".init("x", definition: nil)"#))
+        let outside = plan([
+            "nitro.config.ts": "export default { experimental: { tasks: true }, scanDirs: ['Sources/App', 'Sources/Worker'], output: { registry: 'Sources/Other/R.swift' } }",
+            "Sources/App/tasks/a.swift": task("a"), "Sources/Worker/tasks/b.swift": task("b"),
+        ])
+        #expect(outside.diagnostics.map(\.message) == [
+            "the tasks of `scanDirs[0]` (Sources/App/tasks) are in the target Sources/App, but the registry Sources/Other/R.swift is in Sources/Other; the registry can only refer to tasks of its own target: put `output.registry` in the folder of the tasks' target (or of another target that has tasks)"
+        ])
     }
 
     @Test("ignore globs and generated files are skipped")

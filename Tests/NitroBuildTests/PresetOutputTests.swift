@@ -103,6 +103,69 @@ struct PresetOutputTests {
         ])
     }
 
+    @Test("every path wrangler resolves from its file is rebased: containers' Dockerfiles and contexts, D1 migrations, site entry; registry images, build.cwd and alias stay")
+    func wranglerPathKeys() throws {
+        let result = plan(
+            "export default { preset: 'cloudflare_module' }",
+            [
+                "wrangler.json": """
+                    { "name": "x", "main": "./src/index.js", "compatibility_date": "2025-01-01",
+                      "tsconfig": "tsconfig.json", "base_dir": "src", "site": { "bucket": "./public", "entry-point": "workers-site" },
+                      "build": { "command": "make", "cwd": "tools", "watch_dir": "src" },
+                      "alias": { "fs": "./shims/fs.js" }, "text_blobs": { "T": "t.txt" }, "data_blobs": { "D": "/abs/d.bin" },
+                      "d1_databases": [{ "binding": "DB", "migrations_dir": "db/migrations" }, { "binding": "DB2" }],
+                      "containers": [
+                        { "class_name": "A", "image": "./Dockerfile", "image_build_context": "." },
+                        { "class_name": "B", "image": "docker/app.Dockerfile" },
+                        { "class_name": "C", "image": "docker.io/library/httpd:2.4" },
+                        { "class_name": "D", "image": "registry.cloudflare.com/acct/app:v1", "image_build_context": "ctx" },
+                        { "class_name": "E", "configuration": { "image": "../Dockerfile" } }
+                      ],
+                      "previews": { "containers": [{ "class_name": "A", "image": "Dockerfile.preview" }] } }
+                    """
+            ])
+        #expect(!result.hasErrors, "\(result.diagnostics)")
+        let wrangler = try #require(json(result, ".output/server/wrangler.json"))
+        #expect(
+            wrangler == [
+                "name": "x", "main": "../../src/index.js", "compatibility_date": "2025-01-01",
+                "tsconfig": "../../tsconfig.json", "base_dir": "../../src",
+                "site": ["bucket": "../../public", "entry-point": "../../workers-site"],
+                "build": ["command": "make", "cwd": "tools", "watch_dir": "../../src"],
+                "alias": ["fs": "./shims/fs.js"], "text_blobs": ["T": "../../t.txt"], "data_blobs": ["D": "/abs/d.bin"],
+                "d1_databases": [["binding": "DB", "migrations_dir": "../../db/migrations"], ["binding": "DB2"]],
+                "containers": [
+                    ["class_name": "A", "image": "../../Dockerfile", "image_build_context": "../.."],
+                    ["class_name": "B", "image": "../../docker/app.Dockerfile"],
+                    ["class_name": "C", "image": "docker.io/library/httpd:2.4"],
+                    ["class_name": "D", "image": "registry.cloudflare.com/acct/app:v1", "image_build_context": "../../ctx"],
+                    ["class_name": "E", "configuration": ["image": "../../../Dockerfile"]],
+                ],
+                "previews": ["containers": [["class_name": "A", "image": "../../Dockerfile.preview"]]],
+                "triggers": ["crons": []],
+            ])
+        #expect(WranglerMerge.isDockerfilePath("./app:v1"))
+        #expect(!WranglerMerge.isDockerfilePath("https://docker.io/httpd:1"))
+        #expect(!WranglerMerge.isDockerfilePath("httpd:1"))
+        #expect(WranglerMerge.isDockerfilePath("Dockerfile"))
+    }
+
+    @Test("pages_build_output_dir under a Workers preset: a warning at its line, left out of the generated file")
+    func pagesBuildOutputDir() throws {
+        let user = plan(
+            "export default { preset: 'cloudflare_module' }",
+            ["wrangler.jsonc": "{ \"name\": \"x\", \"main\": \"w.js\", \"compatibility_date\": \"2025-01-01\",\n  \"pages_build_output_dir\": \"./dist\" }"])
+        #expect(
+            user.diagnostics.map(\.description) == [
+                "wrangler.jsonc:2:3: warning: `pages_build_output_dir` in wrangler.jsonc is a Cloudflare Pages setting: wrangler deploy refuses a configuration holding it (\"It looks like you've run a Workers-specific command in a Pages project\"), so it is left out of the generated wrangler.json; remove it, or use the preset cloudflare_pages"
+            ])
+        #expect(json(user, ".output/server/wrangler.json")?["pages_build_output_dir"] == nil)
+        let configText = "export default { preset: 'cloudflare_module', cloudflare: { wrangler: { name: 'x', main: 'w.js', compatibility_date: '2025-01-01', pages_build_output_dir: 'dist' } } }"
+        let fromConfig = plan(configText)
+        #expect(fromConfig.diagnostics.map(\.description).map { $0.prefix(while: { $0 != " " }) } == [Substring(place(configText, "pages_build") + ":")])
+        #expect(plan(configText, strict: true).hasErrors)
+    }
+
     @Test("hand-written crons are checked in Cloudflare's dialect, each an error at its place in its file")
     func handWrittenCrons() {
         let user = plan(
@@ -155,10 +218,52 @@ struct PresetOutputTests {
         #expect(
             json(result, ".vercel/output/config.json") == [
                 "version": 3, "routes": [["handle": "filesystem"]],
-                "crons": [["path": "/cron", "schedule": "0 0 * * *"], ["path": "/x", "schedule": "0 0 * * *"]],
+                "crons": [
+                    ["path": "/old", "schedule": "0 1 * * *"], ["path": "/cron", "schedule": "0 0 * * *"],
+                    ["path": "/x", "schedule": "0 0 * * *"],
+                ],
             ])
         let custom = plan("export default { preset: 'vercel', output: { dir: 'out' } }")
         #expect(custom.files.map(\.path).last == "out/config.json")
+    }
+
+    @Test("Vercel: another tool's crons in config.json are kept first, ours rebuilt; a second build changes nothing")
+    func vercelForeignCrons() throws {
+        let config = """
+            export default { preset: 'vercel', vercel: { cronHandlerRoute: '/api/cron',
+              config: { crons: [{ path: '/api/report', schedule: '0 6 * * 1' }] } },
+              scheduledTasks: { '@daily': 'a' } }
+            """
+        let existing = #"""
+            {"version": 3, "crons": [
+              {"path": "/api/cron", "schedule": "0 5 * * *"},
+              {"path": "/_vercel/cron", "schedule": "0 4 * * *"},
+              {"path": "/api/sitemap", "schedule": "0 2 * * *"},
+              {"path": "/api/report", "schedule": "0 6 * * 1"},
+              {"path": "/api/sitemap", "schedule": "0 2 * * *"},
+              {"path": "/api/cleanup", "schedule": "30 1 * * *"}
+            ]}
+            """#
+        let first = plan(config, [".vercel/output/config.json": existing])
+        #expect(first.diagnostics.isEmpty, "\(first.diagnostics)")
+        let written = try #require(first.files.first { $0.path == ".vercel/output/config.json" })
+        // The old schedule on our route and the old default route are ours: gone. The others stay,
+        // in their order and once, before the schedules and `vercel.config.crons`.
+        #expect(
+            json(first, ".vercel/output/config.json")?["crons"] == [
+                ["path": "/api/sitemap", "schedule": "0 2 * * *"], ["path": "/api/cleanup", "schedule": "30 1 * * *"],
+                ["path": "/api/cron", "schedule": "0 0 * * *"], ["path": "/api/report", "schedule": "0 6 * * 1"],
+            ])
+        let second = plan(config, [".vercel/output/config.json": String(decoding: written.bytes, as: UTF8.self)])
+        #expect(second.files.first { $0.path == ".vercel/output/config.json" }?.bytes == written.bytes)
+        #expect(VercelConfigOutput.isOwn(("/_vercel/cron", "* * * * *"), route: "/x", config: NitroConfig()))
+        #expect(!VercelConfigOutput.isOwn(("/_vercel/cron2", "* * * * *"), route: "/x", config: NitroConfig()))
+        let malformed = plan(
+            "export default { preset: 'vercel' }", [".vercel/output/config.json": #"{"crons": [{"path": "/a"}]}"#])
+        #expect(
+            malformed.diagnostics.map(\.description) == [
+                ".vercel/output/config.json:1:1: error: `crons[0]` must be an object with a string `path` and `schedule` (Vercel's cron job); fix or delete this file"
+            ])
     }
 
     @Test("Vercel problems: a broken existing file, a route without /, a short schedule, limits")

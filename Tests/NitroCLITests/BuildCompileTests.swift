@@ -92,27 +92,48 @@ struct BuildCompileTests {
                 """)
     }
 
-    /// Issue 14: the layouts SwiftPM allows. Each fixture is built with `nitro build` and its
-    /// registry compiled with `swift build` in the target `Package.swift` puts it in.
+    /// Issue 14: the layouts SwiftPM allows. Each fixture is built with `nitro build` and every
+    /// registry it writes is compiled with `swift build` in the target `Package.swift` puts it in,
+    /// then run. Like every fixture app they build in one shared scratch folder, so NitroTasks is
+    /// compiled once for all of them (the first costs ~30 s, each further one ~3 s).
+    static let layouts: [(fixture: String, registries: [String], runs: [(product: String, expected: String)])] = [
+        (
+            "layout-custom-paths", ["server/NitroTasks.generated.swift"],
+            [("Server", "db:migrate migrated\njobs:sync synced\n")]
+        ),
+        ("layout-root-tasks", ["NitroTasks.generated.swift"], [("App", "hello hello\n")]),
+        ("layout-computed-manifest", ["server/NitroTasks.generated.swift"], [("Server", "ping pong\n")]),
+        ("layout-scan-dirs", ["server/NitroTasks.generated.swift"], [("Api", "cache:warm warmed\n")]),
+        ("layout-src-server", ["src/server/NitroTasks.generated.swift"], [("Server", "reports:weekly weekly report\n")]),
+        (
+            "layout-two-targets", ["server/NitroTasks.generated.swift", "worker/NitroTasks.generated.swift"],
+            [
+                ("Server", "db:migrate migrated\ndb:seed error Task `db:seed` is not implemented!\n"),
+                ("Worker", "db:vacuum vacuumed\nqueue:drain drained\n"),
+            ]
+        ),
+    ]
+
     @Test(
-        "layouts: custom `path:` targets with srcDir 'server', root ./tasks at `path: \".\"`, a computed manifest with serverDir",
-        arguments: [
-            ("layout-custom-paths", "server/NitroTasks.generated.swift", "Server", "db:migrate migrated\njobs:sync synced\n"),
-            ("layout-root-tasks", "NitroTasks.generated.swift", "App", "hello hello\n"),
-            ("layout-computed-manifest", "server/NitroTasks.generated.swift", "Server", "ping pong\n"),
-        ])
-    func layouts(_ name: String, registry: String, product: String, expected: String) async throws {
-        let app = try FixtureApp(copying: RepositoryPaths.fixture("build/\(name)/project"))
-        let build = try await app.nitro(["build"])
-        #expect(build.status == 0, "\(build.stderr)")
-        #expect(build.stdout.hasPrefix("wrote \(registry)\n"))
-        try await app.swiftBuild()
-        let run = try await app.run(product, ["run-all"])
-        #expect(run.status == 0, "\(run.stderr)")
-        let lines = run.stdout.split(separator: "\n").map { line in
-            // `name {"result":"x"}` → `name x`
-            line.replacingOccurrences(of: #"{"result":""#, with: "").replacingOccurrences(of: #""}"#, with: "")
+        "layouts compile and run: custom `path:` targets (srcDir 'server', scanDirs ['server'], srcDir 'src/server'), root ./tasks at `path: \".\"`, a computed manifest with serverDir, two targets with a registry each"
+    )
+    func layouts() async throws {
+        for layout in Self.layouts {
+            let app = try FixtureApp(copying: RepositoryPaths.fixture("build/\(layout.fixture)/project"))
+            let build = try await app.nitro(["build"])
+            #expect(build.status == 0, "\(layout.fixture): \(build.stderr)")
+            let wrote = build.stdout.split(separator: "\n").filter { $0.hasPrefix("wrote ") && $0.hasSuffix(".swift") }
+            #expect(wrote == layout.registries.map { "wrote \($0)"[...] }, "\(layout.fixture): \(build.stdout)")
+            try await app.swiftBuild()
+            for run in layout.runs {
+                let output = try await app.run(run.product, ["run-all"])
+                #expect(output.status == 0, "\(layout.fixture) \(run.product): \(output.stderr)")
+                let lines = output.stdout.split(separator: "\n").map { line in
+                    // `name {"result":"x"}` → `name x`
+                    line.replacingOccurrences(of: #"{"result":""#, with: "").replacingOccurrences(of: #""}"#, with: "")
+                }
+                #expect(lines.joined(separator: "\n") + "\n" == run.expected, "\(layout.fixture) \(run.product)")
+            }
         }
-        #expect(lines.joined(separator: "\n") + "\n" == expected)
     }
 }

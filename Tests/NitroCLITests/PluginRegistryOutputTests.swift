@@ -79,6 +79,26 @@ struct PluginRegistryOutputTests {
         #expect(!FileManager.default.fileExists(atPath: output))
     }
 
+    @Test("several targets with tasks: --registry-target picks one registry; without it, or naming a target without tasks, an error")
+    func registryTarget() throws {
+        let folder = try project()
+        try folder.write("Sources/Worker/tasks/w.swift", "import NitroTasks\n\nlet w = defineTask { _ in TaskResult() }\n")
+        let work = try TemporaryDirectory()
+        let output = work.appending("GeneratedTaskRegistry.swift")
+        let arguments = ["build", "--root", folder.path, "--registry-output", output]
+        let worker = try NitroBinary.run(arguments + ["--registry-target", "Worker"])
+        #expect(worker.status == 0, "\(worker.stderr)")
+        let written = try #require(work.read("GeneratedTaskRegistry.swift"))
+        #expect(written.contains(#".init("w", definition: { w }),"#) && !written.contains(#""a""#))
+        let missing = try NitroBinary.run(arguments)
+        #expect(missing.status == 1)
+        #expect(missing.stderr == "error: several targets have tasks (App, Worker): --registry-output needs --registry-target NAME\n")
+        let other = try NitroBinary.run(arguments + ["--registry-target", "Web"])
+        #expect(other.status == 1)
+        #expect(other.stderr == "error: the target Web has no tasks/ folder; the targets with tasks are App, Worker: apply NitroBuildPlugin to those\n")
+        #expect(work.read("GeneratedTaskRegistry.swift") == written)
+    }
+
     @Test(
         "usage errors",
         arguments: [
@@ -86,6 +106,7 @@ struct PluginRegistryOutputTests {
             (["--registry-output", "x.swift", "--dry-run"], "'--registry-output' cannot be used with '--check' or '--dry-run'"),
             (["--registry-output="], "Missing value for '--registry-output'"),
             (["--json"], "'--json' needs '--dry-run'"),
+            (["--registry-target", "App"], "'--registry-target' needs '--registry-output'"),
         ])
     func usage(arguments: [String], message: String) async throws {
         let folder = try project()

@@ -111,6 +111,46 @@ struct PluginTests {
         #expect(!conflict.stdout.contains("multiple producers"))
         try FileManager.default.removeItem(atPath: app.folder.appending("Sources/App/NitroTasks.generated.swift"))
         #expect(try await Self.build(app).status == 0)
+
+        // A second target with its own tasks/ and the plugin: each target gets its own registry
+        // (the plugin passes `--registry-target`), the schedule split between them.
+        try app.folder.write("Sources/Worker/main.swift", app.folder.read("Sources/App/main.swift")!)
+        try app.folder.write(
+            "Sources/Worker/tasks/queue/drain.swift",
+            "import NitroTasks\n\nlet drain = defineTask(meta: TaskMeta(description: \"Drain the queue\")) { _ in TaskResult(result: \"drained\") }\n")
+        let manifest = app.folder.appending("Package.swift")
+        let text = try String(contentsOfFile: manifest, encoding: .utf8)
+        let worker = """
+                    .executableTarget(
+                        name: "Worker",
+                        dependencies: [.product(name: "NitroTasks", package: "nitro-tasks")],
+                        plugins: [.plugin(name: "NitroBuildPlugin", package: "nitro-tasks")]
+                    ),
+                ]
+            )
+            """
+        let lastBracket = try #require(text.range(of: "    ]\n)", options: .backwards))
+        try Data(text.replacingCharacters(in: lastBracket, with: worker).utf8).write(to: URL(fileURLWithPath: manifest))
+        try app.folder.write(
+            "nitro.config.json",
+            #"{"experimental": {"tasks": true}, "tasks": {"db:seed": {"description": "Seed the database"}}, "scheduledTasks": {"0 * * * *": ["db:migrate", "queue:drain"]}}"#)
+        let two = try await Self.build(app)
+        #expect(two.status == 0, "\(two.stdout)\n\(two.stderr)")
+        #expect(two.stdout.contains("Generating the task registry of Worker (nitro build)"), "\(two.stdout)")
+        await #expect(
+            try app.run("App", []).stdout == """
+                db:migrate | Run database migrations
+                db:seed | Seed the database
+                0 * * * * -> db:migrate
+
+                """)
+        await #expect(
+            try app.run("Worker", []).stdout == """
+                queue:drain | Drain the queue
+                0 * * * * -> queue:drain
+
+                """)
+        await #expect(try app.run("Worker", ["run", "queue:drain"]).stdout == #"{"result":"drained"}"# + "\n")
     }
 
     @Test("command plugins: nitro-check fails on drift (diagnostic once), nitro-build writes, then nitro-check passes")

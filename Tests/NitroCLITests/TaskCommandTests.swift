@@ -39,7 +39,7 @@ private struct Refusal: Error, CustomStringConvertible {
 
     func nitro(_ arguments: [String], root: TemporaryDirectory) async throws -> ProcessOutput {
         let path = root.path
-        return try await offThread { () throws -> ProcessOutput in
+        return try await runOnOwnThread { () throws -> ProcessOutput in
             try NitroBinary.run(["task"] + arguments + ["--root", path], currentDirectory: path)
         }
     }

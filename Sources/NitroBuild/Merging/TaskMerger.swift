@@ -22,6 +22,22 @@ package enum TaskMerger {
         config: NitroConfig, scan: TaskScan, handlerFiles: [String: SourceFile], registryPath: String,
         target registryTarget: RegistryTarget? = nil
     ) -> Result {
+        var result = mergeTasks(
+            config: config, scan: scan, handlerFiles: handlerFiles, registryPath: registryPath, target: registryTarget)
+        result.diagnostics += featureFlag(config: config, tasks: result.tasks)
+        let known = Dictionary(result.tasks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let (schedules, scheduleDiagnostics) = mergeSchedules(config.scheduledTasks, known: known)
+        result.schedules = schedules
+        result.diagnostics += scheduleDiagnostics
+        return result
+    }
+
+    /// The tasks of one registry (config tasks and scanned ones), without the schedules and the
+    /// feature-flag check, which look at every registry of the build at once.
+    package static func mergeTasks(
+        config: NitroConfig, scan: TaskScan, handlerFiles: [String: SourceFile], registryPath: String,
+        target registryTarget: RegistryTarget? = nil
+    ) -> Result {
         var diagnostics: [Diagnostic] = []
         var planned: [String: PlannedTask] = [:]
         var consumed: Set<String> = []
@@ -124,10 +140,7 @@ package enum TaskMerger {
         diagnostics += clashesWithHandlerFiles(outsideDeclarations, scan: scan)
 
         let tasks = planned.values.sorted { utf8Less($0.name, $1.name) }
-        diagnostics += featureFlag(config: config, tasks: tasks)
-        let (schedules, scheduleDiagnostics) = mergeSchedules(config.scheduledTasks, known: planned)
-        diagnostics += scheduleDiagnostics
-        return Result(tasks: tasks, schedules: schedules, diagnostics: diagnostics)
+        return Result(tasks: tasks, schedules: [], diagnostics: diagnostics)
     }
 
     /// Handler files outside `tasks/` compile in the same target: their names and symbols must

@@ -25,6 +25,9 @@ package struct BuildPlan: Sendable {
     /// How the build read the project (which `Package.swift` targets, or why it fell back):
     /// printed by `nitro build --verbose`, never a finding.
     package var notes: [String] = []
+    /// With tasks in several targets, each target's name and registry path (the primary first);
+    /// empty for the usual single registry, which is `files[0]`.
+    package var registries: [(target: String, path: String)] = []
 
     package var hasErrors: Bool { diagnostics.hasErrors }
 }

@@ -70,6 +70,9 @@ package struct BuildSession: Sendable {
         guard let registryPath = location.registryPath else {
             return finish(BuildPlan(files: [], diagnostics: diagnostics, model: nil))
         }
+        if location.groups.count > 1 {
+            return finish(planTargets(folders: folders, files: files, diagnostics: diagnostics))
+        }
         let ignore = config.ignore.map { GlobPattern($0.value) }
         let scan = TaskScanner.scan(folders, ignore: ignore, registryPath: registryPath)
         diagnostics += scan.diagnostics

@@ -62,6 +62,24 @@ package struct CloudflareWranglerOutput: PresetOutput {
             diagnostics.append(.error(wrangler.location, "`cloudflare.wrangler` has `env`: \(envAdvice)"))
         }
 
+        // `pages_build_output_dir` makes wrangler treat the file as a Pages project, and `wrangler
+        // deploy` then refuses it: under a Workers preset it is left out, with a warning.
+        let pagesKey = "pages_build_output_dir"
+        let pagesAdvice =
+            "is a Cloudflare Pages setting: wrangler deploy refuses a configuration holding it (\"It looks like you've run a Workers-specific command in a Pages project\"), so it is left out of the generated wrangler.json; remove it, or use the preset cloudflare_pages"
+        if let user, user.members[pagesKey] != nil {
+            diagnostics.append(.warning(user.location(of: pagesKey), "`\(pagesKey)` in \(user.path) \(pagesAdvice)"))
+        }
+        if fromConfig[pagesKey] != nil, let wrangler = config.cloudflareWrangler {
+            let file = config.path.flatMap { context.inputs[$0] }
+            let place =
+                file.flatMap { file in
+                    WranglerCronCheck.location(
+                        ofKey: pagesKey, in: file, after: WranglerCronCheck.offset(of: wrangler.location ?? SourceLocation(path: file.path), in: file))
+                } ?? wrangler.location
+            diagnostics.append(.warning(place, "`cloudflare.wrangler.\(pagesKey)` \(pagesAdvice)"))
+        }
+
         // Crons the user lists themselves come first, then the schedules.
         var crons: [String] = []
         var origins: [SourceLocation?] = []
@@ -97,6 +115,7 @@ package struct CloudflareWranglerOutput: PresetOutput {
             WranglerMerge.rebasePaths(fromConfig, prefix: prefix),
             WranglerMerge.rebasePaths(user?.members ?? [:], prefix: prefix),
         ])
+        merged[pagesKey] = nil
         var triggers: [String: JSONValue] = [:]
         if case .object(let existing)? = merged["triggers"] { triggers = existing }
         triggers["crons"] = .array(crons.map { .string($0) })

@@ -5,8 +5,9 @@ import NitroJSON
 /// `vercel`: writes `.vercel/output/config.json` (Build Output API v3) with one cron job per
 /// schedule, `{"path": <vercel.cronHandlerRoute>, "schedule": <Vercel dialect>}`, then the
 /// config's `vercel.config.crons`, without duplicates. Every other key of an existing file is
-/// kept; `version` is 3; `crons` is rewritten each build (`[]` when there is none), so a removed
-/// schedule disappears.
+/// kept; `version` is 3. The existing file's cron jobs that another tool wrote are kept, before
+/// ours, as Vercel's CLI concatenates the crons of its sources; ours (``isOwn(_:route:config:)``)
+/// are rebuilt every build, so a removed schedule disappears (`[]` when none is left).
 package struct VercelConfigOutput: PresetOutput {
     /// Cron jobs per project on every plan.
     package static let cronLimit = 100
@@ -59,6 +60,10 @@ package struct VercelConfigOutput: PresetOutput {
             guard !jobs.contains(where: { $0.path == path && $0.schedule == schedule }) else { return }
             jobs.append((path, schedule, origin))
         }
+        // The cron jobs another tool put in the existing file come first, in their order.
+        let kept = Self.foreignCrons(members["crons"], route: routePath, config: config, file: path)
+        if let problem = kept.problem { return PresetRendering(diagnostics: diagnostics + [problem]) }
+        for job in kept.crons { add(job.path, job.schedule, SourceLocation(path: path)) }
         for schedule in model.schedules {
             if let cron = schedule.platformCrons[CronPlatform.vercel.rawValue] { add(routePath, cron, schedule.cron.location) }
         }
@@ -93,6 +98,41 @@ package struct VercelConfigOutput: PresetOutput {
         members["crons"] = .array(jobs.map { ["path": .string($0.path), "schedule": .string($0.schedule)] })
         return PresetRendering(
             files: [GeneratedFile(path: path, text: JSONWriter.pretty(.object(members)))], diagnostics: diagnostics)
+    }
+
+    /// Whether an existing cron job is one this tool wrote: its path is the cron handler route
+    /// (`vercel.cronHandlerRoute`, or the default `/_vercel/cron`, which an earlier build may have
+    /// used), or it is one of the config's `vercel.config.crons`.
+    package static func isOwn(_ job: (path: String, schedule: String), route: String, config: NitroConfig) -> Bool {
+        if job.path == route || job.path == defaultRoute { return true }
+        return (config.vercelCrons ?? []).contains { $0.path.value == job.path && $0.schedule.value == job.schedule }
+    }
+
+    /// The existing file's cron jobs that are not this tool's, in their order, or why `crons`
+    /// cannot be read (Vercel's schema: an array of `{path, schedule}` strings).
+    static func foreignCrons(_ value: JSONValue?, route: String, config: NitroConfig, file: String) -> (
+        crons: [(path: String, schedule: String)], problem: Diagnostic?
+    ) {
+        guard let value else { return ([], nil) }
+        guard case .array(let items) = value else {
+            return ([], .error(SourceLocation(path: file), "`crons` must be an array of cron jobs; fix or delete this file"))
+        }
+        var result: [(path: String, schedule: String)] = []
+        for (index, item) in items.enumerated() {
+            guard case .object(let job) = item, case .string(let jobPath)? = job["path"],
+                case .string(let schedule)? = job["schedule"]
+            else {
+                return (
+                    [],
+                    .error(
+                        SourceLocation(path: file),
+                        "`crons[\(index)]` must be an object with a string `path` and `schedule` (Vercel's cron job); fix or delete this file"
+                    )
+                )
+            }
+            if !isOwn((jobPath, schedule), route: route, config: config) { result.append((jobPath, schedule)) }
+        }
+        return (result, nil)
     }
 
     /// Vercel's rules for a cron job's `path`: starts with `/`, 1-512 characters.

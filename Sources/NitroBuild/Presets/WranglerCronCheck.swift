@@ -76,6 +76,28 @@ enum WranglerCronCheck {
         return nil
     }
 
+    /// Where the key `key` is written in `file` at or after `offset` (bare or quoted, followed by
+    /// `:`, `=` or a closing quote): the key's first byte.
+    static func location(ofKey key: String, in file: SourceFile, after offset: Int) -> SourceLocation? {
+        let needle = Array(key.utf8)
+        let bytes = file.bytes
+        var index = max(offset, 0)
+        func isNameByte(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$") || (byte >= 0x30 && byte <= 0x39)
+                || ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A)
+        }
+        while index + needle.count <= bytes.count {
+            if bytes[index..<(index + needle.count)].elementsEqual(needle),
+                index == 0 || !isNameByte(bytes[index - 1]),
+                index + needle.count == bytes.count || !isNameByte(bytes[index + needle.count])
+            {
+                return LineIndex(bytes).location(of: index, in: file.path)
+            }
+            index += 1
+        }
+        return nil
+    }
+
     /// The byte offset of a location in `file` (its line and column).
     static func offset(of location: SourceLocation, in file: SourceFile) -> Int {
         var line = 1

@@ -8,11 +8,21 @@ import NitroJSON
 /// whole from the highest source that has it. `triggers.crons` is the exception: the union of
 /// every source's crons and the translated schedules, first occurrence kept.
 package enum WranglerMerge {
-    /// Keys whose string values are paths relative to the configuration file that holds them.
-    /// The generated file lives in `<output.dir>/server/`, so paths written at the root are rebased.
+    /// Keys whose string values are paths that wrangler resolves relative to the configuration
+    /// file holding them (its `configPath`, which is the generated file once redirected). The
+    /// generated file lives in `<output.dir>/server/`, so paths written at the root are rebased.
+    /// `[]` steps into every element of an array. From wrangler's source (cloudflare/workers-sdk,
+    /// listed in Docs/Presets.md): `build.cwd` (run from wrangler's working folder) and `alias`
+    /// (resolved from the user's own file's folder) are left alone.
     static let pathKeys: [[String]] = [
-        ["main"], ["base_dir"], ["tsconfig"], ["assets", "directory"], ["site", "bucket"], ["build", "cwd"],
-        ["build", "watch_dir"],
+        ["main"], ["base_dir"], ["tsconfig"], ["pages_build_output_dir"], ["assets", "directory"], ["site", "bucket"],
+        ["site", "entry-point"], ["build", "watch_dir"], ["d1_databases", "[]", "migrations_dir"],
+        ["containers", "[]", "image_build_context"], ["previews", "containers", "[]", "image_build_context"],
+    ]
+    /// Container images: a path to a Dockerfile is rebased, a registry reference is not.
+    static let imageKeys: [[String]] = [
+        ["containers", "[]", "image"], ["containers", "[]", "configuration", "image"],
+        ["previews", "containers", "[]", "image"], ["previews", "containers", "[]", "configuration", "image"],
     ]
     /// Keys holding `{ name: path }` objects.
     static let pathMapKeys = ["wasm_modules", "text_blobs", "data_blobs"]
@@ -39,6 +49,12 @@ package enum WranglerMerge {
         for path in pathKeys {
             members = update(members, path[...]) { rebase($0, prefix: prefix) }
         }
+        for path in imageKeys {
+            members = update(members, path[...]) { value in
+                guard case .string(let image) = value, isDockerfilePath(image) else { return value }
+                return rebase(value, prefix: prefix)
+            }
+        }
         for key in pathMapKeys {
             if case .object(let map)? = members[key] {
                 members[key] = .object(map.mapValues { rebase($0, prefix: prefix) })
@@ -47,24 +63,46 @@ package enum WranglerMerge {
         return members
     }
 
+    /// Whether a container `image` names a Dockerfile rather than a registry image. Wrangler
+    /// (`isDockerfile` in workers-utils' config validation) takes it as a Dockerfile when a file
+    /// exists there, and otherwise requires a registry reference: a tag (`:`) in its last `/`
+    /// segment and no `://`. `nitro build` does not look at the disk, so it decides by that shape:
+    /// a value starting with `./` or `../`, or without a `:` in its last segment, is a path.
+    package static func isDockerfilePath(_ image: String) -> Bool {
+        if image.hasPrefix("./") || image.hasPrefix("../") { return true }
+        if image.contains("://") { return false }
+        return !ProjectPath.fileName(image).contains(":")
+    }
+
     static func update(
         _ members: [String: JSONValue], _ path: ArraySlice<String>, _ change: (JSONValue) -> JSONValue
     ) -> [String: JSONValue] {
         guard let key = path.first, let value = members[key] else { return members }
         var members = members
-        if path.count == 1 {
-            members[key] = change(value)
-        } else if case .object(let inner) = value {
-            members[key] = .object(update(inner, path.dropFirst(), change))
-        }
+        members[key] = updateValue(value, path.dropFirst(), change)
         return members
+    }
+
+    static func updateValue(_ value: JSONValue, _ path: ArraySlice<String>, _ change: (JSONValue) -> JSONValue)
+        -> JSONValue
+    {
+        guard let step = path.first else { return change(value) }
+        switch value {
+        case .array(let items) where step == "[]":
+            return .array(items.map { updateValue($0, path.dropFirst(), change) })
+        case .object(let inner) where step != "[]":
+            return .object(update(inner, path, change))
+        default:
+            return value
+        }
     }
 
     static func rebase(_ value: JSONValue, prefix: String) -> JSONValue {
         switch value {
         case .string(let path) where !path.hasPrefix("/") && !path.isEmpty:
             let normalized = ProjectPath.normalize(path) ?? path
-            return .string(prefix + (normalized.isEmpty ? "." : normalized))
+            if normalized.isEmpty { return .string(prefix.isEmpty ? "." : String(prefix.dropLast())) }
+            return .string(prefix + normalized)
         case .array(let items):
             return .array(items.map { rebase($0, prefix: prefix) })
         default:

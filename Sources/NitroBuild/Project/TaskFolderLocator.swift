@@ -35,14 +35,27 @@ package struct RegistryTarget: Sendable, Hashable {
     }
 }
 
-/// Where the tasks are and where the registry goes.
+/// One target holding tasks: its `tasks/` folders and its registry.
+package struct RegistryGroup: Sendable {
+    /// The `tasks/` folders in this target (root-relative).
+    package var folders: [String]
+    /// The registry's root-relative path, inside the target.
+    package var registryPath: String
+    package var target: RegistryTarget
+}
+
+/// Where the tasks are and where the registries go.
 package struct TaskLocation: Sendable {
     /// The `tasks/` folders to scan (root-relative; they may not exist).
     package var folders: [String]
-    /// The Swift registry's root-relative path; `nil` when it cannot be decided (an error says why).
+    /// The primary registry's root-relative path (the first group's, or `output.registry`'s);
+    /// `nil` when it cannot be decided (an error says why).
     package var registryPath: String?
-    /// The registry's target; `nil` when it cannot be decided.
+    /// The primary registry's target; `nil` when it cannot be decided.
     package var target: RegistryTarget?
+    /// One per target holding tasks, the primary first; empty when it cannot be decided. Tasks
+    /// registered in the config that no file places in a target go into the primary one.
+    package var groups: [RegistryGroup] = []
     package var diagnostics: [Diagnostic]
     /// How the targets were found (`--verbose`).
     package var notes: [String] = []
@@ -75,9 +88,10 @@ package enum TaskFolderLocator {
             let found = layout.taskFolders.sorted(by: utf8Less)
             if found.contains("tasks") {
                 named = [("tasks", "./tasks", config.fileLocation)]
-            } else if found.count == 1 {
-                named = [(found[0], found[0], config.fileLocation)]
-            } else if found.isEmpty {
+            } else if !found.isEmpty {
+                // Each `Sources/<Name>/tasks` is its target's: one registry per target.
+                named = found.map { ($0, $0, config.fileLocation) }
+            } else {
                 if location.registryPath == nil {
                     location.diagnostics.append(
                         .error(
@@ -85,14 +99,6 @@ package enum TaskFolderLocator {
                             "found no tasks/ folder (looked for ./tasks and Sources/*/tasks); create Sources/<Target>/tasks/, "
                                 + "or set `srcDir` in the config to the folder that holds tasks/"))
                 }
-            } else {
-                let example = ProjectPath.parent(found[0])
-                location.diagnostics.append(
-                    .error(
-                        config.fileLocation,
-                        "found several tasks/ folders (\(found.joined(separator: ", "))); the registry goes into one target: "
-                            + "set `srcDir` in the config to the folder that holds the right one, for example `srcDir: \"\(example)\"`"
-                    ))
             }
         }
         if config.serverDir != nil, let srcDir = config.srcDir, config.scanDirs?.isEmpty ?? true {
@@ -161,40 +167,71 @@ package enum TaskFolderLocator {
             return location
         }
 
-        if location.registryPath == nil, let first = resolved.first {
-            let holder = ProjectPath.parent(first.folder)
-            let folder = ProjectPath.isInside(holder, first.target.folder) ? holder : first.target.folder
-            location.registryPath = ProjectPath.join(folder, registryFileName)
+        // One group per target, in the order the folders were named.
+        var groups: [(target: RegistryTarget, entries: [(folder: String, key: String, place: SourceLocation?)])] = []
+        for entry in resolved {
+            if let index = groups.firstIndex(where: { $0.target.folder == entry.target.folder }) {
+                groups[index].entries.append((entry.folder, entry.key, entry.place))
+            } else {
+                groups.append((entry.target, [(entry.folder, entry.key, entry.place)]))
+            }
         }
-        guard let registry = location.registryPath else { return location }
-        // The registry refers to internal symbols: it must compile in the tasks' target.
-        let registryTarget = target(of: registry, holding: ProjectPath.parent(registry))
-        let registryPlace = config.outputRegistry?.location ?? resolved.first?.place ?? config.fileLocation
-        if let targets, registryTarget.manifestTarget == nil {
-            location.diagnostics.append(
-                .error(
-                    registryPlace,
-                    "`output.registry`: \(registry) is in no target of Package.swift; the targets are \(list(targets))"))
-        } else if !registryTarget.contains(registry) {
-            location.diagnostics.append(
-                .error(
-                    registryPlace,
-                    "the registry \(registry) is left out of the target \(registryTarget.name) by its `exclude:` or "
-                        + "`sources:` in Package.swift; write it where the target compiles it (`output.registry`)"))
+        func defaultRegistry(_ group: (target: RegistryTarget, entries: [(folder: String, key: String, place: SourceLocation?)])) -> String {
+            let holder = ProjectPath.parent(group.entries[0].folder)
+            let folder = ProjectPath.isInside(holder, group.target.folder) ? holder : group.target.folder
+            return ProjectPath.join(folder, registryFileName)
         }
-        for entry in resolved where entry.target.folder != registryTarget.folder {
-            let place = config.outputRegistry?.location ?? entry.place
-            location.diagnostics.append(
-                .error(
-                    place,
-                    "the tasks of `\(entry.key)` (\(entry.folder)) are in the target \(describe(entry.target)), but the "
-                        + "registry \(registry) is in \(describe(registryTarget)); the registry can only refer to tasks of "
-                        + "its own target: keep every scanned tasks/ folder and `output.registry` in one target"))
+        var registries = groups.map(defaultRegistry)
+        var primary = 0
+        if let written = config.outputRegistry {
+            // `output.registry` is the registry of the target that holds it, which becomes the primary one.
+            let registry = written.value
+            let registryTarget = target(of: registry, holding: ProjectPath.parent(registry))
+            if let targets, registryTarget.manifestTarget == nil {
+                location.diagnostics.append(
+                    .error(
+                        written.location,
+                        "`output.registry`: \(registry) is in no target of Package.swift; the targets are \(list(targets))"))
+            } else if !registryTarget.contains(registry) {
+                location.diagnostics.append(
+                    .error(
+                        written.location,
+                        "the registry \(registry) is left out of the target \(registryTarget.name) by its `exclude:` or "
+                            + "`sources:` in Package.swift; write it where the target compiles it (`output.registry`)"))
+            } else if let index = groups.firstIndex(where: { $0.target.folder == registryTarget.folder }) {
+                registries[index] = registry
+                primary = index
+            } else if !groups.isEmpty {
+                let entry = groups[0].entries[0]
+                let also = groups.count > 1 ? " (or of another target that has tasks)" : ""
+                location.diagnostics.append(
+                    .error(
+                        written.location,
+                        "the tasks of `\(entry.key)` (\(entry.folder)) are in the target \(describe(groups[0].target)), but the "
+                            + "registry \(registry) is in \(describe(registryTarget)); the registry can only refer to tasks of "
+                            + "its own target: put `output.registry` in the folder of the tasks' target\(also)"))
+            }
         }
         if location.diagnostics.contains(where: \.isError) {
             location.registryPath = nil
-        } else {
-            location.target = registryTarget
+            return location
+        }
+        var ordered = Array(groups.indices)
+        if primary != 0 { ordered.swapAt(0, primary); ordered = [ordered[0]] + ordered.dropFirst().sorted() }
+        location.groups = ordered.map { index in
+            RegistryGroup(folders: groups[index].entries.map(\.folder), registryPath: registries[index], target: groups[index].target)
+        }
+        if let first = location.groups.first {
+            location.registryPath = first.registryPath
+            location.target = first.target
+        } else if let registry = location.registryPath {
+            // No tasks/ folder, but `output.registry` says where the registry goes.
+            location.target = target(of: registry, holding: ProjectPath.parent(registry))
+        }
+        if location.groups.count > 1 {
+            location.notes.append(
+                "one registry per target: "
+                    + location.groups.map { "\($0.target.name) (\($0.registryPath))" }.joined(separator: ", "))
         }
         return location
     }

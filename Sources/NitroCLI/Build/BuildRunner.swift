@@ -12,8 +12,9 @@ struct BuildRunner {
         case dryRun
         /// `--dry-run --json`: the same, as one JSON document on stdout (``BuildPlanJSON``).
         case dryRunJSON
-        /// `--registry-output FILE`: write only the registry, to this absolute path (the build plugin).
-        case registryOnly(String)
+        /// `--registry-output FILE [--registry-target NAME]`: write only the registry (of target
+        /// `NAME` when several targets have tasks), to this absolute path (the build plugin).
+        case registryOnly(String, target: String?)
     }
 
     let root: String
@@ -94,7 +95,7 @@ struct BuildRunner {
         case .check: outcome = check(plan)
         case .dryRun: outcome = dryRun(plan)
         case .dryRunJSON: outcome = ExitCode.success
-        case .registryOnly(let output): return writeRegistry(plan, to: output)
+        case .registryOnly(let output, let target): return writeRegistry(plan, to: output, target: target)
         }
         if outcome == ExitCode.success, let model = plan.model {
             var summary =
@@ -130,8 +131,25 @@ struct BuildRunner {
     /// `--registry-output`: the registry alone, at `output`; quiet on success (it runs inside
     /// `swift build`). A registry also present at its place in the project would be compiled twice
     /// (`TaskRegistry.generated` declared twice), so that is an error naming the file.
-    func writeRegistry(_ plan: BuildPlan, to output: String) -> Int32 {
-        guard let registry = plan.files.first else { return ExitCode.success }
+    func writeRegistry(_ plan: BuildPlan, to output: String, target: String?) -> Int32 {
+        var chosen = plan.files.first
+        if !plan.registries.isEmpty {
+            let names = plan.registries.map(\.target).joined(separator: ", ")
+            guard let target else {
+                console.err(
+                    "\(console.style("error:", "1;31")) several targets have tasks (\(PrintableText.escape(names))): "
+                        + "--registry-output needs --registry-target NAME")
+                return ExitCode.failure
+            }
+            guard let entry = plan.registries.first(where: { $0.target == target }) else {
+                console.err(
+                    "\(console.style("error:", "1;31")) the target \(PrintableText.escape(target)) has no tasks/ folder; "
+                        + "the targets with tasks are \(PrintableText.escape(names)): apply NitroBuildPlugin to those")
+                return ExitCode.failure
+            }
+            chosen = plan.files.first { $0.path == entry.path }
+        }
+        guard let registry = chosen else { return ExitCode.success }
         if FileSystem.status(absolute(registry.path))?.kind == .file {
             DiagnosticPrinter(console: console).print([
                 .error(

@@ -24,6 +24,9 @@ enum BuildCommand: Command {
           --registry-output FILE
                           Write only the registry, to FILE instead of its place in the project (the
                           SwiftPM build plugin uses this); an error if a registry is also committed there
+          --registry-target NAME
+                          (with --registry-output) When several targets have tasks/, the target whose
+                          registry to write (the build plugin passes the target it is applied to)
           --strict        Treat warnings as errors
           --verbose       Also print how the project was read (`note:` lines on stderr): the targets
                           found in Package.swift, or why it could not be read statically
@@ -50,7 +53,11 @@ enum BuildCommand: Command {
         let verbose = arguments.flag("--verbose")
         let json = arguments.flag("--json")
         let registryOutput = try arguments.option("--registry-output")
+        let registryTarget = try arguments.option("--registry-target")
         try arguments.finish()
+        if registryTarget != nil && registryOutput == nil {
+            throw UsageError("'--registry-target' needs '--registry-output'")
+        }
         if check && dryRun {
             throw UsageError("'--check' and '--dry-run' cannot be used together")
         }
@@ -77,7 +84,7 @@ enum BuildCommand: Command {
         }
         let mode: BuildRunner.Mode
         if let registryOutput {
-            mode = .registryOnly(FileSystem.absolute(registryOutput, from: context.currentDirectory))
+            mode = .registryOnly(FileSystem.absolute(registryOutput, from: context.currentDirectory), target: registryTarget)
         } else {
             mode = check ? .check : dryRun ? (json ? .dryRunJSON : .dryRun) : .write
         }

@@ -1,0 +1,2 @@
+/// A value from another module, used by a task.
+public let reportTitle = "weekly report"

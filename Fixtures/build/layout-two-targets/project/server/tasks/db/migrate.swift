@@ -1,0 +1,5 @@
+import NitroTasks
+
+let migrate = defineTask(meta: TaskMeta(description: "Run database migrations")) { _ in
+    TaskResult(result: "migrated")
+}

@@ -1,0 +1,5 @@
+import NitroTasks
+
+let vacuum = defineTask { _ in
+    TaskResult(result: "vacuumed")
+}

@@ -1,0 +1,3 @@
+import NitroTasks
+
+let update = defineTask { _ in }
