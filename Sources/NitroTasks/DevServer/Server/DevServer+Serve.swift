@@ -11,13 +11,16 @@ import NitroSync
 #endif
 
 extension DevServer {
-    /// Runs the development server until Ctrl-C (SIGINT) or SIGTERM: the one call an app makes
-    /// in development mode.
+    /// Runs the development server with the settings `nitro dev` passes, until the calling task
+    /// is cancelled (or the supervising `nitro dev` goes away), then stops gracefully (see
+    /// ``stop()``) and returns. It installs no signal handler and never exits the process; wrap it
+    /// in ``NitroTasks/runUntilSignal(_:onSignal:_:)`` to stop on Ctrl-C, or let
+    /// `NitroTasksApp.main` do both.
     ///
     /// ```swift
     /// let runner = TaskRunner.bootstrap(.generated)
     /// if ProcessInfo.processInfo.environment["NITRO_DEV"] == "1" {   // set by `nitro dev`
-    ///     try await DevServer.serve(runner: runner)
+    ///     try await runUntilSignal { try await DevServer.serve(runner: runner) }
     /// }
     /// ```
     ///
@@ -27,11 +30,10 @@ extension DevServer {
     /// - `NITRO_ROOT`: the project root, where the info file `.nitro/dev.json` goes (default: the
     ///   current directory);
     /// - `NITRO_DEV_PARENT_PID`: the supervising `nitro dev`; when it goes away (its process is no
-    ///   longer the parent), the server stops as on a signal, so no orphan keeps the port.
+    ///   longer the parent), the server stops as on cancellation, so no orphan keeps the port.
     ///
-    /// It prints the URL and one line per request on standard error, makes standard output line
-    /// buffered (so `nitro dev` streams what tasks print), and on the first signal stops
-    /// gracefully (see ``stop()``) and returns; a second signal exits at once with status 130.
+    /// It prints the URL and one line per request on standard error and makes standard output
+    /// line buffered (so `nitro dev` streams what tasks print).
     ///
     /// - Parameters:
     ///   - runner: the tasks to serve.
@@ -49,14 +51,6 @@ extension DevServer {
         let port = try server.start()
         let url = DevServerInfo(pid: 0, host: configuration.host, port: port).url
         printToStandardError("[dev server] Serving tasks on \(url)/_nitro/tasks (Ctrl-C to stop)")
-        let signals = SignalWatch(signals: [SIGINT, SIGTERM]) { count in
-            if count == 1 {
-                printToStandardError("[dev server] Stopping…")
-                server.requestStop()
-            } else {
-                _exit(130)
-            }
-        }
         let parentWatch = value("NITRO_DEV_PARENT_PID").flatMap { Int32($0) }.map { parent in
             ParentWatch(parent: parent) {
                 printToStandardError("[dev server] nitro dev (pid \(parent)) went away; stopping")
@@ -65,7 +59,6 @@ extension DevServer {
         }
         try await server.run()
         parentWatch?.cancel()
-        signals.cancel()
         printToStandardError("[dev server] Stopped")
     }
 }
@@ -84,37 +77,6 @@ extension DevServer.Configuration {
         if let root = value("NITRO_ROOT"), !root.isEmpty {
             infoFile = (root.hasSuffix("/") ? root : root + "/") + ".nitro/dev.json"
         }
-    }
-}
-
-/// Calls `action` with the count of signals received so far, on a private queue, instead of the
-/// signals' default action; ``cancel()`` restores the defaults.
-final class SignalWatch: @unchecked Sendable {  // the sources are only cancelled, which is thread-safe
-    private let sources: [any DispatchSourceSignal]
-    private let signals: [Int32]
-
-    init(signals: [Int32], action: @escaping @Sendable (Int) -> Void) {
-        let queue = DispatchQueue(label: "nitro.dev-server.signals")
-        let count = Locked(0)
-        self.signals = signals
-        self.sources = signals.map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            source.setEventHandler {
-                let seen = count.withLock { value in
-                    value += 1
-                    return value
-                }
-                action(seen)
-            }
-            source.resume()
-            return source
-        }
-    }
-
-    func cancel() {
-        for source in sources { source.cancel() }
-        for number in signals { signal(number, SIG_DFL) }
     }
 }
 

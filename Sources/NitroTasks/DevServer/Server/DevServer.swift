@@ -11,8 +11,8 @@ import NitroSync
 /// The development server: runs the app's tasks over HTTP on a loopback address.
 ///
 /// An app in development mode usually calls ``serve(runner:environment:)``, which reads the
-/// settings `nitro dev` passes and runs until Ctrl-C. For tests and custom hosts, use the type
-/// directly:
+/// settings `nitro dev` passes and runs until its task is cancelled (`NitroTasksApp.main` runs it
+/// until Ctrl-C). For tests and custom hosts, use the type directly:
 ///
 /// ```swift
 /// let server = DevServer(runner: runner, configuration: .init(port: 0, infoFile: nil))
@@ -154,8 +154,10 @@ public final class DevServer: Sendable {
         }
     }
 
-    /// Serves until ``stop()`` is called (or the calling task is cancelled, which stops it too),
-    /// starting the server first if needed; returns once it has stopped.
+    /// Serves until the calling task is cancelled or ``stop()`` is called, starting the server
+    /// first if needed, then stops gracefully and returns once the port is closed and the work
+    /// in flight is done (or its grace period is over). No signal handler, no `exit`: the shape of
+    /// a long-running service (swift-service-lifecycle's `Service.run()`).
     /// - Throws: what ``start()`` throws.
     public func run() async throws(DevServerError) {
         if state.withLock({ if case .idle = $0.phase { return true } else { return false } }) {
