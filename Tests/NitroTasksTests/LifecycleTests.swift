@@ -3,6 +3,8 @@ import NitroSync
 import Testing
 
 @testable import NitroTasks
+@testable import NitroTasksDevServer
+@testable import NitroTasksRoutes
 
 /// The long-running calls have the shape of a service's `run()`: they run until their task is
 /// cancelled, then shut down gracefully and return (no signal handler, no `exit`).

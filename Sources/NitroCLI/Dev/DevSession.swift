@@ -2,6 +2,8 @@ import Foundation
 import NitroBuild
 import NitroJSON
 import NitroTasks
+import NitroTasksDevServer
+import NitroTasksRoutes
 import NitroSync
 
 #if canImport(Glibc)

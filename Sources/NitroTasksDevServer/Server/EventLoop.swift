@@ -1,3 +1,5 @@
+import NitroTasks
+import NitroTasksRoutes
 import NitroSync
 
 #if canImport(Glibc)
@@ -14,7 +16,10 @@ import NitroSync
 /// Thread safety: ``submit(_:)`` and ``requestShutdown()`` may be called from any thread (they go
 /// through a lock and the waker); everything else runs only on the loop's thread inside ``run()``.
 final class EventLoop: @unchecked Sendable {
-    typealias Handler = @Sendable (HTTPRequest) async -> HTTPResponse
+    /// Answers a request that passed the refusal check; gets the peer's address too.
+    typealias Handler = @Sendable (HTTPRequest, String?) async -> HTTPResponse
+    /// Why a request from a peer address is refused (a 403 that closes the connection), or `nil`.
+    typealias Refusal = @Sendable (HTTPRequest, String?) -> String?
 
     /// A response computed off the loop, for connection `id`'s request `serial`.
     struct Completion: Sendable {
@@ -34,6 +39,7 @@ final class EventLoop: @unchecked Sendable {
     private let inbox = Locked(Inbox())
     private let waker: Waker
     private let handler: Handler
+    private let refusal: Refusal
     private let configuration: DevServer.Configuration
     private let limits: HTTPRequestParser.Limits
     /// The most unparsed input a connection reads ahead: room for a whole head at the limit.
@@ -60,8 +66,10 @@ final class EventLoop: @unchecked Sendable {
 
     init(
         listener: Int32, configuration: DevServer.Configuration, usePoll: Bool = false,
-        statistics: Locked<DevServerStatistics> = Locked(DevServerStatistics()), handler: @escaping Handler
+        statistics: Locked<DevServerStatistics> = Locked(DevServerStatistics()),
+        refusal: @escaping Refusal, handler: @escaping Handler
     ) throws(DevServerError) {
+        self.refusal = refusal
         self.listener = listener
         self.configuration = configuration
         self.handler = handler
@@ -159,7 +167,7 @@ final class EventLoop: @unchecked Sendable {
 
     private func acceptConnections() {
         for _ in 0..<64 {
-            guard let (fd, loopback) = Socket.acceptConnection(listener) else {
+            guard let (fd, loopback, address) = Socket.acceptConnection(listener) else {
                 switch errno {
                 case EINTR, ECONNABORTED: continue
                 case EMFILE, ENFILE, ENOBUFS, ENOMEM:
@@ -178,7 +186,7 @@ final class EventLoop: @unchecked Sendable {
             let id = nextID
             nextID += 1
             let connection = Connection(
-                id: id, fd: fd, loopback: loopback, limits: limits, inputLimit: inputLimit, now: monotonicNanoseconds())
+                id: id, fd: fd, loopback: loopback, remoteAddress: address, limits: limits, inputLimit: inputLimit, now: monotonicNanoseconds())
             connections[id] = connection
             poller.add(fd, id: id, .read)
             counters.openConnections = connections.count
@@ -208,12 +216,11 @@ final class EventLoop: @unchecked Sendable {
 
     /// Dispatches `request` to the handler on a Swift concurrency task.
     func dispatch(_ request: HTTPRequest, on connection: Connection) {
-        guard connection.loopback else {
-            refuse(request, on: connection, "The development server only answers requests from this machine (a loopback address)")
-            return
-        }
-        if let refusal = LoopbackPolicy.refusal(for: request) {
-            refuse(request, on: connection, refusal)
+        // The routes' own policy (loopback peer, Host, cross-site), checked here so that a refused
+        // request also closes its connection.
+        let remoteAddress = connection.remoteAddress
+        if let reason = refusal(request, remoteAddress) {
+            refuse(request, on: connection, reason)
             return
         }
         connection.serial += 1
@@ -225,7 +232,7 @@ final class EventLoop: @unchecked Sendable {
         let serial = connection.serial
         let handler = handler
         Task {
-            let response = await handler(request)
+            let response = await handler(request, remoteAddress)
             self.submit(Completion(id: id, serial: serial, response: response))
         }
     }

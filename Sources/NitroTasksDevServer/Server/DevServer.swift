@@ -1,3 +1,5 @@
+import NitroTasks
+import NitroTasksRoutes
 import NitroSync
 
 #if canImport(Glibc)
@@ -137,10 +139,13 @@ public final class DevServer: Sendable {
         let routes = TaskRoutes(runner: runner, context: TaskContext(waitUntil: work.waitUntil))
         let log = configuration.log
         do {
-            return try EventLoop(listener: listener, configuration: configuration, usePoll: usePoll, statistics: counters) {
-                request in
+            return try EventLoop(
+                listener: listener, configuration: configuration, usePoll: usePoll, statistics: counters,
+                refusal: { request, address in routes.refusal(for: request.routesRequest(remoteAddress: address)) }
+            ) { request, address in
                 let started = monotonicNanoseconds()
-                let response = await routes.respond(to: request)
+                // The same public handler a framework mounts (it checks the policy again: a no-op).
+                let response = HTTPResponse(await routes.respond(to: request.routesRequest(remoteAddress: address)))
                 if let log {
                     let milliseconds = Double(monotonicNanoseconds() - started) / 1e6
                     let rounded = (milliseconds * 10).rounded() / 10

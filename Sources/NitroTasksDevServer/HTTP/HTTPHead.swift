@@ -1,3 +1,5 @@
+import NitroTasks
+import NitroTasksRoutes
 /// The head of a request (request line and header fields) as a value: parsed from its bytes,
 /// with the framing of the body that follows. Pure; used by ``HTTPRequestParser``.
 enum HTTPHead {

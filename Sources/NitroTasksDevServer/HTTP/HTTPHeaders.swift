@@ -1,3 +1,5 @@
+import NitroTasks
+import NitroTasksRoutes
 /// The header fields of a request or response, in arrival order.
 ///
 /// Names are compared case-insensitively (they are stored lower-cased); values are kept as sent,

@@ -1,3 +1,5 @@
+import NitroTasks
+import NitroTasksRoutes
 import NitroJSON
 
 #if canImport(Glibc)

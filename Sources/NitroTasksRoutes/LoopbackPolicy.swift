@@ -1,4 +1,5 @@
-/// Which requests a development server answers, beyond the peer being a loopback address.
+/// Which requests the task routes answer, beyond the peer being a loopback address (checked by
+/// ``TaskRoutes/refusal(for:)`` with its ``TaskRoutes/RemoteAddressPolicy``).
 ///
 /// - Every `Host` (and the authority of an absolute-form target) must name this machine: this
 ///   stops DNS rebinding (a public name that resolves to 127.0.0.1).
@@ -15,8 +16,8 @@ package enum LoopbackPolicy {
     static let advice = "Run tasks with `nitro task run NAME`, curl, or a page served from this server's own origin."
 
     /// `nil` when the request may be served, else why not (for a 403).
-    package static func refusal(for request: HTTPRequest) -> String? {
-        for host in request.headers.values("host") where !isLocalAuthority(host) {
+    package static func refusal(for request: TaskRoutesRequest) -> String? {
+        for host in request.values("host") where !isLocalAuthority(host) {
             return "The development server only answers requests for this machine, but the Host header is `\(host)` "
                 + "(not localhost, *.localhost or a loopback address). Use http://127.0.0.1:PORT or http://localhost:PORT."
         }
@@ -25,14 +26,14 @@ package enum LoopbackPolicy {
                 + "`\(request.target)` names `\(authority)`. Send the path alone (`\(request.path)`) or use "
                 + "http://127.0.0.1:PORT or http://localhost:PORT."
         }
-        for site in request.headers.values("sec-fetch-site") {
+        for site in request.values("sec-fetch-site") {
             let value = site.lowercased()
             guard value == "same-origin" || value == "none" else {
                 return "Refused: the browser says this request comes from a web page of another site "
                     + "(Sec-Fetch-Site: `\(site)`), and web pages may not run tasks. \(advice)"
             }
         }
-        for origin in request.headers.values("origin") {
+        for origin in request.values("origin") {
             if origin.lowercased() == "null" {
                 return "Refused: the request comes from a web page with an opaque origin (Origin: null, as a sandboxed "
                     + "iframe or a data: URL sends), and web pages may not run tasks. \(advice)"

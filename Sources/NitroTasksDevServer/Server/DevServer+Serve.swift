@@ -1,4 +1,6 @@
-import CNitroSystem
+import NitroTasks
+import NitroTasksRoutes
+import CNitroDevServer
 import Dispatch
 import NitroSync
 

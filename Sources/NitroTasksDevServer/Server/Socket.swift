@@ -1,3 +1,5 @@
+import NitroTasks
+import NitroTasksRoutes
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -48,9 +50,10 @@ enum Socket {
         throw DevServerError.cannotListen(host: host, port: port, reason: reason)
     }
 
-    /// Accepts one pending connection: its descriptor (non-blocking, no Nagle delay) and whether
-    /// the peer is on this machine. `nil` with `errno` set when there is none or accepting failed.
-    static func acceptConnection(_ listener: Int32) -> (fd: Int32, loopback: Bool)? {
+    /// Accepts one pending connection: its descriptor (non-blocking, no Nagle delay), whether
+    /// the peer is on this machine, and the peer's IP address as text (for ``TaskRoutes``).
+    /// `nil` with `errno` set when there is none or accepting failed.
+    static func acceptConnection(_ listener: Int32) -> (fd: Int32, loopback: Bool, address: String?)? {
         var storage = sockaddr_storage()
         var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
         let fd = withUnsafeMutablePointer(to: &storage) { pointer in
@@ -60,7 +63,27 @@ enum Socket {
         setNonBlocking(fd)
         var one: Int32 = 1
         setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
-        return (fd, isLoopback(storage))
+        return (fd, isLoopback(storage), addressText(storage))
+    }
+
+    /// The IP address of a peer as text (`127.0.0.1`, `::1`); `nil` for other families.
+    static func addressText(_ storage: sockaddr_storage) -> String? {
+        var copy = storage
+        var text = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN) + 1)
+        let family = Int32(storage.ss_family)
+        let offset: Int
+        switch family {
+        case AF_INET: offset = MemoryLayout<sockaddr_in>.offset(of: \.sin_addr)!
+        case AF_INET6: offset = MemoryLayout<sockaddr_in6>.offset(of: \.sin6_addr)!
+        default: return nil
+        }
+        let converted = withUnsafeBytes(of: &copy) { raw in
+            text.withUnsafeMutableBufferPointer { buffer in
+                inet_ntop(family, raw.baseAddress! + offset, buffer.baseAddress, socklen_t(buffer.count))
+            }
+        }
+        guard converted != nil else { return nil }
+        return String(cString: text)
     }
 
     /// Whether a peer address is a loopback address: 127.0.0.0/8, ::1, ::ffff:127.0.0.0/104, or a

@@ -1,5 +1,7 @@
+import NitroTasks
+import NitroTasksRoutes
 #if canImport(Glibc)
-    import CNitroSystem
+    import CNitroDevServer
     import Glibc
 #elseif canImport(Musl)
     import Musl

@@ -1,3 +1,5 @@
+import NitroTasks
+import NitroTasksRoutes
 /// One client connection, owned by the event loop's thread.
 ///
 /// Back-pressure: the connection reads from its socket only while it is between requests with
@@ -22,6 +24,8 @@ final class Connection {
     let fd: Int32
     /// Whether the peer is on this machine; other peers get 403.
     let loopback: Bool
+    /// The peer's IP address as text, passed to the routes' policy.
+    let remoteAddress: String?
     /// The most unparsed input read from the socket ahead of the parser, in bytes.
     let inputLimit: Int
     var parser: HTTPRequestParser
@@ -41,10 +45,11 @@ final class Connection {
     /// What the poller watches for now.
     var interest: Poller.Interest = .read
 
-    init(id: UInt64, fd: Int32, loopback: Bool, limits: HTTPRequestParser.Limits, inputLimit: Int, now: UInt64) {
+    init(id: UInt64, fd: Int32, loopback: Bool, remoteAddress: String?, limits: HTTPRequestParser.Limits, inputLimit: Int, now: UInt64) {
         self.id = id
         self.fd = fd
         self.loopback = loopback
+        self.remoteAddress = remoteAddress
         self.inputLimit = inputLimit
         self.parser = HTTPRequestParser(limits: limits)
         self.lastActivity = now

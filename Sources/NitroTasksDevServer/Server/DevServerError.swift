@@ -1,3 +1,5 @@
+import NitroTasks
+import NitroTasksRoutes
 /// Why the development server could not start.
 public enum DevServerError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The address could not be bound (in use, not local, not an address, …).

@@ -1,3 +1,5 @@
+import NitroTasks
+import NitroTasksRoutes
 /// What a development server's event loop has held, for tests and diagnostics: how many
 /// connections are open, and the most bytes of input and output one connection ever held.
 struct DevServerStatistics: Sendable, Equatable {

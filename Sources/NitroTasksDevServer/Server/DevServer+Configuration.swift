@@ -1,3 +1,5 @@
+import NitroTasks
+import NitroTasksRoutes
 extension DevServer {
     /// How the development server listens, what it accepts and where it announces itself.
     ///

@@ -1,3 +1,5 @@
+import NitroTasks
+import NitroTasksRoutes
 /// Why bytes are not an acceptable HTTP/1.x request; answered with `status` and the connection closed.
 package struct HTTPParseError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The status to answer with: 400, 413, 414, 431, 501 or 505.

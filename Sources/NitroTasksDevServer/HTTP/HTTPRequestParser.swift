@@ -1,3 +1,5 @@
+import NitroTasks
+import NitroTasksRoutes
 /// An incremental HTTP/1.0 and HTTP/1.1 request parser: bytes in, requests out.
 ///
 /// A pure value with no I/O, so every rule can be tested (and fuzzed) on byte arrays. Feed it what

@@ -1,3 +1,5 @@
+import NitroTasks
+import NitroTasksRoutes
 import NitroJSON
 
 /// A response to send: status, extra header fields and body. `Content-Length` and `Connection`

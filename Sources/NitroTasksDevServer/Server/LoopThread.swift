@@ -1,3 +1,5 @@
+import NitroTasks
+import NitroTasksRoutes
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)

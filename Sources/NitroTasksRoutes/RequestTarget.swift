@@ -4,15 +4,15 @@
 /// the query is everything after that `?`, whatever it holds: `/a?next=http://x/b` has the path
 /// `/a`. A target is in absolute form only when it starts with `http://` or `https://` (in any
 /// case); `://` anywhere else is part of the path or the query.
-struct RequestTarget: Equatable {
+package struct RequestTarget: Equatable {
     /// The path, still percent-encoded; `/` when an absolute-form target has none.
-    var path: String
+    package var path: String
     /// The query without `?`, still encoded; `nil` when there is no `?`.
-    var query: String?
+    package var query: String?
     /// The authority of an absolute-form target (`host[:port]`, possibly empty); `nil` otherwise.
-    var authority: String?
+    package var authority: String?
 
-    init(_ target: String) {
+    package init(_ target: String) {
         var rest = Substring(target)
         authority = nil
         if let schemeLength = Self.absoluteSchemeLength(target) {
@@ -33,7 +33,7 @@ struct RequestTarget: Equatable {
     }
 
     /// The length of `http://` or `https://` (any case) when `target` starts with one.
-    static func absoluteSchemeLength(_ target: String) -> Int? {
+    package static func absoluteSchemeLength(_ target: String) -> Int? {
         let head = target.utf8.prefix(8).map { (65...90).contains($0) ? $0 + 32 : $0 }  // ASCII lower case
         if head.starts(with: Array("http://".utf8)) { return 7 }
         if head.starts(with: Array("https://".utf8)) { return 8 }

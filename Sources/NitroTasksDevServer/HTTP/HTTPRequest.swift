@@ -1,3 +1,5 @@
+import NitroTasks
+import NitroTasksRoutes
 /// One parsed HTTP/1.x request.
 package struct HTTPRequest: Sendable, Equatable {
     /// The method as sent (`GET`); methods are case-sensitive.

@@ -1,4 +1,5 @@
 import NitroJSON
+import NitroTasks
 
 /// Query strings as task payloads: `?a=1&b=x+y` → `["a": "1", "b": "x y"]`.
 package enum QueryString {
