@@ -64,6 +64,9 @@ public enum NitroTasksApp {
 struct AppCommand {
     let runner: TaskRunner
     let environment: [String: String]
+    /// Where whole lines go (standard output and standard error; tests collect them).
+    var out: @Sendable (String) -> Void = AppOutput.out
+    var err: @Sendable (String) -> Void = AppOutput.err
 
     func run(_ arguments: [String]) async -> Int32 {
         var rest = arguments[...]
@@ -86,7 +89,7 @@ struct AppCommand {
             default: return usageError("`list` takes only --json")
             }
         case "help", "--help", "-h":
-            AppOutput.out(NitroTasksApp.usage)
+            out(NitroTasksApp.usage)
             return 0
         case let other?:
             return usageError("unknown command `\(other)`")
@@ -94,7 +97,7 @@ struct AppCommand {
     }
 
     private func usageError(_ message: String) -> Int32 {
-        AppOutput.err("error: \(message)\n\(NitroTasksApp.usage)")
+        err("error: \(message)\n\(NitroTasksApp.usage)")
         return 64
     }
 
@@ -103,16 +106,17 @@ struct AppCommand {
         let scheduler = TaskScheduler(runner: runner)
         let schedules = runner.registry.scheduledTasks.count
         let state = TaskScheduler.isDisabled(environment: environment) ? " (NITRO_SCHEDULER=off: not running them)" : ""
-        AppOutput.err("Scheduling \(schedules) schedule\(schedules == 1 ? "" : "s")\(state); SIGTERM or Ctrl-C stops")
+        err("Scheduling \(schedules) schedule\(schedules == 1 ? "" : "s")\(state); SIGTERM or Ctrl-C stops")
         do {
-            try await runUntilSignal(onSignal: { AppOutput.err("Stopping…") }) {
+            let say = err
+            try await runUntilSignal(onSignal: { say("Stopping…") }) {
                 try await scheduler.run(environment: environment)
             }
         } catch {
-            AppOutput.err("error: \(error)")
+            err("error: \(error)")
             return 1
         }
-        AppOutput.err("Stopped")
+        err("Stopped")
         return 0
     }
 
@@ -123,7 +127,8 @@ struct AppCommand {
             let environment = environment
             let runner = runner
             do {
-                try await runUntilSignal(onSignal: { AppOutput.err("[dev server] Stopping…") }) {
+                let say = err
+                try await runUntilSignal(onSignal: { say("[dev server] Stopping…") }) {
                     try await withThrowingTaskGroup(of: Void.self) { group in
                         group.addTask { try await scheduler.run(environment: environment) }
                         group.addTask { try await DevServer.serve(runner: runner, environment: environment) }
@@ -134,12 +139,12 @@ struct AppCommand {
                     }
                 }
             } catch {
-                AppOutput.err("error: \(error)")
+                err("error: \(error)")
                 return 1
             }
             return 0
         #else
-            AppOutput.err(
+            err(
                 "error: development mode (`dev`, NITRO_DEV=1) is only compiled into debug builds; this is a release "
                     + "build, which does not serve tasks over HTTP. Use `serve`, or `swift build` (debug) for development.")
             return 64
@@ -176,11 +181,11 @@ struct AppCommand {
             do {
                 value = try JSONReader.parse(payloadText)
             } catch {
-                AppOutput.err("error: --payload is not valid JSON: \(error)")
+                err("error: --payload is not valid JSON: \(error)")
                 return 64
             }
             guard case .object(let members) = value else {
-                AppOutput.err("error: --payload must be a JSON object such as {\"dryRun\": true}, not \(value.kindDescription)")
+                err("error: --payload must be a JSON object such as {\"dryRun\": true}, not \(value.kindDescription)")
                 return 64
             }
             payload = members
@@ -189,15 +194,15 @@ struct AppCommand {
         do {
             let outcome = try await runner.run(name, payload: payload, context: TaskContext(waitUntil: work.waitUntil), trigger: .code)
             _ = await work.waitForAll(within: .seconds(30))
-            AppOutput.out(JSONWriter.compact(outcome.json))
+            out(JSONWriter.compact(outcome.json))
             return 0
         } catch let error as TaskError {
             _ = await work.waitForAll(within: .seconds(30))
-            AppOutput.err("error \(error.statusCode): \(error.message)")
+            err("error \(error.statusCode): \(error.message)")
             return 1
         } catch {
             _ = await work.waitForAll(within: .seconds(30))
-            AppOutput.err("error 500: \(error)")
+            err("error 500: \(error)")
             return 1
         }
     }
@@ -206,7 +211,7 @@ struct AppCommand {
     private func list(json: Bool) -> Int32 {
         let registry = runner.registry
         if json {
-            AppOutput.out(JSONWriter.compact(TaskRoutes.listing(registry)))
+            out(JSONWriter.compact(TaskRoutes.listing(registry)))
             return 0
         }
         let width = registry.entries.map(\.name.count).max() ?? 0
@@ -221,15 +226,17 @@ struct AppCommand {
                 lines.append("  \(schedule.cron)  \(schedule.tasks.joined(separator: ", "))")
             }
         }
-        AppOutput.out(lines.joined(separator: "\n"))
+        out(lines.joined(separator: "\n"))
         return 0
     }
 }
 
 /// Whole lines to standard output and standard error.
 enum AppOutput {
+    /// Through the C `stdout` stream that tasks' `print` uses too, so the result comes after
+    /// what the task printed (the stream is flushed when the process exits).
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        print(text)
     }
 
     static func err(_ text: String) {
