@@ -90,3 +90,12 @@ struct LifecycleTests {
         #expect(error?.message.contains("TaskRunner.bootstrap(.generated)") == true)
     }
 }
+
+/// The requirement of swift-service-lifecycle's `Service` (this package does not depend on it):
+/// both long-running types conform in one line, with nothing to write.
+protocol ServiceShape: Sendable {
+    func run() async throws
+}
+
+extension TaskScheduler: ServiceShape {}
+extension DevServer: ServiceShape {}

@@ -18,7 +18,12 @@ extension TaskScheduler {
     /// SIGTERM instead.
     ///
     /// - Throws: what ``start(environment:)`` throws (before anything runs).
-    public func run(environment: [String: String] = ProcessInfo.processInfo.environment) async throws {
+    public func run() async throws {
+        try await run(environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// ``run()`` with the environment `NITRO_SCHEDULER` is read from given (tests pass `[:]`).
+    public func run(environment: [String: String]) async throws {
         try start(environment: environment)
         await untilCancelled()
         await shutdown()
