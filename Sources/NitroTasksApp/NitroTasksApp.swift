@@ -105,7 +105,10 @@ struct AppCommand {
     private func serve() async -> Int32 {
         let scheduler = TaskScheduler(runner: runner)
         let schedules = runner.registry.scheduledTasks.count
-        let state = TaskScheduler.isDisabled(environment: environment) ? " (NITRO_SCHEDULER=off: not running them)" : ""
+        let state =
+            TaskScheduler.isDisabled(environment: environment)
+            ? " (NITRO_SCHEDULER=off: not running them)"
+            : (runner.registry.schedulerEnabled ? "" : " (the config's scheduler.enabled is false: not running them)")
         err("Scheduling \(schedules) schedule\(schedules == 1 ? "" : "s")\(state); SIGTERM or Ctrl-C stops")
         do {
             let say = err
