@@ -1,6 +1,8 @@
 import Testing
 
 @testable import NitroTasks
+@testable import NitroTasksDevServer
+@testable import NitroTasksRoutes
 
 @Suite struct DevServerParserTests {
     @Test(arguments: [1, 2, 7, 1000])

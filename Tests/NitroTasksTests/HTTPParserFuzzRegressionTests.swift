@@ -1,6 +1,8 @@
 import Testing
 
 @testable import NitroTasks
+@testable import NitroTasksDevServer
+@testable import NitroTasksRoutes
 
 /// Found by the HTTP request fuzzer (Tests/Fuzz/Targets/HTTPRequestFuzz.swift): the outcome of
 /// parsing must not depend on how the bytes arrive.

@@ -1,5 +1,7 @@
 import NitroSync
 import NitroTasks
+import NitroTasksDevServer
+import NitroTasksRoutes
 
 /// Holds callers until it opens: by ``open()``, or by itself once `threshold` callers wait.
 final class ThresholdGate: Sendable {

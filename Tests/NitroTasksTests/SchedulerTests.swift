@@ -1,5 +1,7 @@
 import Foundation
 @testable import NitroTasks
+@testable import NitroTasksDevServer
+@testable import NitroTasksRoutes
 import NitroSync
 import Testing
 

@@ -3,6 +3,8 @@ import NitroJSON
 import Testing
 
 @testable import NitroTasks
+@testable import NitroTasksDevServer
+@testable import NitroTasksRoutes
 
 #if canImport(Glibc)
     import Glibc

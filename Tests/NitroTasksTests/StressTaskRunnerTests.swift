@@ -1,4 +1,6 @@
 import NitroTasks
+import NitroTasksDevServer
+import NitroTasksRoutes
 import NitroSync
 import Synchronization
 import Testing

@@ -1,5 +1,7 @@
 import NitroSync
 import NitroTasks
+import NitroTasksDevServer
+import NitroTasksRoutes
 import Testing
 
 /// The three concurrency rules under 10,000 concurrent callers, and key functions.

@@ -1,6 +1,8 @@
 import Foundation
 import NitroSync
 @testable import NitroTasks
+@testable import NitroTasksDevServer
+@testable import NitroTasksRoutes
 import Testing
 
 /// Observers see every run with its trigger, whatever started it.
