@@ -7,7 +7,12 @@ import PackageDescription
 /// - `NitroJSON`: the JSON value, reader and deterministic writer shared by everything.
 /// - `NitroSync`: `Locked`, shared mutable state behind a mutex that ThreadSanitizer can follow.
 /// - `NitroCron`: croner-compatible cron expressions and platform dialects (pure).
-/// - `NitroTasks`: the runtime apps import (define, run, schedule and serve tasks).
+/// - `NitroTasks`: the runtime apps import (define, run and schedule tasks, platform entry points).
+///   No HTTP server and no C code: a production binary that links only it cannot serve tasks.
+/// - `NitroTasksRoutes`: the task routes (`GET /_nitro/tasks`, `GET|POST /_nitro/tasks/NAME`) as a
+///   framework-neutral handler with the loopback and cross-site policy, for Vapor, Hummingbird…
+/// - `NitroTasksDevServer`: the development HTTP server (`DevServer`) serving those routes.
+/// - `NitroTasksApp`: the app entry point (`serve`, `run NAME`, `list`, development mode).
 /// - `NitroTasksRedis`: tick claims on Redis (its own small RESP client).
 /// - `NitroBuild`: the pure core of the build tool (scan, config, merge, render).
 /// - `NitroCLI`: the edges of the tool (arguments, file system, processes, HTTP client).
@@ -18,6 +23,12 @@ let package = Package(
     products: [
         .executable(name: "nitro", targets: ["nitro"]),
         .library(name: "NitroTasks", targets: ["NitroTasks"]),
+        // The task routes as a handler any server framework can mount (in development).
+        .library(name: "NitroTasksRoutes", targets: ["NitroTasksRoutes"]),
+        // The development HTTP server, kept out of `NitroTasks` so that production binaries need not link it.
+        .library(name: "NitroTasksDevServer", targets: ["NitroTasksDevServer"]),
+        // `NitroTasksApp.main(registry:)`: serve / run NAME / list / development mode.
+        .library(name: "NitroTasksApp", targets: ["NitroTasksApp"]),
         .library(name: "NitroCron", targets: ["NitroCron"]),
         // Tick claims on Redis, so that replicas on several machines run each tick once.
         .library(name: "NitroTasksRedis", targets: ["NitroTasksRedis"]),
@@ -31,13 +42,23 @@ let package = Package(
         // `Locked`: shared state behind a POSIX mutex, which ThreadSanitizer can follow.
         .target(name: "NitroSync"),
         .target(name: "NitroCron", dependencies: ["NitroSync"]),
-        // C facilities Glibc does not export (epoll, eventfd), for the development server.
+        .target(name: "NitroTasks", dependencies: ["NitroJSON", "NitroSync", "NitroCron"]),
+        .target(name: "NitroTasksRoutes", dependencies: ["NitroJSON", "NitroTasks"]),
+        // C facilities Glibc does not export (epoll, eventfd, line-buffered stdout), for the development server.
+        .target(name: "CNitroDevServer"),
+        .target(name: "NitroTasksDevServer", dependencies: ["NitroSync", "NitroTasks", "NitroTasksRoutes", "CNitroDevServer"]),
+        .target(name: "NitroTasksApp", dependencies: ["NitroTasks", "NitroTasksRoutes", "NitroTasksDevServer"]),
+        // Spawning a process in its own group and folder (`nitro dev`): the CLI's only C code.
         .target(name: "CNitroSystem"),
-        .target(name: "NitroTasks", dependencies: ["NitroJSON", "NitroSync", "NitroCron", "CNitroSystem"]),
         // A small RESP client of its own (no dependencies) and `RedisTickClaim`.
         .target(name: "NitroTasksRedis", dependencies: ["NitroTasks", "NitroSync"]),
         .target(name: "NitroBuild", dependencies: ["NitroJSON", "NitroSync", "NitroCron"]),
-        .target(name: "NitroCLI", dependencies: ["NitroJSON", "NitroSync", "NitroCron", "NitroBuild", "NitroTasks"]),
+        .target(
+            name: "NitroCLI",
+            dependencies: [
+                "NitroJSON", "NitroSync", "NitroCron", "NitroBuild", "NitroTasks", "NitroTasksRoutes", "NitroTasksDevServer",
+                "CNitroSystem",
+            ]),
         .executableTarget(name: "nitro", dependencies: ["NitroCLI"]),
         .plugin(
             name: "NitroBuildPlugin", capability: .buildTool(), dependencies: ["nitro"],
@@ -56,7 +77,10 @@ let package = Package(
             dependencies: ["nitro"], path: "Sources/NitroCheckPlugin"),
         .executableTarget(
             name: "nitro-bench",
-            dependencies: ["NitroJSON", "NitroSync", "NitroCron", "NitroTasks", "NitroTasksRedis", "NitroBuild", "NitroCLI"]
+            dependencies: [
+                "NitroJSON", "NitroSync", "NitroCron", "NitroTasks", "NitroTasksRoutes", "NitroTasksDevServer", "NitroTasksRedis",
+                "NitroBuild", "NitroCLI",
+            ]
         ),
         // A helper app for the run-once-across-processes test of the scheduler.
         .executableTarget(
@@ -66,10 +90,16 @@ let package = Package(
         .target(name: "NitroTestSupport", dependencies: ["NitroSync"], path: "Tests/NitroTestSupport"),
         .testTarget(name: "NitroJSONTests", dependencies: ["NitroJSON"]),
         .testTarget(name: "NitroCronTests", dependencies: ["NitroCron"]),
-        .testTarget(name: "NitroTasksTests", dependencies: ["NitroTasks", "NitroSync", "NitroTestSupport"]),
+        .testTarget(
+            name: "NitroTasksTests",
+            dependencies: [
+                "NitroTasks", "NitroTasksRoutes", "NitroTasksDevServer", "NitroTasksApp", "NitroSync", "NitroTestSupport",
+            ]),
         .testTarget(
             name: "NitroTasksRedisTests", dependencies: ["NitroTasksRedis", "NitroTasks", "NitroSync", "NitroTestSupport"]),
         .testTarget(name: "NitroBuildTests", dependencies: ["NitroBuild"]),
-        .testTarget(name: "NitroCLITests", dependencies: ["NitroCLI", "NitroTasks", "NitroTestSupport"]),
+        .testTarget(
+            name: "NitroCLITests",
+            dependencies: ["NitroCLI", "NitroTasks", "NitroTasksRoutes", "NitroTasksDevServer", "NitroTestSupport"]),
     ]
 )

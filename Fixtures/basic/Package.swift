@@ -12,7 +12,10 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "App",
-            dependencies: [.product(name: "NitroTasks", package: "nitro-tasks")]
+            dependencies: [
+                .product(name: "NitroTasks", package: "nitro-tasks"),
+                .product(name: "NitroTasksApp", package: "nitro-tasks"),
+            ]
         ),
     ]
 )

@@ -1,6 +1,8 @@
 import Foundation
 import NitroCLI
 import NitroTasks
+import NitroTasksDevServer
+import NitroTasksRoutes
 import NitroSync
 
 /// `nitro-bench http`: requests per second and p99 latency of `POST /_nitro/tasks/noop` over 32

@@ -6,7 +6,7 @@
 # Each target is Tests/Fuzz/Targets/<Target>.swift; its seed corpus is Fixtures/fuzz/<corpus>/.
 # The package's modules are compiled as static libraries with coverage and AddressSanitizer,
 # `-enable-testing` so that targets can `@testable import` internals (and one `-package-name`, for
-# `package` symbols); C targets (CNitroSystem) are compiled with clang and described to Swift by a
+# `package` symbols); C targets (CNitroDevServer) are compiled with clang and described to Swift by a
 # generated module map. New inputs found are kept
 # in a scratch corpus (.build-fuzz/corpus/<target>), never in the repository; a crash leaves its
 # reproducer in .build-fuzz/crashes/ and makes the script fail.
@@ -29,7 +29,7 @@ declare -A plan=(
   [CronFuzz]="cron:NitroJSON,NitroSync,NitroCron"
   [ConfigFuzz]="config:NitroJSON,NitroSync,NitroCron,NitroBuild"
   [TaskFileFuzz]="taskfile:NitroJSON,NitroSync,NitroCron,NitroBuild"
-  [HTTPRequestFuzz]="http:NitroJSON,NitroSync,NitroCron,CNitroSystem,NitroTasks"
+  [HTTPRequestFuzz]="http:NitroJSON,NitroSync,NitroCron,NitroTasks,NitroTasksRoutes,CNitroDevServer,NitroTasksDevServer"
 )
 for file in Tests/Fuzz/Targets/*.swift; do
   name=$(basename "$file" .swift)

@@ -3,6 +3,8 @@ import Foundation
 import NitroCLI
 import NitroJSON
 import NitroTasks
+import NitroTasksDevServer
+import NitroTasksRoutes
 import Testing
 
 #if canImport(Glibc)

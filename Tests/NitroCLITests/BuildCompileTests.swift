@@ -1,5 +1,10 @@
+import NitroTestSupport
 import Foundation
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The generated registry compiles and works: fixture apps are copied, `nitro build` generates
 /// their registry, `swift build` compiles them against this checkout, and tasks run through it.
@@ -26,6 +31,21 @@ struct BuildCompileTests {
         let seed = try await app.run("App", ["run", "db:seed"])
         #expect(seed.status == 1)
         #expect(seed.stderr.contains("501: Task `db:seed` is not implemented!"))
+        // The rest of NitroTasksApp's commands, as a process.
+        let echo = try await app.run("App", ["run", "echo:payload", "--payload", #"{"user":"ada"}"#])
+        #expect(echo.status == 0 && echo.stdout == "Running echo task...\n" + #"{"result":{"user":"ada"}}"# + "\n")
+        let badPayload = try await app.run("App", ["run", "echo:payload", "--payload", "{user: ada}"])
+        #expect(badPayload.status == 64 && badPayload.stdout == "")
+        #expect(badPayload.stderr.hasPrefix("error: --payload is not valid JSON:"), "\(badPayload.stderr)")
+        let list = try await app.run("App", ["list"])
+        #expect(list.status == 0 && list.stdout.contains("db:migrate    Run database migrations\n"))
+        let serve = try BackgroundProcess(
+            app.root + "/.build/debug/App", ["serve"], currentDirectory: app.root, environment: ["NITRO_SCHEDULER": "off"])
+        defer { serve.stop() }
+        _ = try await eventually(seconds: 30, "`App serve` to start") { serve.output.contains("SIGTERM or Ctrl-C stops") ? true : nil }
+        serve.signal(SIGTERM)
+        #expect(await serve.waitForExit(seconds: 30) == 0)
+        #expect(serve.output.hasSuffix("Stopping…\nStopped\n"), "\(serve.output)")
     }
 
     @Test("edge cases compile: escapes, raw and multi-line literals, backticks, #if, handler files and modules")

@@ -123,8 +123,9 @@ struct DocsTests {
             try folder.write("support.swift", support)
             arguments += [
                 "-I", products + "/Modules",
-                "-Xcc", "-fmodule-map-file=" + products + "/CNitroSystem.build/module.modulemap",
-                "-Xcc", "-I" + RepositoryPaths.root + "/Sources/CNitroSystem/include",
+                // NitroTasksDevServer imports its C module, so a block importing it needs the map.
+                "-Xcc", "-fmodule-map-file=" + products + "/CNitroDevServer.build/module.modulemap",
+                "-Xcc", "-I" + RepositoryPaths.root + "/Sources/CNitroDevServer/include",
                 folder.appending("main.swift"), folder.appending("support.swift"),
             ]
         }

@@ -80,20 +80,20 @@ struct PluginRegistryOutputTests {
     }
 
     @Test("several targets with tasks: --registry-target picks one registry; without it, or naming a target without tasks, an error")
-    func registryTarget() throws {
+    func registryTarget() async throws {
         let folder = try project()
         try folder.write("Sources/Worker/tasks/w.swift", "import NitroTasks\n\nlet w = defineTask { _ in TaskResult() }\n")
         let work = try TemporaryDirectory()
         let output = work.appending("GeneratedTaskRegistry.swift")
         let arguments = ["build", "--root", folder.path, "--registry-output", output]
-        let worker = try NitroBinary.run(arguments + ["--registry-target", "Worker"])
+        let worker = try await NitroBinary.run(arguments + ["--registry-target", "Worker"])
         #expect(worker.status == 0, "\(worker.stderr)")
         let written = try #require(work.read("GeneratedTaskRegistry.swift"))
         #expect(written.contains(#".init("w", definition: { w }),"#) && !written.contains(#""a""#))
-        let missing = try NitroBinary.run(arguments)
+        let missing = try await NitroBinary.run(arguments)
         #expect(missing.status == 1)
         #expect(missing.stderr == "error: several targets have tasks (App, Worker): --registry-output needs --registry-target NAME\n")
-        let other = try NitroBinary.run(arguments + ["--registry-target", "Web"])
+        let other = try await NitroBinary.run(arguments + ["--registry-target", "Web"])
         #expect(other.status == 1)
         #expect(other.stderr == "error: the target Web has no tasks/ folder; the targets with tasks are App, Worker: apply NitroBuildPlugin to those\n")
         #expect(work.read("GeneratedTaskRegistry.swift") == written)

@@ -1,4 +1,6 @@
 import NitroTasks
+import NitroTasksDevServer
+import NitroTasksRoutes
 import Testing
 
 private struct Report: Encodable, Sendable {

@@ -4,6 +4,8 @@ import NitroJSON
 import Testing
 
 @testable import NitroTasks
+@testable import NitroTasksDevServer
+@testable import NitroTasksRoutes
 
 /// Issue 13, item 3: clients that pipeline requests and never read the responses. The server
 /// must not parse the next request of a connection while the previous response is unsent, must

@@ -5,6 +5,8 @@ import NitroSync
 import Testing
 
 @testable import NitroTasks
+@testable import NitroTasksDevServer
+@testable import NitroTasksRoutes
 
 /// Issue 13, item 1: a web page open in the developer's browser cannot run tasks, whatever it
 /// uses (an `<img>`, a form in a sandboxed iframe, a cross-site `fetch`), while plain clients

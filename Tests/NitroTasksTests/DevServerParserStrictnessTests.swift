@@ -1,6 +1,8 @@
 import Testing
 
 @testable import NitroTasks
+@testable import NitroTasksDevServer
+@testable import NitroTasksRoutes
 
 /// Issue 13, item 4: leniencies of the request parser that let two parsers read one request
 /// differently. Each case was accepted before.

@@ -2,6 +2,8 @@ import NitroTestSupport
 import Testing
 
 @testable import NitroTasks
+@testable import NitroTasksDevServer
+@testable import NitroTasksRoutes
 
 @Suite(.timeLimit(.minutes(3))) struct DevServerParserTests {
     @Test(arguments: [1, 2, 7, 1000])

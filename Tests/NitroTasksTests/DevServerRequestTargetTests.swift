@@ -4,6 +4,8 @@ import NitroJSON
 import Testing
 
 @testable import NitroTasks
+@testable import NitroTasksDevServer
+@testable import NitroTasksRoutes
 
 /// Issue 13, item 2: the route comes from the request target's path only. A query value that
 /// holds a URL (`?next=http://x/_nitro/tasks/db:migrate`) is a value, not a route; a target is in

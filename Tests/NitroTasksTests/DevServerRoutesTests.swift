@@ -3,6 +3,8 @@ import NitroJSON
 import Testing
 
 @testable import NitroTasks
+@testable import NitroTasksDevServer
+@testable import NitroTasksRoutes
 
 private struct Boom: Error, CustomStringConvertible {
     var description: String { "missing `slug` in payload" }

@@ -5,6 +5,8 @@ import NitroSync
 import Testing
 
 @testable import NitroTasks
+@testable import NitroTasksDevServer
+@testable import NitroTasksRoutes
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import NitroTasks
+@testable import NitroTasksDevServer
+@testable import NitroTasksRoutes
 
 /// The HTTP fuzz target's invariants (Tests/Fuzz/Targets/HTTPRequestFuzz.swift) on every seed of
 /// Fixtures/fuzz/http, and the outcome of the seeds added for issue 13, inside `swift test`.

@@ -2,6 +2,8 @@ import NitroTestSupport
 import Testing
 
 @testable import NitroTasks
+@testable import NitroTasksDevServer
+@testable import NitroTasksRoutes
 
 /// Found by the HTTP request fuzzer (Tests/Fuzz/Targets/HTTPRequestFuzz.swift): the outcome of
 /// parsing must not depend on how the bytes arrive.

@@ -1,4 +1,6 @@
 @testable import NitroTasks
+@testable import NitroTasksDevServer
+@testable import NitroTasksRoutes
 
 /// Feeds `bytes` to a parser with `limits` in pieces of `chunk` bytes (at least one) and collects
 /// everything it produces, up to its first error.

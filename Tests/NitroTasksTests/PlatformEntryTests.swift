@@ -1,5 +1,7 @@
 import Foundation
 import NitroTasks
+import NitroTasksDevServer
+import NitroTasksRoutes
 import NitroSync
 import Testing
 

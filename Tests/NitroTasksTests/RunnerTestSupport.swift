@@ -1,6 +1,8 @@
 import NitroTestSupport
 import NitroSync
 import NitroTasks
+import NitroTasksDevServer
+import NitroTasksRoutes
 
 /// Records how many runs are in flight, the most at once, and each run's start and end order.
 final class Overlap: Sendable {

@@ -1,6 +1,8 @@
 import NitroTestSupport
 import Foundation
 @testable import NitroTasks
+@testable import NitroTasksDevServer
+@testable import NitroTasksRoutes
 import NitroSync
 import Testing
 

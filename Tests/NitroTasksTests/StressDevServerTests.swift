@@ -4,6 +4,8 @@ import NitroJSON
 import Testing
 
 @testable import NitroTasks
+@testable import NitroTasksDevServer
+@testable import NitroTasksRoutes
 
 #if canImport(Glibc)
     import Glibc

@@ -1,5 +1,7 @@
 import NitroTestSupport
 import NitroTasks
+import NitroTasksDevServer
+import NitroTasksRoutes
 import NitroSync
 import Synchronization
 import Testing

@@ -1,6 +1,8 @@
 import NitroTestSupport
 import NitroSync
 import NitroTasks
+import NitroTasksDevServer
+import NitroTasksRoutes
 import Testing
 
 /// The three concurrency rules under 10,000 concurrent callers, and key functions.

@@ -2,6 +2,8 @@ import NitroTestSupport
 import Foundation
 import NitroSync
 @testable import NitroTasks
+@testable import NitroTasksDevServer
+@testable import NitroTasksRoutes
 import Testing
 
 /// Observers see every run with its trigger, whatever started it.

@@ -1,6 +1,8 @@
 import NitroTestSupport
 import NitroSync
 @testable import NitroTasks
+@testable import NitroTasksDevServer
+@testable import NitroTasksRoutes
 import Testing
 
 /// A task's time limit: callers get 504 promptly, even from a task that ignores cancellation, and

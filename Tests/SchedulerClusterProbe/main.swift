@@ -2,7 +2,7 @@
 // claim, for a given number of seconds. Each run appends "PID SCHEDULED-MS" to a log file.
 //
 //   SchedulerClusterProbe CLAIM-DIR LOG-FILE SECONDS
-//   SchedulerClusterProbe CLAIM-DIR LOG-FILE signal    run until SIGINT/SIGTERM (TaskScheduler.run)
+//   SchedulerClusterProbe CLAIM-DIR LOG-FILE signal    run until SIGINT/SIGTERM (TaskScheduler.runUntilSignal)
 //   SchedulerClusterProbe redis://… LOG-FILE SECONDS   claims on Redis (exit 2 if it cannot log in)
 import Foundation
 import NitroTasks
@@ -48,6 +48,6 @@ if let seconds = Double(arguments[3]) {
     try await Task.sleep(for: .seconds(seconds))
     await scheduler.shutdown()
 } else {
-    try await scheduler.run(environment: [:])
+    try await scheduler.runUntilSignal(environment: [:])
     FileHandle.standardError.write(Data("stopped\n".utf8))
 }

@@ -1,5 +1,7 @@
 import NitroJSON
 import NitroTasks
+import NitroTasksDevServer
+import NitroTasksRoutes
 
 /// Talks to a development server's `/_nitro/tasks` routes.
 package struct DevServerClient: Sendable {

@@ -1,5 +1,7 @@
 import NitroJSON
 import NitroTasks
+import NitroTasksDevServer
+import NitroTasksRoutes
 
 #if canImport(Glibc)
     import Glibc

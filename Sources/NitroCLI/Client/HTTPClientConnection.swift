@@ -1,4 +1,6 @@
 import NitroTasks
+import NitroTasksDevServer
+import NitroTasksRoutes
 
 #if canImport(Glibc)
     import Glibc

@@ -1,3 +1,6 @@
+import NitroTasks
+import NitroTasksDevServer
+import NitroTasksRoutes
 import NitroBuild
 import NitroJSON
 

@@ -4,9 +4,11 @@ enum DevCommand: Command {
     static let summary = "Build, run and watch the app in development mode"
     static let usage = "nitro dev [--root DIR] [--product NAME] [--port N] [-- APP-ARGUMENTS…]"
     static let details = """
-        Generates the registry (preset dev), builds the app's executable with `swift build`, and starts
-        it with NITRO_DEV=1 so that it serves its tasks (DevServer.serve) on a loopback port. Its output
-        and the build's are streamed here; progress lines start with "nitro dev:" on stderr.
+        Generates the registry exactly as `nitro build` does (the config's preset; platform files are not
+        touched; nothing at all when a target applies NitroBuildPlugin, which generates it during the
+        build), builds the app's executable with `swift build`, and starts it with NITRO_DEV=1 so that it
+        serves its tasks (NitroTasksApp.main or DevServer.serve) on a loopback port. Its output and the
+        build's are streamed here; progress lines start with "nitro dev:" on stderr.
 
         It then watches Package.swift, the config, Sources/ and tasks/ (polling modification times): on a
         change it regenerates, rebuilds and restarts the app, so a new task file is runnable without a

@@ -1,6 +1,8 @@
 import NitroBuild
 import NitroJSON
 import NitroTasks
+import NitroTasksDevServer
+import NitroTasksRoutes
 
 /// `nitro task list|run`: lists or runs the tasks of the running development server.
 enum TaskCommand: Command {

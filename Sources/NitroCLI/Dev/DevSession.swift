@@ -2,6 +2,8 @@ import Foundation
 import NitroBuild
 import NitroJSON
 import NitroTasks
+import NitroTasksDevServer
+import NitroTasksRoutes
 import NitroSync
 
 #if canImport(Glibc)
@@ -10,8 +12,9 @@ import NitroSync
     import Darwin
 #endif
 
-/// One `nitro dev` run: generate the registry, build, start the app in development mode, watch
-/// the sources, and on a change regenerate, rebuild and restart, until SIGINT or SIGTERM.
+/// One `nitro dev` run: generate the registry (as `nitro build` would, see ``DevRegistry``), build,
+/// start the app in development mode, watch the sources, and on a change regenerate, rebuild and
+/// restart, until SIGINT or SIGTERM.
 final class DevSession: Sendable {
     struct Options: Sendable {
         /// The absolute project root.
@@ -114,6 +117,7 @@ final class DevSession: Sendable {
                 description: "cannot read the package at \(options.root) (swift package dump-package failed):\n\(described.stderr)")
         }
         let product = try ProductResolver.choose(options.product, among: ProductResolver.executables(inPackageDescription: json))
+        usesBuildPlugin.withLock { $0 = DevRegistry.usesBuildPlugin(packageDescription: json) }
         let binPath = try await CapturedCommand.run(
             "swift", ["build", "--package-path", options.root, "--show-bin-path"], environment: environment)
         let folder = String(decoding: binPath.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -125,15 +129,17 @@ final class DevSession: Sendable {
     }
 
     private let productName = Locked("")
+    /// Whether a target applies NitroBuildPlugin (then the plugin generates the registry).
+    private let usesBuildPlugin = Locked(false)
 
-    /// Regenerates the registry (preset `dev`) and builds the product; false on failure.
+    /// Regenerates the registry as `nitro build` would (``DevRegistry``) and builds the product;
+    /// false on failure.
     private func rebuild() async -> Bool {
-        let generation = BuildRunner(
-            root: options.root, mode: .write, options: BuildOptions(presetOverride: ("dev", "nitro dev")), console: console
-        ).run()
-        guard generation == ExitCode.success else {
-            say("the registry could not be generated; fix the errors above")
-            return false
+        if !usesBuildPlugin.withLock({ $0 }) {
+            guard DevRegistry.generate(root: options.root, environment: environment, console: console) else {
+                say("the registry could not be generated; fix the errors above")
+                return false
+            }
         }
         let product = productName.withLock { $0 }
         say("building \(product)…")
@@ -191,7 +197,7 @@ final class DevSession: Sendable {
             try? await Task.sleep(for: .milliseconds(50))
         }
         if app.exitedStatus == nil && !stopping {
-            say("the app did not write \(DevServerLocator.infoFile) within 60 s; does it call DevServer.serve when NITRO_DEV=1?")
+            say("the app did not write \(DevServerLocator.infoFile) within 60 s; does it call NitroTasksApp.main (or DevServer.serve) when NITRO_DEV=1?")
         }
     }
 

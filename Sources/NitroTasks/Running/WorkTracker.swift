@@ -2,7 +2,7 @@ import NitroSync
 
 /// Keeps track of work a host started (scheduled runs, `waitUntil` work), so that its shutdown can
 /// wait for it, or cancel it. Used by the scheduler and the development server.
-final class WorkTracker: Sendable {
+package final class WorkTracker: Sendable {
     private struct State {
         var nextID: UInt64 = 0
         var work: [UInt64: Task<Void, Never>] = [:]
@@ -10,6 +10,8 @@ final class WorkTracker: Sendable {
     }
 
     private let state = Locked(State())
+
+    package init() {}
 
     /// Starts `body` as tracked work. (Work registered while shutdown drains is tracked too:
     /// `waitUntil` calls of runs still in flight must be waited for.)
@@ -26,7 +28,7 @@ final class WorkTracker: Sendable {
     }
 
     /// The `waitUntil` function handed to tasks: the work is tracked.
-    var waitUntil: WaitUntil {
+    package var waitUntil: WaitUntil {
         { [self] work in start(work) }
     }
 
@@ -47,7 +49,7 @@ final class WorkTracker: Sendable {
 
     /// Waits until no work is in flight, or `duration` passed; returns whether all finished.
     @discardableResult
-    func waitForAll(within duration: Duration) async -> Bool {
+    package func waitForAll(within duration: Duration) async -> Bool {
         await firstOf(
             { await self.drained(); return true },
             { try? await Task.sleep(for: duration); return false })

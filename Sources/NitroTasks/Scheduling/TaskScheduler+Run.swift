@@ -1,34 +1,42 @@
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 extension TaskScheduler {
-    /// Starts the scheduler and runs until SIGINT (Ctrl-C) or SIGTERM, then shuts down gracefully
-    /// (see ``shutdown()``): the one call a server process makes when nothing else owns its
-    /// lifetime. A second signal exits at once with status 130.
+    /// Starts the scheduler and runs until the calling task is cancelled, then shuts down
+    /// gracefully (``shutdown()``: runs in flight get ``Options/gracePeriod``, then
+    /// ``Options/cancellationGrace``) and returns. It installs no signal handler and never exits
+    /// the process: the shape of a long-running service (swift-service-lifecycle's
+    /// `Service.run()`), so the owner of the process decides when it ends.
     ///
     /// ```swift
-    /// let runner = TaskRunner.bootstrap(.generated)
-    /// try await TaskScheduler(runner: runner).run()
+    /// let scheduler = TaskScheduler(runner: TaskRunner.bootstrap(.generated))
+    /// let running = Task { try await scheduler.run() }
+    /// // … later, when the app stops:
+    /// running.cancel()
+    /// try await running.value          // the scheduler is drained
     /// ```
-    /// When the process already has a lifecycle (a web framework's), call ``start(environment:)``
-    /// at start-up and ``shutdown()`` when it stops instead.
-    public func run(environment: [String: String] = ProcessInfo.processInfo.environment) async throws {
+    /// In a process that nothing else owns, ``runUntilSignal(environment:)`` stops on SIGINT or
+    /// SIGTERM instead.
+    ///
+    /// - Throws: what ``start(environment:)`` throws (before anything runs).
+    public func run() async throws {
+        try await run(environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// ``run()`` with the environment `NITRO_SCHEDULER` is read from given (tests pass `[:]`).
+    public func run(environment: [String: String]) async throws {
         try start(environment: environment)
-        let stop = AsyncStream<Void>.makeStream()
-        let watch = SignalWatch(signals: [SIGINT, SIGTERM]) { count in
-            if count == 1 {
-                stop.continuation.yield()
-            } else {
-                _exit(130)
-            }
-        }
-        for await _ in stop.stream { break }
+        await untilCancelled()
         await shutdown()
-        watch.cancel()
+    }
+
+    /// ``run(environment:)`` until SIGINT (Ctrl-C) or SIGTERM, then a graceful shutdown: the one
+    /// call of a server process whose lifetime nothing else owns. A second signal exits at once
+    /// with status 130 (see ``runUntilSignal(_:onSignal:_:)``).
+    ///
+    /// ```swift
+    /// try await TaskScheduler(runner: TaskRunner.bootstrap(.generated)).runUntilSignal()
+    /// ```
+    public func runUntilSignal(environment: [String: String] = ProcessInfo.processInfo.environment) async throws {
+        try await NitroTasks.runUntilSignal { try await self.run(environment: environment) }
     }
 }

@@ -13,6 +13,8 @@
 // - a request written back (Content-Length framing) parses to the same request;
 // - a percent-decoded path, encoded again, decodes to the same text.
 @testable import NitroTasks
+@testable import NitroTasksDevServer
+@testable import NitroTasksRoutes
 
 func check(_ condition: Bool, _ message: @autoclosure () -> String) {
     if !condition { fatalError(message()) }
