@@ -30,7 +30,7 @@ import Testing
             }
             // Meanwhile the server keeps answering other clients.
             let healthy = try await runOnOwnThread {
-                try TestHTTPConnection(port: port, timeout: 10).request("GET", "/_nitro/tasks/db:migrate").status
+                try TestHTTPConnection(port: port).request("GET", "/_nitro/tasks/db:migrate").status
             }
             let outcomes = try await flooded
             let waits = outcomes.compactMap { outcome in outcome.closedAt.map { $0 - outcome.lastProgress } }
@@ -46,7 +46,7 @@ import Testing
                 #expect(closedAt - outcome.lastProgress < Self.timeout + 5, "connection \(index): \(closedAt - outcome.lastProgress) s")
             }
             let after = try await runOnOwnThread {
-                try TestHTTPConnection(port: port, timeout: 10).request("GET", "/_nitro/tasks/db:migrate").status
+                try TestHTTPConnection(port: port).request("GET", "/_nitro/tasks/db:migrate").status
             }
             #expect(after == 200)
             // The memory bound (Docs/Development-Server.md): one connection never held more than

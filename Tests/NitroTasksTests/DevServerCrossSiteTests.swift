@@ -96,7 +96,7 @@ import Testing
             let answers = try await runOnOwnThread {
                 try cases.map { item in
                     let headers = item.headers.map { $0.replacingOccurrences(of: "{port}", with: "\(port)") }
-                    return try TestHTTPConnection(port: port, timeout: 5).request(item.method, "/_nitro/tasks/count", headers: headers)
+                    return try TestHTTPConnection(port: port).request(item.method, "/_nitro/tasks/count", headers: headers)
                 }
             }
             for (item, answer) in zip(cases, answers) {
@@ -118,7 +118,7 @@ import Testing
         let configuration = DevServer.Configuration(infoFile: nil, log: { line in lines.withLock { $0.append(line) } })
         try await withDevServer(configuration) { _, port in
             let status = try await runOnOwnThread {
-                try TestHTTPConnection(port: port, timeout: 5).request(
+                try TestHTTPConnection(port: port).request(
                     "GET", "/_nitro/tasks/db:migrate", headers: ["Sec-Fetch-Site: cross-site", "Sec-Fetch-Dest: image"]
                 ).status
             }

@@ -40,12 +40,12 @@ import Testing
     @Test func aQueryValueCannotChangeTheRouteOverTheWire() async throws {
         try await withDevServer { _, port in
             let (next, callback, foreign, local) = try await runOnOwnThread {
-                let connection = try TestHTTPConnection(port: port, timeout: 5)
+                let connection = try TestHTTPConnection(port: port)
                 let next = try connection.request("GET", "/_nitro/tasks/echo:payload?next=http://x/_nitro/tasks/db:migrate")
                 let callback = try connection.request("GET", "/_nitro/tasks/echo:payload?callback=https://example.com/hook")
-                let foreign = try TestHTTPConnection(port: port, timeout: 5).request(
+                let foreign = try TestHTTPConnection(port: port).request(
                     "GET", "http://attacker.example/_nitro/tasks/db:migrate")
-                let local = try TestHTTPConnection(port: port, timeout: 5).request(
+                let local = try TestHTTPConnection(port: port).request(
                     "GET", "http://127.0.0.1:\(port)/_nitro/tasks/echo:payload?a=1")
                 return (next, callback, foreign, local)
             }
