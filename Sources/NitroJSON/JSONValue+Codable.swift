@@ -39,12 +39,15 @@ extension JSONValue {
     ///
     /// - Throws: `EncodingError` when the value cannot be represented in JSON (for example a
     ///   non-finite number).
+    ///
+    /// A `Date`, at any depth, becomes ISO 8601 text (`2026-01-31T09:30:00.000Z`, see
+    /// `JSONValue.dateValue`), not Foundation's default of seconds since 2001.
     public init<T: Encodable>(encoding value: T) throws {
         if let already = value as? JSONValue {
             self = already
             return
         }
-        let data = try JSONEncoder().encode(value)
+        let data = try Self.encoder().encode(value)
         self = try JSONReader.parse(data)
     }
 
@@ -54,7 +57,55 @@ extension JSONValue {
     /// struct Options: Decodable { var dryRun: Bool }
     /// let options = try event.payload.decode(Options.self)
     /// ```
+    ///
+    /// A `Date` is read from ISO 8601 text (the forms `dateValue` accepts) or from a number of
+    /// milliseconds since 1970 (JavaScript's `Date.now()`, the scheduler's `scheduledTime`).
     public func decode<T: Decodable>(_ type: T.Type = T.self) throws -> T {
-        try JSONDecoder().decode(T.self, from: Data(JSONWriter.compact(self).utf8))
+        try Self.decoder().decode(T.self, from: Data(JSONWriter.compact(self).utf8))
+    }
+
+    /// The encoder behind `init(encoding:)`: dates as ISO 8601 text.
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(ISO8601Timestamp.format(date))
+        }
+        return encoder
+    }
+
+    /// The decoder behind `decode(_:)`: dates from ISO 8601 text or milliseconds since 1970.
+    static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            if let text = try? container.decode(String.self) {
+                guard let date = ISO8601Timestamp.parse(text) else {
+                    throw DecodingError.dataCorruptedError(
+                        in: container,
+                        debugDescription: "\"\(text)\" is not an ISO 8601 date such as 2026-01-31T09:30:00Z")
+                }
+                return date
+            }
+            if let milliseconds = try? container.decode(Double.self) {
+                return Date(timeIntervalSince1970: milliseconds / 1000)
+            }
+            throw DecodingError.typeMismatch(
+                Date.self,
+                DecodingError.Context(
+                    codingPath: container.codingPath,
+                    debugDescription: "a date is ISO 8601 text or milliseconds since 1970"))
+        }
+        return decoder
+    }
+
+    /// The date, when this is ISO 8601 text (`2026-01-31T09:30:00.000Z`, `2026-01-31T11:30:00+02:00`,
+    /// `2026-01-31`: midnight UTC) or a number of milliseconds since 1970.
+    public var dateValue: Date? {
+        switch self {
+        case .string(let text): ISO8601Timestamp.parse(text)
+        case .number(let milliseconds): Date(timeIntervalSince1970: milliseconds / 1000)
+        default: nil
+        }
     }
 }
