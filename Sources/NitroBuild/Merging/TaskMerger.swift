@@ -125,6 +125,7 @@ package enum TaskMerger {
 
         let tasks = planned.values.sorted { utf8Less($0.name, $1.name) }
         diagnostics += featureFlag(config: config, tasks: tasks)
+        diagnostics += TaskNameConstants.collisions(tasks)
         let (schedules, scheduleDiagnostics) = mergeSchedules(config.scheduledTasks, known: planned)
         diagnostics += scheduleDiagnostics
         return Result(tasks: tasks, schedules: schedules, diagnostics: diagnostics)

@@ -21,3 +21,18 @@ extension TaskRegistry {
         timeZone: "UTC"
     )
 }
+
+extension TaskName {
+    /// The task `cms:publish`: `runTask(.cmsPublish)`.
+    static let cmsPublish: TaskName = "cms:publish"
+    /// The task `cms:update`: `runTask(.cmsUpdate)`.
+    static let cmsUpdate: TaskName = "cms:update"
+    /// The task `db:cleanup`: `runTask(.dbCleanup)`.
+    static let dbCleanup: TaskName = "db:cleanup"
+    /// The task `db:migrate`: `runTask(.dbMigrate)`.
+    static let dbMigrate: TaskName = "db:migrate"
+    /// The task `db:seed`: `runTask(.dbSeed)`.
+    static let dbSeed: TaskName = "db:seed"
+    /// The task `echo:payload`: `runTask(.echoPayload)`.
+    static let echoPayload: TaskName = "echo:payload"
+}
