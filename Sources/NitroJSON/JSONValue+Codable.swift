@@ -59,9 +59,10 @@ extension JSONValue {
     /// ```
     ///
     /// A `Date` is read from ISO 8601 text (the forms `dateValue` accepts) or from a number of
-    /// milliseconds since 1970 (JavaScript's `Date.now()`, the scheduler's `scheduledTime`).
+    /// milliseconds since 1970 (JavaScript's `Date.now()`, the scheduler's `scheduledTime`); a
+    /// `URL` from its text. Every `DecodingError` carries the coding path of the value at fault.
     public func decode<T: Decodable>(_ type: T.Type = T.self) throws -> T {
-        try Self.decoder().decode(T.self, from: Data(JSONWriter.compact(self).utf8))
+        try JSONValueDecoder.decode(T.self, from: self, at: [])
     }
 
     /// The encoder behind `init(encoding:)`: dates as ISO 8601 text.
@@ -72,31 +73,6 @@ extension JSONValue {
             try container.encode(ISO8601Timestamp.format(date))
         }
         return encoder
-    }
-
-    /// The decoder behind `decode(_:)`: dates from ISO 8601 text or milliseconds since 1970.
-    static func decoder() -> JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .custom { decoder in
-            let container = try decoder.singleValueContainer()
-            if let text = try? container.decode(String.self) {
-                guard let date = ISO8601Timestamp.parse(text) else {
-                    throw DecodingError.dataCorruptedError(
-                        in: container,
-                        debugDescription: "\"\(text)\" is not an ISO 8601 date such as 2026-01-31T09:30:00Z")
-                }
-                return date
-            }
-            if let milliseconds = try? container.decode(Double.self) {
-                return Date(timeIntervalSince1970: milliseconds / 1000)
-            }
-            throw DecodingError.typeMismatch(
-                Date.self,
-                DecodingError.Context(
-                    codingPath: container.codingPath,
-                    debugDescription: "a date is ISO 8601 text or milliseconds since 1970"))
-        }
-        return decoder
     }
 
     /// The date, when this is ISO 8601 text (`2026-01-31T09:30:00.000Z`, `2026-01-31T11:30:00+02:00`,
