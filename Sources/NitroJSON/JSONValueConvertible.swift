@@ -36,8 +36,10 @@ extension JSONValue {
 }
 
 // Where a payload or result literal expects `any JSONValueConvertible`, these let its values
-// still be written as `JSONValue` cases: `["scheduledTime": .number(ms), "note": .null]`. They are
-// disfavoured so that, where the context is `JSONValue` itself, its own cases are chosen.
+// still be written as `JSONValue` cases: `["scheduledTime": .number(ms), "note": .null]`, and a
+// nested object or array of mixed values as `.object([...])` / `.array([...])`, variables
+// included (Swift infers no type for a nested literal of mixed types). They are disfavoured so
+// that, where the context is `JSONValue` itself, its own cases are chosen.
 extension JSONValueConvertible where Self == JSONValue {
     /// `null`.
     @_disfavoredOverload public static var null: JSONValue { JSONValue.null }
@@ -47,10 +49,12 @@ extension JSONValueConvertible where Self == JSONValue {
     @_disfavoredOverload public static func number(_ value: Double) -> JSONValue { JSONValue.number(value) }
     /// A string.
     @_disfavoredOverload public static func string(_ value: String) -> JSONValue { JSONValue.string(value) }
-    /// An array.
-    @_disfavoredOverload public static func array(_ value: [JSONValue]) -> JSONValue { JSONValue.array(value) }
-    /// An object.
-    @_disfavoredOverload public static func object(_ value: [String: JSONValue]) -> JSONValue {
-        JSONValue.object(value)
+    /// An array of values of any types: `.array([name, 3])`.
+    @_disfavoredOverload public static func array(_ elements: [any JSONValueConvertible]) -> JSONValue {
+        JSONValue(elements)
+    }
+    /// An object whose values have any types: `.object(["limit": limit, "mode": "fast"])`.
+    @_disfavoredOverload public static func object(_ members: [String: any JSONValueConvertible]) -> JSONValue {
+        JSONValue(members)
     }
 }

@@ -42,7 +42,7 @@ struct ValueLiteralTypeCheckTests {
             let payload: TaskPayload = [
                 "k1": name, "k2": count, "k3": ratio, "k4": flag, "k5": date, "k6": maybe, "k7": [a, b], "k8": 1,
                 "k9": "text", "k10": 2.5, "k11": name, "k12": count, "k13": ratio, "k14": flag, "k15": date,
-                "k16": maybe, "k17": [a, b], "k18": 1, "k19": "text", "k20": .object(["nested": 1, "mixed": "yes"]),
+                "k16": maybe, "k17": [a, b], "k18": 1, "k19": "text", "k20": .object(["nested": count, "mixed": name, "list": .array([name, count])]),
             ]
             _ = TaskResult(result: payload)
         }

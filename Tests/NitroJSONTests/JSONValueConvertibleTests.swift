@@ -43,6 +43,18 @@ import Testing
                     "scheduledTime": 1_717_405_200_000, "note": nil, "flag": true, "text": "t", "list": [1, "two"],
                     "nested": ["limit": 10, "mode": "fast"],
                 ])
+        let limit = 10, mode = "fast", name = "ada"
+        let existing: [String: JSONValue] = ["k": 1]
+        let nested: [String: any JSONValueConvertible] = [
+            "options": .object(["limit": limit, "mode": mode, "deeper": .object(["name": name, "n": 2])]),
+            "pair": .array([name, 3]), "existing": .object(existing),
+        ]
+        #expect(
+            JSONValue(nested)
+                == [
+                    "options": ["limit": 10, "mode": "fast", "deeper": ["name": "ada", "n": 2]], "pair": ["ada", 3],
+                    "existing": ["k": 1],
+                ])
         // Where the context is JSONValue itself, its own cases are chosen (no ambiguity).
         let direct: JSONValue = .number(1)
         #expect(direct == 1)
