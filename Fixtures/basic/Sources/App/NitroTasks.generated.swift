@@ -23,16 +23,16 @@ extension TaskRegistry {
 }
 
 extension TaskName {
-    /// The task `cms:publish`: `runTask(.cmsPublish)`.
+    /// The task `cms:publish`.
     static let cmsPublish: TaskName = "cms:publish"
-    /// The task `cms:update`: `runTask(.cmsUpdate)`.
+    /// The task `cms:update`.
     static let cmsUpdate: TaskName = "cms:update"
-    /// The task `db:cleanup`: `runTask(.dbCleanup)`.
+    /// The task `db:cleanup`.
     static let dbCleanup: TaskName = "db:cleanup"
-    /// The task `db:migrate`: `runTask(.dbMigrate)`.
+    /// The task `db:migrate`.
     static let dbMigrate: TaskName = "db:migrate"
-    /// The task `db:seed`: `runTask(.dbSeed)`.
+    /// The task `db:seed`.
     static let dbSeed: TaskName = "db:seed"
-    /// The task `echo:payload`: `runTask(.echoPayload)`.
+    /// The task `echo:payload`.
     static let echoPayload: TaskName = "echo:payload"
 }
