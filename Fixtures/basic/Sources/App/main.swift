@@ -39,7 +39,7 @@ case "run":
     }
     var payload: TaskPayload = [:]
     if arguments.count >= 3 {
-        payload = (try? JSONReader.parse(arguments[2]))?.objectValue ?? [:]
+        payload = TaskPayload((try? JSONReader.parse(arguments[2]))?.objectValue ?? [:])
     }
     do {
         let outcome = try await runTask(arguments[1], payload: payload)
