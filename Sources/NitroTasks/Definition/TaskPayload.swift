@@ -57,7 +57,12 @@ public struct TaskPayload: Sendable, Hashable {
 
 extension TaskPayload: ExpressibleByDictionaryLiteral {
     /// A payload from a literal; when a key repeats, the last value wins (as in `JSON.parse`).
+    @inlinable
     public init(dictionaryLiteral elements: (String, any JSONValueConvertible)...) {
+        guard !elements.isEmpty else {
+            self.members = [:]
+            return
+        }
         var members: [String: JSONValue] = [:]
         members.reserveCapacity(elements.count)
         for (key, value) in elements { members[key] = value.jsonValue }

@@ -30,6 +30,7 @@ extension TaskRunner {
 /// does not compile); a string works too: `runTask("db:migrate")`.
 /// - Throws: ``TaskError`` with status 404 (unknown name) or 501 (no handler); the task's own
 ///   error unchanged; status 500 when no registry was installed with ``TaskRunner/bootstrap(_:)``.
+@inlinable
 public func runTask(
     _ name: TaskName, payload: TaskPayload = [:], context: TaskContext = TaskContext()
 ) async throws -> TaskResult {

@@ -1,8 +1,11 @@
 // The runner's calls by a generated constant (`runner.run(.dbMigrate)`); the `String` forms
 // are disfavoured so that a misspelt constant is reported as "type 'TaskName' has no member".
+// (A string literal therefore picks these forms: `run` is inlinable so that it costs no extra
+// async call.)
 extension TaskRunner {
     /// Runs the task `name` under its concurrency rule and time limit; see
     /// ``run(_:payload:context:trigger:)-(String,_,_,_)``.
+    @inlinable
     public func run(
         _ name: TaskName, payload: TaskPayload = [:], context: TaskContext = TaskContext(),
         trigger: TaskTrigger = .code
