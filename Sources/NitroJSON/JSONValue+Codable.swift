@@ -39,12 +39,15 @@ extension JSONValue {
     ///
     /// - Throws: `EncodingError` when the value cannot be represented in JSON (for example a
     ///   non-finite number).
+    ///
+    /// A `Date`, at any depth, becomes ISO 8601 text (`2026-01-31T09:30:00.000Z`, see
+    /// `JSONValue.dateValue`), not Foundation's default of seconds since 2001.
     public init<T: Encodable>(encoding value: T) throws {
         if let already = value as? JSONValue {
             self = already
             return
         }
-        let data = try JSONEncoder().encode(value)
+        let data = try Self.encoder().encode(value)
         self = try JSONReader.parse(data)
     }
 
@@ -54,7 +57,31 @@ extension JSONValue {
     /// struct Options: Decodable { var dryRun: Bool }
     /// let options = try event.payload.decode(Options.self)
     /// ```
+    ///
+    /// A `Date` is read from ISO 8601 text (the forms `dateValue` accepts) or from a number of
+    /// milliseconds since 1970 (JavaScript's `Date.now()`, the scheduler's `scheduledTime`); a
+    /// `URL` from its text. Every `DecodingError` carries the coding path of the value at fault.
     public func decode<T: Decodable>(_ type: T.Type = T.self) throws -> T {
-        try JSONDecoder().decode(T.self, from: Data(JSONWriter.compact(self).utf8))
+        try JSONValueDecoder.decode(T.self, from: self, at: [])
+    }
+
+    /// The encoder behind `init(encoding:)`: dates as ISO 8601 text.
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(ISO8601Timestamp.format(date))
+        }
+        return encoder
+    }
+
+    /// The date, when this is ISO 8601 text (`2026-01-31T09:30:00.000Z`, `2026-01-31T11:30:00+02:00`,
+    /// `2026-01-31`: midnight UTC) or a number of milliseconds since 1970.
+    public var dateValue: Date? {
+        switch self {
+        case .string(let text): ISO8601Timestamp.parse(text)
+        case .number(let milliseconds): Date(timeIntervalSince1970: milliseconds / 1000)
+        default: nil
+        }
     }
 }

@@ -191,7 +191,7 @@ struct AppCommand {
                 err("error: --payload must be a JSON object such as {\"dryRun\": true}, not \(value.kindDescription)")
                 return 64
             }
-            payload = members
+            payload = TaskPayload(members)
         }
         let work = WorkTracker()
         do {

@@ -134,6 +134,58 @@ struct BuildCompileTests {
         ),
     ]
 
+    /// Issue 15: `runTask(.dbMigrate)` with the generated constants (keywords, digits, escapes),
+    /// plain values in payloads and results, a 400 for a payload that does not decode; and a
+    /// misspelt or colliding constant does not compile.
+    @Test("typed task names compile, misspelt ones do not; plain values in payloads and results")
+    func typedNames() async throws {
+        let app = try FixtureApp(copying: RepositoryPaths.fixture("build/app-typed-names/project"))
+        let build = try await app.awaitNitro(["build"])
+        #expect(build.status == 0, "\(build.stderr)")
+        #expect(build.stderr.contains("warning: the constant `TaskName.cachePurge` would name this task (`cache:purge`)"))
+        try await app.awaitSwiftBuild()
+        let run = try await app.awaitRun("App", [])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(
+            run.stdout == """
+                2fa:reset HTTP:ping any await default description in init is protocol rawValue self Type v1.2 v12 db:migrate report
+                db:migrate {"result":{"dryRun":false,"limit":100,"since":null,"user":"nobody"}}
+                db:migrate {"result":{"dryRun":true,"limit":3,"since":"2026-01-01T00:00:00.500Z","user":"ada"}}
+                db:migrate {"result":{"dryRun":true,"limit":7,"since":"2026-01-31T00:00:00.000Z","user":"nobody"}}
+                report {"result":["2026-01-31T09:00:00.000Z",7]}
+                report error 400: The payload does not fit `ReportOptions`: `days` must be an integer, not a string ("seven")
+                report error 400: The payload does not fit `ReportOptions`: `days` is missing
+                default error 501: Task `default` is not implemented!
+                cache:purge error 501: Task `cache:purge` is not implemented!
+
+                """)
+        // The app's sources plus one probe, type-checked against the modules the app was built with.
+        let sources = try FileManager.default.subpathsOfDirectory(atPath: app.folder.appending("Sources/App"))
+            .filter { $0.hasSuffix(".swift") }.sorted().map { app.folder.appending("Sources/App/" + $0) }
+        func typeCheck(_ probe: String) async throws -> ProcessOutput {
+            try app.folder.write("probe/Probe.swift", "import NitroTasks\n\nfunc probe() async throws {\n    \(probe)\n}\n")
+            let products = app.folder.appending(".build/debug")
+            let arguments = [
+                "-typecheck", "-swift-version", "6", "-module-name", "App", "-I", products + "/Modules",
+                "-Xcc", "-fmodule-map-file=" + products + "/CNitroSystem.build/module.modulemap",
+                "-Xcc", "-I" + RepositoryPaths.root + "/Sources/CNitroSystem/include",
+            ] + sources + [app.folder.appending("probe/Probe.swift")]
+            let root = app.root
+            return try await blockingWork {
+                try ProcessRunner.run(DocsTests.swiftc, arguments, currentDirectory: root, timeout: 300)
+            }
+        }
+        let spelt = try await typeCheck("_ = try await runTask(.dbMigrate)")
+        #expect(spelt.status == 0, "\(spelt.stderr)")
+        let misspelt = try await typeCheck("_ = try await runTask(.dbMigrat)")
+        #expect(misspelt.status != 0)
+        #expect(misspelt.stderr.contains("type 'TaskName' has no member 'dbMigrat'"), "\(misspelt.stderr)")
+        let collided = try await typeCheck("_ = try await runTask(.cachePurge)")
+        #expect(collided.stderr.contains("type 'TaskName' has no member 'cachePurge'"), "\(collided.stderr)")
+    }
+
+    /// Issue 14: the layouts SwiftPM allows. Each fixture is built with `nitro build` and its
+    /// registry compiled with `swift build` in the target `Package.swift` puts it in.
     @Test(
         "layouts compile and run: custom `path:` targets (srcDir 'server', scanDirs ['server'], srcDir 'src/server'), root ./tasks at `path: \".\"`, a computed manifest with serverDir, two targets with a registry each"
     )

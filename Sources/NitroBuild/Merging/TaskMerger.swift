@@ -140,6 +140,7 @@ package enum TaskMerger {
         diagnostics += clashesWithHandlerFiles(outsideDeclarations, scan: scan)
 
         let tasks = planned.values.sorted { utf8Less($0.name, $1.name) }
+        diagnostics += TaskNameConstants.collisions(tasks)
         return Result(tasks: tasks, schedules: [], diagnostics: diagnostics)
     }
 

@@ -7,6 +7,9 @@
 /// handler's module) spelled like one (`schedulerEnabled`, `Schedule.sync`) is reached through a
 /// private accessor at file scope, written after the extension, where the name means the global:
 /// any task name compiles (``TaskRegistryMembers``).
+///
+/// After it, `extension TaskName` declares a constant per task (``TaskNameConstants``), so that
+/// `runTask(.dbMigrate)` is checked by the compiler.
 package enum RegistryRenderer {
     package static func render(_ model: BuildModel) -> String {
         var lines = GeneratedHeader.swiftLines
@@ -44,6 +47,7 @@ package enum RegistryRenderer {
         }
         lines.append("    )")
         lines.append("}")
+        lines += constants(model.tasks)
         if !accessors.byReference.isEmpty {
             lines.append("")
             lines.append("// Inside the extension these names would mean members of `TaskRegistry`: the tasks are")
@@ -53,6 +57,22 @@ package enum RegistryRenderer {
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `extension TaskName { static let dbMigrate: TaskName = "db:migrate" … }`, in task order,
+    /// for every task that has a constant of its own (``TaskNameConstants``); nothing without one.
+    static func constants(_ tasks: [PlannedTask]) -> [String] {
+        let assigned = TaskNameConstants.assign(tasks.map(\.name))
+        let named = tasks.filter { assigned[$0.name] != nil }
+        guard !named.isEmpty else { return [] }
+        var lines = ["", "extension TaskName {"]
+        for task in named {
+            lines.append("    /// The task `\(task.name)`.")
+            lines.append(
+                "    static let \(TaskNameConstants.declared(assigned[task.name]!)): TaskName = \(SwiftLiteral.string(task.name))")
+        }
+        lines.append("}")
+        return lines
     }
 
     /// The file-scope accessors of the references a `TaskRegistry` member would shadow.

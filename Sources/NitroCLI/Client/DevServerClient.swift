@@ -22,7 +22,7 @@ package struct DevServerClient: Sendable {
     /// `POST /_nitro/tasks/NAME` (NAME percent-encoded), with `{"payload": …}` as body when a
     /// payload is given and no body otherwise.
     package func run(_ name: String, payload: TaskPayload?) async throws(HTTPClientError) -> HTTPClientConnection.Response {
-        let body = payload.map { Array(JSONWriter.compact(["payload": .object($0)]).utf8) }
+        let body = payload.map { Array(JSONWriter.compact(["payload": $0.json]).utf8) }
         return try await perform("POST", "/_nitro/tasks/" + PercentDecoding.encode(name), body: body)
     }
 

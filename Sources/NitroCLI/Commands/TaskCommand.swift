@@ -102,7 +102,7 @@ enum TaskCommand: Command {
         let reason: String
         do {
             let value = try JSONReader.parse(text)
-            if case .object(let members) = value { return members }
+            if case .object(let members) = value { return TaskPayload(members) }
             reason = "it is \(value.kindDescription), not an object"
         } catch {
             reason = "it is not valid JSON (\(error))"

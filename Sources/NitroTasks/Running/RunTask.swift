@@ -70,11 +70,23 @@ final class RunnerSlot: Sendable {
 /// Runs a task by name, as Nitro's `runTask(name, { payload, context })`.
 ///
 /// ```swift
-/// let outcome = try await runTask("db:migrate", payload: ["dryRun": true])
+/// let outcome = try await runTask(.dbMigrate, payload: ["dryRun": true])
 /// print(outcome.result ?? "no result")
 /// ```
+/// `.dbMigrate` is the constant `nitro build` declares for the task `db:migrate` (a misspelt one
+/// does not compile); a string works too: `runTask("db:migrate")`.
 /// - Throws: ``TaskError`` with status 404 (unknown name) or 501 (no handler); the task's own
 ///   error unchanged; status 500 when no registry was installed with ``TaskRunner/bootstrap(_:observers:)``.
+@inlinable
+public func runTask(
+    _ name: TaskName, payload: TaskPayload = [:], context: TaskContext = TaskContext()
+) async throws -> TaskResult {
+    try await runTask(name.rawValue, payload: payload, context: context)
+}
+
+/// Runs a task by a name known at run time (`runTask(arguments[1])`); see
+/// ``runTask(_:payload:context:)-(TaskName,_,_)``.
+@_disfavoredOverload
 public func runTask(
     _ name: String, payload: TaskPayload = [:], context: TaskContext = TaskContext()
 ) async throws -> TaskResult {

@@ -70,6 +70,7 @@ public struct TaskRegistry: Sendable {
     }
 
     /// The entry registered under `name`.
+    @_disfavoredOverload
     public subscript(name: String) -> Entry? {
         index[name].map { entries[$0] }
     }

@@ -102,6 +102,7 @@ public final class TaskRunner: Sendable {
     ///   ``TaskError/notImplemented(_:)`` (501) for a task without a handler,
     ///   ``TaskError/timedOut(_:after:)`` (504) past the task's time limit, and whatever the task
     ///   throws, unchanged.
+    @_disfavoredOverload
     public func run(
         _ name: String, payload: TaskPayload = [:], context: TaskContext = TaskContext(),
         trigger: TaskTrigger = .code
@@ -141,6 +142,7 @@ public final class TaskRunner: Sendable {
     /// `Task.sleep` throws `CancellationError`), and every caller waiting for it gets what it
     /// then returns or throws. Serial calls still queued are not cancelled: each runs in turn.
     /// The scheduler uses it when shutdown outlasts its grace period.
+    @_disfavoredOverload
     public func cancel(_ name: String) {
         let runs = state.withLock { state -> [Task<TaskResult, any Error>] in
             let shared = state.shared[name].map { [$0.run] } ?? []
@@ -153,6 +155,7 @@ public final class TaskRunner: Sendable {
     /// How many calls are waiting for a run of `name` now (0 when none is in flight): for a dedupe
     /// task, the caller that started each run in flight and every caller that joined it since; for
     /// serial and parallel tasks, each call running or queued.
+    @_disfavoredOverload
     public func callers(of name: String) -> Int {
         state.withLock { state in
             let shared = state.shared[name]?.callers ?? 0
@@ -163,6 +166,7 @@ public final class TaskRunner: Sendable {
     }
 
     /// Whether a run of `name` is in flight now.
+    @_disfavoredOverload
     public func isRunning(_ name: String) -> Bool {
         state.withLock { $0.shared[name] != nil || $0.running[name] != nil }
     }

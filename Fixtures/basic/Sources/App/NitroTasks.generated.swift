@@ -21,3 +21,18 @@ extension TaskRegistry {
         timeZone: "UTC"
     )
 }
+
+extension TaskName {
+    /// The task `cms:publish`.
+    static let cmsPublish: TaskName = "cms:publish"
+    /// The task `cms:update`.
+    static let cmsUpdate: TaskName = "cms:update"
+    /// The task `db:cleanup`.
+    static let dbCleanup: TaskName = "db:cleanup"
+    /// The task `db:migrate`.
+    static let dbMigrate: TaskName = "db:migrate"
+    /// The task `db:seed`.
+    static let dbSeed: TaskName = "db:seed"
+    /// The task `echo:payload`.
+    static let echoPayload: TaskName = "echo:payload"
+}

@@ -15,3 +15,8 @@ extension TaskRegistry {
         timeZone: "UTC"
     )
 }
+
+extension TaskName {
+    /// The task `cms:update`.
+    static let cmsUpdate: TaskName = "cms:update"
+}

@@ -15,3 +15,8 @@ extension TaskRegistry {
         timeZone: "UTC"
     )
 }
+
+extension TaskName {
+    /// The task `db:backup`.
+    static let dbBackup: TaskName = "db:backup"
+}

@@ -8,8 +8,8 @@ struct PublishError: Error, CustomStringConvertible {
 let publish = defineTask(
     meta: TaskMeta(description: "Publish a page by slug")
 ) { event in
-    guard let slug = event.payload["slug"]?.stringValue, !slug.isEmpty else {
+    guard let slug = event.payload.string("slug"), !slug.isEmpty else {
         throw PublishError(description: "missing `slug` in payload")
     }
-    return TaskResult(result: ["published": .string(slug)])
+    return TaskResult(result: ["published": slug])
 }

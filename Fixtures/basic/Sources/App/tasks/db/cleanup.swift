@@ -1,10 +1,10 @@
 import NitroTasks
 
-/// Removes sessions older than `days` (default 30).
+/// Removes sessions older than `days` (default 30; `?days=7` works as well as `{"days": 7}`).
 let cleanup = defineTask(
     meta: TaskMeta(description: "Delete expired sessions")
 ) { event in
-    let days = event.payload["days"]?.intValue ?? 30
+    let days = event.payload.int("days") ?? 30
     let cutoff = Database.shared.cutoff(daysAgo: days)
-    return TaskResult(result: ["olderThanDays": .number(Double(days)), "cutoff": .string(cutoff)])
+    return TaskResult(result: ["olderThanDays": days, "cutoff": cutoff])
 }

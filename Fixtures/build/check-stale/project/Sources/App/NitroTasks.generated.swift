@@ -13,3 +13,8 @@ extension TaskRegistry {
         timeZone: "UTC"
     )
 }
+
+extension TaskName {
+    /// The task `a`.
+    static let a: TaskName = "a"
+}

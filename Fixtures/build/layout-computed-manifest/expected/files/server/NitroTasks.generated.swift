@@ -13,3 +13,8 @@ extension TaskRegistry {
         timeZone: "UTC"
     )
 }
+
+extension TaskName {
+    /// The task `ping`.
+    static let ping: TaskName = "ping"
+}

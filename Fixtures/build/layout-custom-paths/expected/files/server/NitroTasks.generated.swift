@@ -17,3 +17,10 @@ extension TaskRegistry {
         timeZone: "UTC"
     )
 }
+
+extension TaskName {
+    /// The task `db:migrate`.
+    static let dbMigrate: TaskName = "db:migrate"
+    /// The task `jobs:sync`.
+    static let jobsSync: TaskName = "jobs:sync"
+}

@@ -15,3 +15,8 @@ extension TaskRegistry {
         timeZone: "UTC"
     )
 }
+
+extension TaskName {
+    /// The task `cache:warm`.
+    static let cacheWarm: TaskName = "cache:warm"
+}

@@ -16,3 +16,10 @@ extension TaskRegistry {
         timeZone: "UTC"
     )
 }
+
+extension TaskName {
+    /// The task `db:migrate`.
+    static let dbMigrate: TaskName = "db:migrate"
+    /// The task `db:seed`.
+    static let dbSeed: TaskName = "db:seed"
+}

@@ -17,3 +17,10 @@ extension TaskRegistry {
         timeZone: "UTC"
     )
 }
+
+extension TaskName {
+    /// The task `db:vacuum`.
+    static let dbVacuum: TaskName = "db:vacuum"
+    /// The task `queue:drain`.
+    static let queueDrain: TaskName = "queue:drain"
+}

@@ -16,3 +16,8 @@ extension TaskRegistry {
         timeZone: "UTC"
     )
 }
+
+extension TaskName {
+    /// The task `sync`.
+    static let sync: TaskName = "sync"
+}

@@ -29,3 +29,32 @@ extension TaskRegistry {
         timeZone: "America/New_York"
     )
 }
+
+extension TaskName {
+    /// The task `a:b:c:deep`.
+    static let aBCDeep: TaskName = "a:b:c:deep"
+    /// The task `db:index`.
+    static let dbIndex: TaskName = "db:index"
+    /// The task `db:migrate`.
+    static let dbMigrate: TaskName = "db:migrate"
+    /// The task `db:seed`.
+    static let dbSeed: TaskName = "db:seed"
+    /// The task `default`.
+    static let `default`: TaskName = "default"
+    /// The task `encodable`.
+    static let encodable: TaskName = "encodable"
+    /// The task `jobs:nightly`.
+    static let jobsNightly: TaskName = "jobs:nightly"
+    /// The task `multi`.
+    static let multi: TaskName = "multi"
+    /// The task `platform`.
+    static let platform: TaskName = "platform"
+    /// The task `quotes`.
+    static let quotes: TaskName = "quotes"
+    /// The task `raw`.
+    static let raw: TaskName = "raw"
+    /// The task `v1.2:sync`.
+    static let v1_2Sync: TaskName = "v1.2:sync"
+    /// The task `vendor:sync`.
+    static let vendorSync: TaskName = "vendor:sync"
+}

@@ -26,6 +26,29 @@ extension TaskRegistry {
     )
 }
 
+extension TaskName {
+    /// The task `entries`.
+    static let entries: TaskName = "entries"
+    /// The task `entry`.
+    static let entry: TaskName = "entry"
+    /// The task `generated`.
+    static let generated: TaskName = "generated"
+    /// The task `index`.
+    static let index: TaskName = "index"
+    /// The task `init`.
+    static let init_: TaskName = "init"
+    /// The task `names`.
+    static let names: TaskName = "names"
+    /// The task `scheduled-tasks`.
+    static let scheduledTasks: TaskName = "scheduled-tasks"
+    /// The task `scheduler-enabled`.
+    static let schedulerEnabled: TaskName = "scheduler-enabled"
+    /// The task `time-zone`.
+    static let timeZone: TaskName = "time-zone"
+    /// The task `vendor:sync`.
+    static let vendorSync: TaskName = "vendor:sync"
+}
+
 // Inside the extension these names would mean members of `TaskRegistry`: the tasks are
 // reached from here, where they mean the globals.
 private var nitroTask_Entry: TaskDefinition { Entry }

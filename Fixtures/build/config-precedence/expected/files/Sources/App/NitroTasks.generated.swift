@@ -19,3 +19,14 @@ extension TaskRegistry {
         timeZone: "UTC"
     )
 }
+
+extension TaskName {
+    /// The task `cms:purge`.
+    static let cmsPurge: TaskName = "cms:purge"
+    /// The task `cms:update`.
+    static let cmsUpdate: TaskName = "cms:update"
+    /// The task `db:migrate`.
+    static let dbMigrate: TaskName = "db:migrate"
+    /// The task `db:seed`.
+    static let dbSeed: TaskName = "db:seed"
+}

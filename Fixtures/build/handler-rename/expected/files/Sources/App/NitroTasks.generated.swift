@@ -19,3 +19,14 @@ extension TaskRegistry {
         timeZone: "UTC"
     )
 }
+
+extension TaskName {
+    /// The task `jobs:nightly`.
+    static let jobsNightly: TaskName = "jobs:nightly"
+    /// The task `ping`.
+    static let ping: TaskName = "ping"
+    /// The task `reports:weekly`.
+    static let reportsWeekly: TaskName = "reports:weekly"
+    /// The task `vendor:sync`.
+    static let vendorSync: TaskName = "vendor:sync"
+}

@@ -13,3 +13,8 @@ extension TaskRegistry {
         timeZone: "UTC"
     )
 }
+
+extension TaskName {
+    /// The task `live`.
+    static let live: TaskName = "live"
+}

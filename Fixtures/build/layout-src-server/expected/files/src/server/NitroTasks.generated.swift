@@ -15,3 +15,8 @@ extension TaskRegistry {
         timeZone: "UTC"
     )
 }
+
+extension TaskName {
+    /// The task `reports:weekly`.
+    static let reportsWeekly: TaskName = "reports:weekly"
+}

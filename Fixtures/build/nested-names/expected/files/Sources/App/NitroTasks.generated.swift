@@ -17,3 +17,16 @@ extension TaskRegistry {
         timeZone: "UTC"
     )
 }
+
+extension TaskName {
+    /// The task `a:b:c:d`.
+    static let aBCD: TaskName = "a:b:c:d"
+    /// The task `db:index`.
+    static let dbIndex: TaskName = "db:index"
+    /// The task `db:migrate`.
+    static let dbMigrate: TaskName = "db:migrate"
+    /// The task `foo.bar`.
+    static let fooBar: TaskName = "foo.bar"
+    /// The task `reports:daily.v2`.
+    static let reportsDailyV2: TaskName = "reports:daily.v2"
+}

@@ -13,3 +13,8 @@ extension TaskRegistry {
         timeZone: "UTC"
     )
 }
+
+extension TaskName {
+    /// The task `hello`.
+    static let hello: TaskName = "hello"
+}

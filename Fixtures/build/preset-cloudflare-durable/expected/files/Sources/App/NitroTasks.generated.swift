@@ -25,3 +25,18 @@ extension TaskRegistry {
         timeZone: "UTC"
     )
 }
+
+extension TaskName {
+    /// The task `a`.
+    static let a: TaskName = "a"
+    /// The task `b`.
+    static let b: TaskName = "b"
+    /// The task `c`.
+    static let c: TaskName = "c"
+    /// The task `d`.
+    static let d: TaskName = "d"
+    /// The task `e`.
+    static let e: TaskName = "e"
+    /// The task `f`.
+    static let f: TaskName = "f"
+}

@@ -19,3 +19,12 @@ extension TaskRegistry {
         timeZone: "Asia/Kolkata"
     )
 }
+
+extension TaskName {
+    /// The task `cms:update`.
+    static let cmsUpdate: TaskName = "cms:update"
+    /// The task `db:cleanup`.
+    static let dbCleanup: TaskName = "db:cleanup"
+    /// The task `reports:weekly`.
+    static let reportsWeekly: TaskName = "reports:weekly"
+}

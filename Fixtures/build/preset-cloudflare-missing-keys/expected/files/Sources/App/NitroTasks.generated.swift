@@ -15,3 +15,8 @@ extension TaskRegistry {
         timeZone: "UTC"
     )
 }
+
+extension TaskName {
+    /// The task `db:cleanup`.
+    static let dbCleanup: TaskName = "db:cleanup"
+}

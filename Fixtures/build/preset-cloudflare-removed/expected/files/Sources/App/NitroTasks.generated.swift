@@ -13,3 +13,8 @@ extension TaskRegistry {
         timeZone: "UTC"
     )
 }
+
+extension TaskName {
+    /// The task `sync`.
+    static let sync: TaskName = "sync"
+}

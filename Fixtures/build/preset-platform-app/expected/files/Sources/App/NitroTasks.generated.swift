@@ -17,3 +17,10 @@ extension TaskRegistry {
         timeZone: "Asia/Kolkata"
     )
 }
+
+extension TaskName {
+    /// The task `ping`.
+    static let ping: TaskName = "ping"
+    /// The task `report`.
+    static let report: TaskName = "report"
+}

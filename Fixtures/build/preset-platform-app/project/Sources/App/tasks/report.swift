@@ -1,5 +1,5 @@
 import NitroTasks
 
 let report = defineTask(meta: TaskMeta(description: "Weekly report")) { event in
-    TaskResult(result: .string("report at \(event.payload["scheduledTime"]?.intValue ?? -1)"))
+    TaskResult(result: "report at \(event.payload.int("scheduledTime") ?? -1)")
 }

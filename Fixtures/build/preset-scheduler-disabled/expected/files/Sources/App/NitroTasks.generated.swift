@@ -16,3 +16,8 @@ extension TaskRegistry {
         schedulerEnabled: false
     )
 }
+
+extension TaskName {
+    /// The task `sync`.
+    static let sync: TaskName = "sync"
+}

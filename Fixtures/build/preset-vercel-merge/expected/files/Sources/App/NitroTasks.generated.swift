@@ -17,3 +17,10 @@ extension TaskRegistry {
         timeZone: "UTC"
     )
 }
+
+extension TaskName {
+    /// The task `cms:update`.
+    static let cmsUpdate: TaskName = "cms:update"
+    /// The task `db:cleanup`.
+    static let dbCleanup: TaskName = "db:cleanup"
+}

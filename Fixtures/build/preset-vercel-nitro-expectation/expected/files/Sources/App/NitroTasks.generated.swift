@@ -15,3 +15,8 @@ extension TaskRegistry {
         timeZone: "UTC"
     )
 }
+
+extension TaskName {
+    /// The task `test`.
+    static let test: TaskName = "test"
+}

@@ -17,3 +17,10 @@ extension TaskRegistry {
         timeZone: "Europe/Berlin"
     )
 }
+
+extension TaskName {
+    /// The task `cache:warm`.
+    static let cacheWarm: TaskName = "cache:warm"
+    /// The task `report`.
+    static let report: TaskName = "report"
+}
