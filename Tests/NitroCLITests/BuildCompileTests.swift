@@ -140,11 +140,11 @@ struct BuildCompileTests {
     @Test("typed task names compile, misspelt ones do not; plain values in payloads and results")
     func typedNames() async throws {
         let app = try FixtureApp(copying: RepositoryPaths.fixture("build/app-typed-names/project"))
-        let build = try await app.awaitNitro(["build"])
+        let build = try await app.nitro(["build"])
         #expect(build.status == 0, "\(build.stderr)")
         #expect(build.stderr.contains("warning: the constant `TaskName.cachePurge` would name this task (`cache:purge`)"))
-        try await app.awaitSwiftBuild()
-        let run = try await app.awaitRun("App", [])
+        try await app.swiftBuild()
+        let run = try await app.run("App", [])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(
             run.stdout == """
@@ -171,7 +171,7 @@ struct BuildCompileTests {
                 "-Xcc", "-I" + RepositoryPaths.root + "/Sources/CNitroSystem/include",
             ] + sources + [app.folder.appending("probe/Probe.swift")]
             let root = app.root
-            return try await blockingWork {
+            return try await runOnOwnThread {
                 try ProcessRunner.run(DocsTests.swiftc, arguments, currentDirectory: root, timeout: 300)
             }
         }

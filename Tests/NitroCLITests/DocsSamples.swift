@@ -189,12 +189,3 @@ enum ShellWords {
         return (words, "")
     }
 }
-
-/// Runs blocking work (waiting for a child process) on a Dispatch thread and awaits it, so that
-/// the cooperative pool (two threads on a 2-core machine) stays free for other suites' async
-/// tests, such as the development server's, whose requests are served by Swift tasks.
-func blockingWork<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
-    }
-}

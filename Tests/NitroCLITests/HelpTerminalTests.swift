@@ -36,7 +36,7 @@ struct HelpTerminalTests {
         var merged = ["NO_COLOR": "", "CI": "", "TERM": "xterm"]
         for (key, value) in environment { merged[key] = value }
         let variables = merged
-        let output = try await blockingWork {
+        let output = try await runOnOwnThread {
             try ProcessRunner.run(
                 "/usr/bin/script", ["-qec", command, "/dev/null"], currentDirectory: RepositoryPaths.root,
                 environment: variables)
@@ -63,7 +63,7 @@ struct HelpTerminalTests {
             ["task", "list", "--root", "Fixtures/build/error-scan/project"],
         ])
     func pipeColour(_ arguments: [String]) async throws {
-        let plain = try await blockingWork {
+        let plain = try await runOnOwnThread {
             try NitroBinary.run(arguments, currentDirectory: RepositoryPaths.root, environment: ["NO_COLOR": ""])
         }
         #expect(plain.status != 0)

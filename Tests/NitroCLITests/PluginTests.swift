@@ -14,7 +14,7 @@ struct PluginTests {
     /// `swift ARGUMENTS --package-path ROOT`-style invocation of the toolchain, output captured.
     static func swift(_ arguments: [String], in app: FixtureApp, timeout: Double = 900) async throws -> ProcessOutput {
         let root = app.root
-        return try await blockingWork {
+        return try await runOnOwnThread {
             try ProcessRunner.run(FixtureApp.swiftExecutable, arguments, currentDirectory: root, timeout: timeout)
         }
     }

@@ -1,3 +1,4 @@
+import NitroTestSupport
 import Foundation
 import Testing
 
@@ -62,7 +63,7 @@ struct ValueLiteralTypeCheckTests {
             folder.appending("values.swift"),
         ]
         let path = folder.path
-        let output = try await blockingWork {
+        let output = try await runOnOwnThread {
             try ProcessRunner.run(DocsTests.swiftc, arguments, currentDirectory: path, timeout: 300)
         }
         #expect(output.status == 0, "\(output.stderr)")
