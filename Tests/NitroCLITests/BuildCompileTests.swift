@@ -164,15 +164,17 @@ struct BuildCompileTests {
             .filter { $0.hasSuffix(".swift") }.sorted().map { app.folder.appending("Sources/App/" + $0) }
         func typeCheck(_ probe: String) async throws -> ProcessOutput {
             try app.folder.write("probe/Probe.swift", "import NitroTasks\n\nfunc probe() async throws {\n    \(probe)\n}\n")
-            let products = app.folder.appending(".build/debug")
+            // The modules are in the scratch folder fixture apps share; the lock keeps another
+            // app's build from replacing them meanwhile.
+            let products = FixtureApp.sharedScratch + "/debug"
             let arguments = [
                 "-typecheck", "-swift-version", "6", "-module-name", "App", "-I", products + "/Modules",
-                "-Xcc", "-fmodule-map-file=" + products + "/CNitroSystem.build/module.modulemap",
-                "-Xcc", "-I" + RepositoryPaths.root + "/Sources/CNitroSystem/include",
             ] + sources + [app.folder.appending("probe/Probe.swift")]
             let root = app.root
             return try await runOnOwnThread {
-                try ProcessRunner.run(DocsTests.swiftc, arguments, currentDirectory: root, timeout: 300)
+                try FixtureApp.sharedBuildLock.withLock {
+                    try ProcessRunner.run(DocsTests.swiftc, arguments, currentDirectory: root, timeout: 300)
+                }
             }
         }
         let spelt = try await typeCheck("_ = try await runTask(.dbMigrate)")
