@@ -12,7 +12,7 @@
 #   Tests/Scripts/sanitizers.sh [address] [thread] [-- SWIFT_TEST_OPTIONS…]     (default: both)
 #
 # Options after `--` go to `swift test`, for example `thread -- --skip NitroCLITests` for the
-# in-process suites only (45 s instead of 12 minutes: the CLI suites wait for sanitized processes).
+# in-process suites only (the CLI suites wait for sanitized processes).
 #
 # Figures (time, result) are recorded in Docs/Reliability.md.
 set -euo pipefail
@@ -51,13 +51,12 @@ for sanitizer in "${sanitizers[@]}"; do
   swift build --scratch-path "$scratch" --build-tests --sanitize="$sanitizer"
   built=$SECONDS
   echo "== $sanitizer: tests"
-  # One test at a time: many tests wait for processes (nitro, swift build) on the few threads of
-  # Swift concurrency's pool, and under a sanitizer those waits last long enough to starve the
-  # development server's tests running beside them (their requests time out).
+  # In parallel, like the README's command: no test blocks a cooperative thread (a blocking
+  # helper called from a task fails its test), so sanitized waits slow tests down, not starve them.
   if ! ASAN_OPTIONS="log_path=$reports/asan:${ASAN_OPTIONS:-}" \
       LSAN_OPTIONS="suppressions=$PWD/Tests/Scripts/lsan-suppressions.txt:${LSAN_OPTIONS:-}" \
       TSAN_OPTIONS="log_path=$reports/tsan:${TSAN_OPTIONS:-}" \
-      swift test --scratch-path "$scratch" --skip-build --sanitize="$sanitizer" --no-parallel ${test_options[@]+"${test_options[@]}"}; then
+      swift test --scratch-path "$scratch" --skip-build --sanitize="$sanitizer" ${test_options[@]+"${test_options[@]}"}; then
     echo "== $sanitizer: tests FAILED" >&2
     status=1
   fi
