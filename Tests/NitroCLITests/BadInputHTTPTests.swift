@@ -1,3 +1,4 @@
+import NitroSync
 import NitroTestSupport
 import Foundation
 import NitroCLI
@@ -29,7 +30,7 @@ struct BadInputHTTPTests {
         let port = try server.start()
         let before = TreeSnapshot(folder.path)
         let request = item.request
-        let (answer, healthy) = try await runOnOwnThread {
+        let (answer, healthy) = try await offThread {
             let answer = try RawHTTP.exchange(port: port, request)
             let healthy = try RawHTTP.exchange(port: port, Array("GET /_nitro/tasks HTTP/1.1\r\nHost: localhost\r\n\r\n".utf8))
             return (answer, healthy)

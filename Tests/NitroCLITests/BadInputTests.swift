@@ -1,3 +1,4 @@
+import NitroSync
 import NitroTestSupport
 import Foundation
 import NitroCLI
@@ -43,14 +44,14 @@ struct BadInputTests {
     func nitroRejectsItAndChangesNothing(_ item: BadInputCase) async throws {
         // Processes are waited for on a thread of their own, never on the cooperative pool.
         if item.setup == "disappearingTaskFile" {
-            let report = try await runOnOwnThread { try Self.runWhileAFileFlickers(item) }
+            let report = try await offThread { try Self.runWhileAFileFlickers(item) }
             #expect(report.failures.isEmpty, "\(report.failures.prefix(3))")
             #expect(report.flips > item.runs, "the file did not flicker")
             #expect(report.unchanged, "the tree changed")
             print(report.summary)
             return
         }
-        let outcome = try await runOnOwnThread { try Self.run(item) }
+        let outcome = try await offThread { try Self.run(item) }
         let (output, root) = (outcome.output, outcome.root)
         #expect(output.status == item.exit, "exit \(output.status), stderr:\n\(output.stderr)")
         for expected in item.stderr.map({ $0.replacingOccurrences(of: "{root}", with: root) }) {

@@ -1,3 +1,4 @@
+import NitroSync
 import NitroTestSupport
 import Foundation
 import Testing
@@ -171,7 +172,7 @@ struct BuildCompileTests {
                 "-typecheck", "-swift-version", "6", "-module-name", "App", "-I", products + "/Modules",
             ] + sources + [app.folder.appending("probe/Probe.swift")]
             let root = app.root
-            return try await runOnOwnThread {
+            return try await offThread {
                 try FixtureApp.sharedBuildLock.withLock {
                     try ProcessRunner.run(DocsTests.swiftc, arguments, currentDirectory: root, timeout: 300)
                 }

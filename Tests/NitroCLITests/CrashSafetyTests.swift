@@ -1,3 +1,4 @@
+import NitroSync
 import NitroTestSupport
 import Foundation
 import NitroCLI
@@ -63,7 +64,7 @@ struct CrashSafetyTests {
     @Test func killedBuildsLeaveOldOrNewFilesAndNoTemporaryFiles() async throws {
         let runs = Int(ProcessInfo.processInfo.environment["NITRO_CRASH_RUNS"] ?? "") ?? 300
         // Processes are waited for on a thread of their own, never on the cooperative pool.
-        let report = try await runOnOwnThread { try Self.killLoop(runs: runs) }
+        let report = try await offThread { try Self.killLoop(runs: runs) }
         #expect(report.partial.isEmpty, "\(report.partial.count) partial or missing files: \(report.partial.prefix(5))")
         #expect(report.lastStatus == 0)
         #expect(report.leftAtTheEnd.isEmpty, "left behind: \(report.leftAtTheEnd)")

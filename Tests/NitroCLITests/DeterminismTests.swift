@@ -1,3 +1,4 @@
+import NitroSync
 import NitroTestSupport
 import Foundation
 import NitroCLI
@@ -79,7 +80,7 @@ struct DeterminismTests {
 
     @Test func sameBytesWhateverListingOrderLocaleZoneAndPath() async throws {
         // Processes are waited for on a thread of their own, never on the cooperative pool.
-        let outcome = try await runOnOwnThread { try Self.buildVariants() }
+        let outcome = try await offThread { try Self.buildVariants() }
         let relinked = outcome.relinked
         #expect(relinked.status == 0 && relinked.stdout.contains("unchanged"), "\(relinked.stdout)\(relinked.stderr)")
         let (baseName, baseline) = outcome.results[0]

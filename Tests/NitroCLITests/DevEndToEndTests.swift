@@ -1,3 +1,4 @@
+import NitroSync
 import NitroTestSupport
 import Foundation
 import NitroCLI
@@ -28,7 +29,7 @@ import Testing
         try? FileManager.default.removeItem(atPath: app.root + "/Sources/App/NitroTasks.generated.swift")
         let generated = try await nitroOffPool(app, ["build", "--preset", "dev"])
         guard generated.status == 0 else { throw FixtureApp.SetupError("nitro build failed:\n\(generated.stderr)") }
-        try await runOnOwnThread { () throws -> Void in _ = try app.swiftBuild() }
+        try await offThread { () throws -> Void in _ = try app.swiftBuild() }
         return app
     }
 

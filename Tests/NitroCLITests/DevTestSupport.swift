@@ -1,3 +1,4 @@
+import NitroSync
 import NitroTestSupport
 import Foundation
 import NitroCLI
@@ -85,7 +86,7 @@ func httpJSON(_ method: String, _ url: String, body: Data? = nil) async throws -
 /// `nitro ARGUMENTS --root ROOT` run off the cooperative pool.
 func nitroOffPool(_ app: FixtureApp, _ arguments: [String]) async throws -> ProcessOutput {
     let root = app.root
-    return try await runOnOwnThread { () throws -> ProcessOutput in
+    return try await offThread { () throws -> ProcessOutput in
         try NitroBinary.run(arguments + ["--root", root], currentDirectory: root)
     }
 }

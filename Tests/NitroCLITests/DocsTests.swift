@@ -1,3 +1,4 @@
+import NitroSync
 import NitroTestSupport
 import Foundation
 import NitroJSON
@@ -130,7 +131,7 @@ struct DocsTests {
             ]
         }
         let (compilerArguments, folderPath) = (arguments, folder.path)
-        let output = try await runOnOwnThread {
+        let output = try await offThread {
             try ProcessRunner.run(swiftc, compilerArguments, currentDirectory: folderPath, timeout: 120)
         }
         #expect(
@@ -154,7 +155,7 @@ struct DocsTests {
                 continue
             }
             let arguments = command.arguments
-            let output = try await runOnOwnThread { try NitroBinary.run(arguments, currentDirectory: RepositoryPaths.root) }
+            let output = try await offThread { try NitroBinary.run(arguments, currentDirectory: RepositoryPaths.root) }
             let where_ = "\(block.file):\(command.line): nitro \(command.arguments.joined(separator: " "))"
             #expect(
                 output.status == command.status,
@@ -174,7 +175,7 @@ struct DocsTests {
         try FileManager.default.removeItem(atPath: folder.appending("nitro.config.ts"))
         try folder.write(fileName, block.text + "\n")
         let root = folder.path
-        let output = try await runOnOwnThread { try NitroBinary.run(["build", "--dry-run", "--root", root]) }
+        let output = try await offThread { try NitroBinary.run(["build", "--dry-run", "--root", root]) }
         #expect(
             output.status == 0,
             "\(block): this config does not build Fixtures/basic (`nitro build --dry-run`):\n\(output.stderr)")

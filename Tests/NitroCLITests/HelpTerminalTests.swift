@@ -1,3 +1,4 @@
+import NitroSync
 import NitroTestSupport
 import Foundation
 import NitroCLI
@@ -36,7 +37,7 @@ struct HelpTerminalTests {
         var merged = ["NO_COLOR": "", "CI": "", "TERM": "xterm"]
         for (key, value) in environment { merged[key] = value }
         let variables = merged
-        let output = try await runOnOwnThread {
+        let output = try await offThread {
             try ProcessRunner.run(
                 "/usr/bin/script", ["-qec", command, "/dev/null"], currentDirectory: RepositoryPaths.root,
                 environment: variables)
@@ -63,7 +64,7 @@ struct HelpTerminalTests {
             ["task", "list", "--root", "Fixtures/build/error-scan/project"],
         ])
     func pipeColour(_ arguments: [String]) async throws {
-        let plain = try await runOnOwnThread {
+        let plain = try await offThread {
             try NitroBinary.run(arguments, currentDirectory: RepositoryPaths.root, environment: ["NO_COLOR": ""])
         }
         #expect(plain.status != 0)

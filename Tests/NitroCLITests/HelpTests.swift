@@ -1,3 +1,4 @@
+import NitroSync
 import NitroTestSupport
 import Foundation
 import NitroCLI
@@ -9,7 +10,7 @@ import Testing
 struct HelpTests {
     /// `nitro ARGUMENTS` from the repository root, awaited off the cooperative pool.
     static func nitro(_ arguments: [String]) async throws -> ProcessOutput {
-        try await runOnOwnThread { try NitroBinary.run(arguments, currentDirectory: RepositoryPaths.root) }
+        try await offThread { try NitroBinary.run(arguments, currentDirectory: RepositoryPaths.root) }
     }
 
     static let names = NitroCLI.commands.map { $0.name }

@@ -1,3 +1,4 @@
+import NitroSync
 import NitroTestSupport
 import Foundation
 import Testing
@@ -14,7 +15,7 @@ struct PluginTests {
     /// `swift ARGUMENTS --package-path ROOT`-style invocation of the toolchain, output captured.
     static func swift(_ arguments: [String], in app: FixtureApp, timeout: Double = 900) async throws -> ProcessOutput {
         let root = app.root
-        return try await runOnOwnThread {
+        return try await offThread {
             try ProcessRunner.run(FixtureApp.swiftExecutable, arguments, currentDirectory: root, timeout: timeout)
         }
     }

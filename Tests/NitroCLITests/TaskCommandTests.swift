@@ -1,3 +1,4 @@
+import NitroSync
 import NitroTestSupport
 import Foundation
 import NitroCLI
@@ -41,7 +42,7 @@ private struct Refusal: Error, CustomStringConvertible {
 
     func nitro(_ arguments: [String], root: TemporaryDirectory) async throws -> ProcessOutput {
         let path = root.path
-        return try await runOnOwnThread { () throws -> ProcessOutput in
+        return try await offThread { () throws -> ProcessOutput in
             try NitroBinary.run(["task"] + arguments + ["--root", path], currentDirectory: path)
         }
     }

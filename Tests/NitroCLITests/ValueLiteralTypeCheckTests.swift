@@ -1,3 +1,4 @@
+import NitroSync
 import NitroTestSupport
 import Foundation
 import Testing
@@ -63,7 +64,7 @@ struct ValueLiteralTypeCheckTests {
             folder.appending("values.swift"),
         ]
         let path = folder.path
-        let output = try await runOnOwnThread {
+        let output = try await offThread {
             try ProcessRunner.run(DocsTests.swiftc, arguments, currentDirectory: path, timeout: 300)
         }
         #expect(output.status == 0, "\(output.stderr)")

@@ -1,3 +1,4 @@
+import NitroSync
 import NitroTestSupport
 import Foundation
 import NitroJSON
@@ -25,11 +26,11 @@ import Testing
         try await withDevServer(configuration, usePoll: usePoll) { server, port in
             let start = PipeliningFlooder.now()
             let deadline = start + 30  // a bound for slow (sanitized) runs; about 3 s otherwise
-            async let flooded = runOnOwnThread {
+            async let flooded = offThread {
                 try PipeliningFlooder.run(port: port, connections: 10, request: request, deadline: deadline)
             }
             // Meanwhile the server keeps answering other clients.
-            let healthy = try await runOnOwnThread {
+            let healthy = try await offThread {
                 try TestHTTPConnection(port: port).request("GET", "/_nitro/tasks/db:migrate").status
             }
             let outcomes = try await flooded
@@ -45,7 +46,7 @@ import Testing
                 // the client's) and a busy or sanitized machine.
                 #expect(closedAt - outcome.lastProgress < Self.timeout + 5, "connection \(index): \(closedAt - outcome.lastProgress) s")
             }
-            let after = try await runOnOwnThread {
+            let after = try await offThread {
                 try TestHTTPConnection(port: port).request("GET", "/_nitro/tasks/db:migrate").status
             }
             #expect(after == 200)

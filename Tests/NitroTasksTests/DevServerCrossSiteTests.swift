@@ -93,7 +93,7 @@ import Testing
         let registry = TaskRegistry(tasks: [.init("count", definition: { counted })])
         try await withDevServer(registry: registry) { _, port in
             let cases = Self.refused + Self.allowed
-            let answers = try await runOnOwnThread {
+            let answers = try await offThread {
                 try cases.map { item in
                     let headers = item.headers.map { $0.replacingOccurrences(of: "{port}", with: "\(port)") }
                     return try TestHTTPConnection(port: port).request(item.method, "/_nitro/tasks/count", headers: headers)
@@ -117,7 +117,7 @@ import Testing
         let lines = Locked<[String]>([])
         let configuration = DevServer.Configuration(infoFile: nil, log: { line in lines.withLock { $0.append(line) } })
         try await withDevServer(configuration) { _, port in
-            let status = try await runOnOwnThread {
+            let status = try await offThread {
                 try TestHTTPConnection(port: port).request(
                     "GET", "/_nitro/tasks/db:migrate", headers: ["Sec-Fetch-Site: cross-site", "Sec-Fetch-Dest: image"]
                 ).status

@@ -1,3 +1,4 @@
+import NitroSync
 import NitroTestSupport
 import Foundation
 import NitroJSON
@@ -39,7 +40,7 @@ import Testing
 
     @Test func aQueryValueCannotChangeTheRouteOverTheWire() async throws {
         try await withDevServer { _, port in
-            let (next, callback, foreign, local) = try await runOnOwnThread {
+            let (next, callback, foreign, local) = try await offThread {
                 let connection = try TestHTTPConnection(port: port)
                 let next = try connection.request("GET", "/_nitro/tasks/echo:payload?next=http://x/_nitro/tasks/db:migrate")
                 let callback = try connection.request("GET", "/_nitro/tasks/echo:payload?callback=https://example.com/hook")

@@ -1,5 +1,6 @@
 import NitroTestSupport
 import NitroJSON
+import NitroTasksRoutes
 import Testing
 
 @testable import NitroTasks
@@ -121,16 +122,16 @@ private func respond(_ method: String, _ target: String, body: String = "") asyn
     }
 
     @Test func recognisesLoopbackPeers() {
-        #expect(Socket.isLoopback(family: AF_INET_VALUE, address: [127, 0, 0, 1]))
-        #expect(Socket.isLoopback(family: AF_INET_VALUE, address: [127, 9, 8, 7]))
-        #expect(!Socket.isLoopback(family: AF_INET_VALUE, address: [10, 0, 0, 1]))
-        #expect(!Socket.isLoopback(family: AF_INET_VALUE, address: [192, 168, 1, 127]))
-        #expect(Socket.isLoopback(family: AF_INET6_VALUE, address: Array(repeating: 0, count: 15) + [1]))
-        #expect(!Socket.isLoopback(family: AF_INET6_VALUE, address: Array(repeating: 0, count: 16)))
+        #expect(RemoteAddress.loopback(family: AF_INET_VALUE, [127, 0, 0, 1]))
+        #expect(RemoteAddress.loopback(family: AF_INET_VALUE, [127, 9, 8, 7]))
+        #expect(!RemoteAddress.loopback(family: AF_INET_VALUE, [10, 0, 0, 1]))
+        #expect(!RemoteAddress.loopback(family: AF_INET_VALUE, [192, 168, 1, 127]))
+        #expect(RemoteAddress.loopback(family: AF_INET6_VALUE, Array(repeating: 0, count: 15) + [1]))
+        #expect(!RemoteAddress.loopback(family: AF_INET6_VALUE, Array(repeating: 0, count: 16)))
         let mapped: [UInt8] = Array(repeating: 0, count: 10) + [0xFF, 0xFF, 127, 0, 0, 1]
-        #expect(Socket.isLoopback(family: AF_INET6_VALUE, address: mapped))
+        #expect(RemoteAddress.loopback(family: AF_INET6_VALUE, mapped))
         let mappedRemote: [UInt8] = Array(repeating: 0, count: 10) + [0xFF, 0xFF, 8, 8, 8, 8]
-        #expect(!Socket.isLoopback(family: AF_INET6_VALUE, address: mappedRemote))
-        #expect(!Socket.isLoopback(family: AF_INET6_VALUE, address: [0xFE, 0x80] + Array(repeating: 0, count: 13) + [1]))
+        #expect(!RemoteAddress.loopback(family: AF_INET6_VALUE, mappedRemote))
+        #expect(!RemoteAddress.loopback(family: AF_INET6_VALUE, [0xFE, 0x80] + Array(repeating: 0, count: 13) + [1]))
     }
 }

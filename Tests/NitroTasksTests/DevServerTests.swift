@@ -67,7 +67,7 @@ private func fetch(_ method: String, _ url: String, body: String? = nil) async t
     @Test func keepsConnectionsAliveAndAnswersPipelinedRequestsInOrder() async throws {
         try await withDevServer { _, port in
             // Blocking socket work happens off the cooperative pool; expectations stay here.
-            let (sequential, head, pipelined, closing, closed) = try await runOnOwnThread {
+            let (sequential, head, pipelined, closing, closed) = try await offThread {
                 let connection = try TestHTTPConnection(port: port)
                 let sequential = try (0..<3).map { _ in try connection.request("GET", "/_nitro/tasks/db:migrate") }
                 let head = try connection.request("HEAD", "/_nitro/tasks")
@@ -96,7 +96,7 @@ private func fetch(_ method: String, _ url: String, body: String? = nil) async t
             ("\u{16}\u{03}\u{01}\u{02}\u{00}\u{01}\u{00}\u{01}\u{fc}\u{03}\u{03}\r\n\r\n", 400),
         ]
         try await withDevServer(configuration) { _, port in
-            let outcomes = try await runOnOwnThread {
+            let outcomes = try await offThread {
                 try cases.map { text, _ in
                     let connection = try TestHTTPConnection(port: port)
                     try connection.send(text)
@@ -111,7 +111,7 @@ private func fetch(_ method: String, _ url: String, body: String? = nil) async t
                 #expect(response.headers["connection"] == "close")
                 #expect(closed)
             }
-            let (bigStatus, healthy) = try await runOnOwnThread {
+            let (bigStatus, healthy) = try await offThread {
                 // A body over the limit sent whole still gets its 413 (the server drains before closing).
                 let big = try TestHTTPConnection(port: port)
                 try big.send(
@@ -132,7 +132,7 @@ private func fetch(_ method: String, _ url: String, body: String? = nil) async t
 
     @Test func refusesRequestsForOtherHostsAndFromOtherSites() async throws {
         try await withDevServer { _, port in
-            let (rebound, crossSite, local) = try await runOnOwnThread {
+            let (rebound, crossSite, local) = try await offThread {
                 let rebound = try TestHTTPConnection(port: port).request(
                     "POST", "/_nitro/tasks/db:migrate", headers: ["Host: attacker.example"])
                 let crossSite = try TestHTTPConnection(port: port).request(
@@ -149,7 +149,7 @@ private func fetch(_ method: String, _ url: String, body: String? = nil) async t
 
     @Test func answersOneHundredContinueThenTheResult() async throws {
         try await withDevServer { _, port in
-            let (interim, final) = try await runOnOwnThread {
+            let (interim, final) = try await offThread {
                 let connection = try TestHTTPConnection(port: port)
                 let body = #"{"payload":{"k":"v"}}"#
                 try connection.send(
@@ -168,7 +168,7 @@ private func fetch(_ method: String, _ url: String, body: String? = nil) async t
         let configuration = DevServer.Configuration(
             requestTimeout: .milliseconds(300), idleTimeout: .milliseconds(400), infoFile: nil)
         try await withDevServer(configuration) { _, port in
-            let (slowStatus, slowClosed, silentStatus, silentClosed) = try await runOnOwnThread {
+            let (slowStatus, slowClosed, silentStatus, silentClosed) = try await offThread {
                 let slow = try TestHTTPConnection(port: port)
                 try slow.send("GET /_nitro/tasks HTTP/1.1\r\nHost: localhost\r\n")  // never finishes its head
                 let slowStatus = try slow.readResponse().status
@@ -219,7 +219,7 @@ private func fetch(_ method: String, _ url: String, body: String? = nil) async t
         let server = DevServer(runner: TaskRunner(registry: registry), configuration: .init(infoFile: infoFile))
         let port = try server.start()
         let responseTask = Task {
-            try await runOnOwnThread { try TestHTTPConnection(port: port).request("POST", "/_nitro/tasks/slow") }
+            try await offThread { try TestHTTPConnection(port: port).request("POST", "/_nitro/tasks/slow") }
         }
         try await waitUntil("the slow run started") { server.runner.isRunning("slow") }
         let stopped = Task {
@@ -239,7 +239,7 @@ private func fetch(_ method: String, _ url: String, body: String? = nil) async t
 
     @Test func servesManyConcurrentConnections() async throws {
         try await withDevServer { _, port in
-            let results = try await runOnOwnThread { () throws -> [Int] in
+            let results = try await offThread { () throws -> [Int] in
                 let connections = try (0..<200).map { _ in try TestHTTPConnection(port: port) }
                 for connection in connections {
                     try connection.send("GET /_nitro/tasks/db:migrate HTTP/1.1\r\nHost: localhost\r\n\r\n")

@@ -64,7 +64,7 @@ struct LifecycleTests {
         let deadline = ContinuousClock.now + .seconds(30)
         while server.port == nil, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(2)) }
         let port = try #require(server.port)
-        let response = try await runOnOwnThread { try TestHTTPConnection(port: port).request("GET", "/_nitro/tasks/db:migrate") }
+        let response = try await offThread { try TestHTTPConnection(port: port).request("GET", "/_nitro/tasks/db:migrate") }
         #expect(response.status == 200)
         running.cancel()
         try await running.value

@@ -1,3 +1,4 @@
+import NitroSync
 import NitroTestSupport
 import Foundation
 
@@ -10,7 +11,7 @@ import Foundation
 /// Test clients that pipeline requests as fast as the server takes them and never read a byte
 /// of the responses: non-blocking loopback sockets driven by `poll` with a deadline, so every
 /// wait is bounded. Run ``run(port:connections:request:deadline:)`` on a thread of its own
-/// (``runOnOwnThread(_:)``), never on a cooperative thread.
+/// (``offThread(_:)``), never on a cooperative thread.
 enum PipeliningFlooder {
     /// What happened to one connection.
     struct Outcome: Sendable {

@@ -1,3 +1,4 @@
+import NitroSync
 import NitroTestSupport
 import Foundation
 import Testing
@@ -67,7 +68,7 @@ import Testing
 
     /// Waits for `process` to exit on a thread of its own and returns its status.
     static func exitStatus(of process: Process) async -> Int32 {
-        return await runOnOwnThread { () -> Int32 in
+        return await offThread { () -> Int32 in
             process.waitUntilExit()
             return process.terminationStatus
         }

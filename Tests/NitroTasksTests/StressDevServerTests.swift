@@ -1,3 +1,4 @@
+import NitroSync
 import NitroTestSupport
 import Foundation
 import NitroJSON
@@ -116,7 +117,7 @@ struct StressDevServerTests {
     /// a process of its own (this test bundle, filtered to this suite) unless it is that process.
     @Test func aThousandConcurrentConnectionsOfEveryKind() async throws {
         if ProcessInfo.processInfo.environment["NITRO_STRESS_ALONE"] == nil {
-            let output = try await runOnOwnThread { try Self.runAlone("aThousandConcurrentConnectionsOfEveryKind") }
+            let output = try await offThread { try Self.runAlone("aThousandConcurrentConnectionsOfEveryKind") }
             #expect(output.status == 0, "the isolated run failed:\n\(output.text.suffix(4000))")
             for line in output.text.split(separator: "\n") where line.contains("dev server stress:") { print(line) }
             return
@@ -151,12 +152,12 @@ struct StressDevServerTests {
             requestTimeout: .seconds(1), idleTimeout: .seconds(5), infoFile: nil)
         try await withDevServer(configuration) { _, port in
             // Warm up (allocator arenas, the cooperative pool), then take the baseline.
-            _ = try await runOnOwnThread { try Self.round(port: port, connections: 100) }
+            _ = try await offThread { try Self.round(port: port, connections: 100) }
             let baseline = Self.residentBytes()
             var after: [Int] = []
             var peaks: [Int] = []
             for _ in 0..<3 {
-                let (statuses, echoed, healthy, peak) = try await runOnOwnThread { try Self.round(port: port, connections: 1000) }
+                let (statuses, echoed, healthy, peak) = try await offThread { try Self.round(port: port, connections: 1000) }
                 #expect(healthy == 200, "a new client was not served while 1,000 were connected")
                 for kind in Kind.allCases {
                     let got = statuses[kind] ?? []
@@ -183,7 +184,7 @@ struct StressDevServerTests {
     /// two rounds of 40 leave the resident memory within 32 MiB of the baseline.
     @Test func fortyClientsThatPipelineAndNeverRead() async throws {
         if ProcessInfo.processInfo.environment["NITRO_STRESS_ALONE"] == nil {
-            let output = try await runOnOwnThread { try Self.runAlone("fortyClientsThatPipelineAndNeverRead") }
+            let output = try await offThread { try Self.runAlone("fortyClientsThatPipelineAndNeverRead") }
             #expect(output.status == 0, "the isolated run failed:\n\(output.text.suffix(4000))")
             for line in output.text.split(separator: "\n") where line.contains("dev server flood:") { print(line) }
             return
@@ -194,13 +195,13 @@ struct StressDevServerTests {
         let request = Array(
             ("POST /_nitro/tasks/echo:payload HTTP/1.1\r\nHost: localhost\r\nContent-Length: \(body.utf8.count)\r\n\r\n" + body).utf8)
         try await withDevServer(configuration) { server, port in
-            _ = try await runOnOwnThread { try TestHTTPConnection(port: port).request("GET", "/_nitro/tasks").status }
+            _ = try await offThread { try TestHTTPConnection(port: port).request("GET", "/_nitro/tasks").status }
             let baseline = Self.residentBytes()
             var after: [Int] = []
             var sent: [Int] = []
             for _ in 0..<2 {
                 let deadline = PipeliningFlooder.now() + 60  // about 10 s; the bound is for sanitized runs
-                let outcomes = try await runOnOwnThread {
+                let outcomes = try await offThread {
                     try PipeliningFlooder.run(port: port, connections: 40, request: request, deadline: deadline)
                 }
                 #expect(outcomes.allSatisfy { $0.closedAt != nil }, "a client that never reads is still connected after 60 s")

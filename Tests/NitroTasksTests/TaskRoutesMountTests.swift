@@ -1,3 +1,4 @@
+import NitroSync
 import NitroTestSupport
 import Foundation
 import NitroJSON
@@ -76,7 +77,7 @@ struct TaskRoutesMountTests {
             var result: (Int, JSONValue?, String?) = (0, nil, nil)
             let lines = headers.map { "\($0.name): \($0.value)" }
             try await withDevServer { _, port in
-                let response = try await runOnOwnThread {
+                let response = try await offThread {
                     try TestHTTPConnection(port: port).request(
                         item.method, item.target, body: item.body.isEmpty ? nil : item.body, headers: lines)
                 }

@@ -1,3 +1,4 @@
+import NitroSync
 import Foundation
 
 #if canImport(Glibc)
@@ -8,7 +9,7 @@ import Foundation
 
 /// An exclusive `flock` on a file, held for the length of a closure: turn-taking between threads
 /// and between processes. It blocks, so call it only from a thread that may block
-/// (``runOnOwnThread(_:)``).
+/// (``offThread(_:)``).
 public struct FileLock: Sendable {
     public let path: String
 

@@ -1,3 +1,4 @@
+import NitroSync
 import Foundation
 
 /// What a finished child process left: exit status and everything it printed.
@@ -15,7 +16,7 @@ public struct ProcessOutput: Sendable {
 
 /// Runs executables for tests: output captured through temporary files (no pipe dead-locks),
 /// a time limit after which the child is killed and the test fails. The wait happens on a thread
-/// of its own (``runOnOwnThread(_:)``), never on a cooperative thread.
+/// of its own (``offThread(_:)``), never on a cooperative thread.
 public enum ProcessRunner {
     public struct TimedOut: Error, CustomStringConvertible {
         public var command: String
@@ -38,7 +39,7 @@ public enum ProcessRunner {
         _ executable: String, _ arguments: [String], currentDirectory: String? = nil,
         environment: [String: String] = [:], timeout: Double = 60
     ) async throws -> ProcessOutput {
-        try await runOnOwnThread { () throws -> ProcessOutput in
+        try await offThread { () throws -> ProcessOutput in
             try run(
                 executable, arguments, currentDirectory: currentDirectory, environment: environment,
                 timeout: timeout)

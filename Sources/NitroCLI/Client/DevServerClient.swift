@@ -1,3 +1,4 @@
+import NitroSync
 import NitroJSON
 import NitroTasks
 import NitroTasksDevServer

@@ -94,30 +94,15 @@ enum Socket {
         case AF_INET:
             return withUnsafeBytes(of: &copy) { raw in
                 let address = raw.load(fromByteOffset: MemoryLayout<sockaddr_in>.offset(of: \.sin_addr)!, as: in_addr.self)
-                return isLoopback(family: AF_INET, address: withUnsafeBytes(of: address) { Array($0) })
+                return RemoteAddress.loopback(family: AF_INET, withUnsafeBytes(of: address) { Array($0) })
             }
         case AF_INET6:
             return withUnsafeBytes(of: &copy) { raw in
                 let address = raw.load(fromByteOffset: MemoryLayout<sockaddr_in6>.offset(of: \.sin6_addr)!, as: in6_addr.self)
-                return isLoopback(family: AF_INET6, address: withUnsafeBytes(of: address) { Array($0) })
+                return RemoteAddress.loopback(family: AF_INET6, withUnsafeBytes(of: address) { Array($0) })
             }
         case AF_UNIX:
             return true
-        default:
-            return false
-        }
-    }
-
-    /// Whether an address, as its network-order bytes, is a loopback address.
-    static func isLoopback(family: Int32, address: [UInt8]) -> Bool {
-        switch family {
-        case AF_INET:
-            return address.count == 4 && address[0] == 127
-        case AF_INET6:
-            guard address.count == 16 else { return false }
-            if address[0..<15].allSatisfy({ $0 == 0 }) && address[15] == 1 { return true }
-            let mapped = address[0..<10].allSatisfy({ $0 == 0 }) && address[10] == 0xFF && address[11] == 0xFF
-            return mapped && address[12] == 127
         default:
             return false
         }

@@ -1,3 +1,4 @@
+import NitroSync
 import Foundation
 import NitroCLI
 import NitroTestSupport
@@ -122,20 +123,20 @@ extension FixtureApp {
     @discardableResult
     func nitro(_ arguments: [String], environment: [String: String] = [:]) async throws -> ProcessOutput {
         let app = self
-        return try await runOnOwnThread { () throws -> ProcessOutput in try app.nitro(arguments, environment: environment) }
+        return try await offThread { () throws -> ProcessOutput in try app.nitro(arguments, environment: environment) }
     }
 
     @discardableResult
     func swiftBuild(timeout: Double = 600) async throws -> ProcessOutput {
         let app = self
-        return try await runOnOwnThread { () throws -> ProcessOutput in try app.swiftBuild(timeout: timeout) }
+        return try await offThread { () throws -> ProcessOutput in try app.swiftBuild(timeout: timeout) }
     }
 
     func run(_ product: String, _ arguments: [String], environment: [String: String] = [:], timeout: Double = 60)
         async throws -> ProcessOutput
     {
         let app = self
-        return try await runOnOwnThread { () throws -> ProcessOutput in
+        return try await offThread { () throws -> ProcessOutput in
             try app.run(product, arguments, environment: environment, timeout: timeout)
         }
     }
