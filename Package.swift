@@ -12,7 +12,8 @@ import PackageDescription
 /// - `NitroTasksRoutes`: the task routes (`GET /_nitro/tasks`, `GET|POST /_nitro/tasks/NAME`) as a
 ///   framework-neutral handler with the loopback and cross-site policy, for Vapor, Hummingbird…
 /// - `NitroTasksDevServer`: the development HTTP server (`DevServer`) serving those routes.
-/// - `NitroTasksApp`: the app entry point (`serve`, `run NAME`, `list`, development mode).
+/// - `NitroTasksApp`: the app entry point (`serve`, `run NAME`, `list`), with no HTTP server.
+/// - `NitroTasksAppDev`: the entry point with development mode on `NitroTasksDevServer`.
 /// - `NitroTasksRedis`: tick claims on Redis (its own small RESP client).
 /// - `NitroBuild`: the pure core of the build tool (scan, config, merge, render).
 /// - `NitroCLI`: the edges of the tool (arguments, file system, processes, HTTP client).
@@ -27,8 +28,11 @@ let package = Package(
         .library(name: "NitroTasksRoutes", targets: ["NitroTasksRoutes"]),
         // The development HTTP server, kept out of `NitroTasks` so that production binaries need not link it.
         .library(name: "NitroTasksDevServer", targets: ["NitroTasksDevServer"]),
-        // `NitroTasksApp.main(registry:)`: serve / run NAME / list / development mode.
+        // `NitroTasksApp.main(registry:)`: serve / run NAME / list, with no HTTP server.
         .library(name: "NitroTasksApp", targets: ["NitroTasksApp"]),
+        // `NitroTasksAppDev.main(registry:)`: the same plus development mode on the built-in server;
+        // linked in development builds only (an app's `NitroDev` trait, which `nitro dev` enables).
+        .library(name: "NitroTasksAppDev", targets: ["NitroTasksAppDev"]),
         .library(name: "NitroCron", targets: ["NitroCron"]),
         // Tick claims on Redis, so that replicas on several machines run each tick once.
         .library(name: "NitroTasksRedis", targets: ["NitroTasksRedis"]),
@@ -47,7 +51,8 @@ let package = Package(
         // C facilities Glibc does not export (epoll, eventfd, line-buffered stdout), for the development server.
         .target(name: "CNitroDevServer"),
         .target(name: "NitroTasksDevServer", dependencies: ["NitroSync", "NitroTasks", "NitroTasksRoutes", "CNitroDevServer"]),
-        .target(name: "NitroTasksApp", dependencies: ["NitroTasks", "NitroTasksRoutes", "NitroTasksDevServer"]),
+        .target(name: "NitroTasksApp", dependencies: ["NitroJSON", "NitroTasks", "NitroTasksRoutes"]),
+        .target(name: "NitroTasksAppDev", dependencies: ["NitroTasks", "NitroTasksApp", "NitroTasksDevServer"]),
         // Spawning a process in its own group and folder (`nitro dev`): the CLI's only C code.
         .target(name: "CNitroSystem"),
         // A small RESP client of its own (no dependencies) and `RedisTickClaim`.
@@ -93,7 +98,8 @@ let package = Package(
         .testTarget(
             name: "NitroTasksTests",
             dependencies: [
-                "NitroTasks", "NitroTasksRoutes", "NitroTasksDevServer", "NitroTasksApp", "NitroSync", "NitroTestSupport",
+                "NitroTasks", "NitroTasksRoutes", "NitroTasksDevServer", "NitroTasksApp", "NitroTasksAppDev", "NitroSync",
+                "NitroTestSupport",
             ]),
         .testTarget(
             name: "NitroTasksRedisTests", dependencies: ["NitroTasksRedis", "NitroTasks", "NitroSync", "NitroTestSupport"]),

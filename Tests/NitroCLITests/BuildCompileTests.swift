@@ -47,6 +47,32 @@ struct BuildCompileTests {
         serve.signal(SIGTERM)
         #expect(await serve.waitForExit(seconds: 30) == 0)
         #expect(serve.output.hasSuffix("Stopping…\nStopped\n"), "\(serve.output)")
+
+        // Built without the NitroDev trait (as `swift build -c release` builds it), the binary has no
+        // development mode and links no HTTP server: not one symbol of NitroTasksDevServer.
+        #expect(try Self.symbols(ofModule: "NitroTasksDevServer", in: app.root + "/.build/debug/App") == 0)
+        for (arguments, environment) in [(["dev"], [:]), ([], ["NITRO_DEV": "1"])] {
+            let dev = try await app.run("App", arguments, environment: environment)
+            #expect(dev.status == 64 && dev.stdout == "", "\(arguments) \(environment)")
+            #expect(dev.stderr.hasPrefix("error: this binary has no development mode"), "\(dev.stderr)")
+        }
+        // With the trait (what `nitro dev` enables), it links the development server.
+        try await app.swiftBuild(traits: ["NitroDev"])
+        #expect(try Self.symbols(ofModule: "NitroTasksDevServer", in: app.root + "/.build/debug/App") > 100)
+    }
+
+    /// How many times the mangled name of `module` occurs in the executable `path` (its symbol
+    /// table names every linked Swift symbol with its module, `19NitroTasksDevServer…`).
+    static func symbols(ofModule module: String, in path: String) throws -> Int {
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        let needle = Data("\(module.utf8.count)\(module)".utf8)
+        var count = 0
+        var start = bytes.startIndex
+        while let found = bytes.range(of: needle, in: start..<bytes.endIndex) {
+            count += 1
+            start = found.upperBound
+        }
+        return count
     }
 
     @Test("edge cases compile: escapes, raw and multi-line literals, backticks, #if, handler files and modules")

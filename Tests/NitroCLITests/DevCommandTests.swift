@@ -1,5 +1,6 @@
 import Foundation
 import NitroJSON
+import NitroTestSupport
 import Testing
 
 @testable import NitroCLI
@@ -22,6 +23,21 @@ import Testing
         #expect(throws: ProductResolver.Failure.self) { try ProductResolver.choose(nil, among: ["Server", "Tool"]) }
         #expect(throws: ProductResolver.Failure.self) { try ProductResolver.choose("Nope", among: ["App"]) }
         #expect(throws: ProductResolver.Failure.self) { try ProductResolver.choose(nil, among: []) }
+    }
+
+    @Test("nitro dev enables the NitroDev trait only where the package declares it (real dump-package)")
+    func developmentTrait() async throws {
+        func described(_ fixture: String) async throws -> JSONValue {
+            let dump = try await ProcessRunner.run(
+                FixtureApp.swiftExecutable, ["package", "dump-package", "--package-path", RepositoryPaths.fixture(fixture)],
+                timeout: 120)
+            #expect(dump.status == 0, "\(dump.stderr)")
+            return try JSONReader.parse(dump.stdout)
+        }
+        #expect(DevelopmentTrait.buildArguments(packageDescription: try await described("basic")) == ["--traits", "default,NitroDev"])
+        #expect(DevelopmentTrait.buildArguments(packageDescription: try await described("plugin-build")) == [])
+        let otherTraits: JSONValue = ["traits": [["name": "Metrics", "enabledTraits": []]]]
+        #expect(DevelopmentTrait.buildArguments(packageDescription: otherTraits) == [])
     }
 
     @Test func noticesAddedChangedAndRemovedSourcesButNotGeneratedFiles() async throws {

@@ -101,14 +101,29 @@ struct DocsTests {
     /// `swiftc -typecheck` of the block alone as `main.swift` (top-level code and `await` allowed),
     /// against this package's modules; a manifest (`import PackageDescription`) against
     /// PackageDescription.
+    ///
+    /// A block with `#if NitroDev` (the development trait of Docs/Runtime.md) is checked both
+    /// ways: as a plain build and as `nitro dev` builds it (`-D NitroDev`).
     static func typeCheck(_ block: DocsBlock) async throws {
+        let conditions = block.text.contains("#if NitroDev") ? [[], ["-D", "NitroDev"]] : [[String]()]
+        for condition in conditions { try await typeCheck(block, defining: condition) }
+    }
+
+    /// The `swift-tools-version` a manifest block declares (its first line), else 6.0.
+    static func toolsVersion(_ manifest: String) -> String {
+        let first = manifest.prefix { $0 != "\n" }
+        guard first.hasPrefix("// swift-tools-version:") else { return "6.0" }
+        return first.dropFirst("// swift-tools-version:".count).trimmingCharacters(in: .whitespaces)
+    }
+
+    private static func typeCheck(_ block: DocsBlock, defining condition: [String]) async throws {
         let folder = try TemporaryDirectory("nitro-docs")
-        var arguments = ["-typecheck", "-swift-version", "6"]
+        var arguments = ["-typecheck", "-swift-version", "6"] + condition
         if block.text.contains("import PackageDescription") {
             let toolchain = ((swiftc as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
             try folder.write("Package.swift", block.text)
             arguments += [
-                "-I", toolchain + "/lib/swift/pm/ManifestAPI", "-package-description-version", "6.0",
+                "-I", toolchain + "/lib/swift/pm/ManifestAPI", "-package-description-version", toolsVersion(block.text),
                 folder.appending("Package.swift"),
             ]
         } else {
@@ -136,7 +151,7 @@ struct DocsTests {
         }
         #expect(
             output.status == 0,
-            "\(block): does not type-check (line N of main.swift is line \(block.line) + N of the page; mark it `swift skip` if it cannot):\n\(output.stderr)\(output.stdout)"
+            "\(block)\(condition.isEmpty ? "" : " with \(condition.joined(separator: " "))"): does not type-check (line N of main.swift is line \(block.line) + N of the page; mark it `swift skip` if it cannot):\n\(output.stderr)\(output.stdout)"
         )
     }
 

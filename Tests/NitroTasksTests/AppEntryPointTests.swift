@@ -1,5 +1,6 @@
 import Foundation
 import NitroSync
+import NitroTestSupport
 import Testing
 
 @testable import NitroTasks
@@ -16,12 +17,14 @@ struct AppEntryPointTests {
         var err: [String]
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) async -> Outcome {
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], developmentServer: DevelopmentServer? = nil
+    ) async -> Outcome {
         let out = Locked<[String]>([])
         let err = Locked<[String]>([])
         let command = AppCommand(
             runner: TaskRunner(registry: devServerTestRegistry()), environment: environment,
-            out: { line in out.withLock { $0.append(line) } }, err: { line in err.withLock { $0.append(line) } })
+            developmentServer: developmentServer, out: { line in out.withLock { $0.append(line) } }, err: { line in err.withLock { $0.append(line) } })
         let status = await command.run(arguments)
         return Outcome(status: status, out: out.withLock { $0 }, err: err.withLock { $0 })
     }
@@ -73,5 +76,50 @@ struct AppEntryPointTests {
         let outcome = await serving.value
         #expect(outcome.status == 0)
         #expect(outcome.err == ["Scheduling 2 schedules (NITRO_SCHEDULER=off: not running them); SIGTERM or Ctrl-C stops", "Stopped"])
+    }
+
+    @Test func withoutADevelopmentServerDevModeIsAUsageErrorThatSaysWhatToLink() async {
+        for (arguments, environment) in [(["dev"], [:]), ([], ["NITRO_DEV": "1"])] {
+            let outcome = await Self.run(arguments, environment: environment)
+            #expect(outcome.status == 64 && outcome.out == [], "\(arguments)")
+            #expect(outcome.err == [AppCommand.noDevelopmentServer], "\(arguments)")
+            #expect(outcome.err.first?.contains("NitroTasksAppDev") == true)
+        }
+    }
+
+    @Test func devModeRunsTheGivenServerWithTheRunnerAndEnvironment() async {
+        let seen = Locked<[String]>([])
+        let server = DevelopmentServer { runner, environment in
+            // A server that stops by itself (as the built-in one does when `nitro dev` goes away).
+            seen.withLock { $0 = runner.registry.entries.map(\.name) + [environment["NITRO_DEV_PORT"] ?? "-"] }
+        }
+        let outcome = await Self.run(
+            [], environment: ["NITRO_DEV": "1", "NITRO_DEV_PORT": "0", "NITRO_SCHEDULER": "off"], developmentServer: server)
+        #expect(outcome.status == 0, "\(outcome.err)")
+        #expect(seen.withLock { $0 } == devServerTestRegistry().entries.map(\.name) + ["0"])
+    }
+
+    @Test(.timeLimit(.minutes(1))) func devModeStopsItsServerWhenItsTaskIsCancelled() async throws {
+        let started = Gate()
+        let stopped = Gate()
+        let server = DevelopmentServer { _, _ in
+            started.open()
+            // Serves until cancelled, like DevServer.serve (the sleep ends at once when cancelled).
+            try? await Task.sleep(for: .seconds(600))
+            stopped.open()
+        }
+        let serving = Task { await Self.run(["dev"], environment: ["NITRO_SCHEDULER": "off"], developmentServer: server) }
+        try await waitUntil("the development server started", timeout: .seconds(30)) { started.isOpen }
+        serving.cancel()
+        let outcome = await serving.value
+        #expect(outcome.status == 0, "\(outcome.err)")
+        #expect(stopped.isOpen)
+    }
+
+    @Test func aFailingDevelopmentServerEndsDevModeWithStatusOne() async {
+        struct Refused: Error, CustomStringConvertible { var description: String { "port taken" } }
+        let server = DevelopmentServer { _, _ in throw Refused() }
+        let outcome = await Self.run(["dev"], environment: ["NITRO_SCHEDULER": "off"], developmentServer: server)
+        #expect(outcome.status == 1 && outcome.err == ["error: port taken"], "\(outcome.err)")
     }
 }

@@ -118,6 +118,7 @@ final class DevSession: Sendable {
         }
         let product = try ProductResolver.choose(options.product, among: ProductResolver.executables(inPackageDescription: json))
         usesBuildPlugin.withLock { $0 = DevRegistry.usesBuildPlugin(packageDescription: json) }
+        traitArguments.withLock { $0 = DevelopmentTrait.buildArguments(packageDescription: json) }
         let binPath = try await CapturedCommand.run(
             "swift", ["build", "--package-path", options.root, "--show-bin-path"], environment: environment)
         let folder = String(decoding: binPath.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -131,6 +132,8 @@ final class DevSession: Sendable {
     private let productName = Locked("")
     /// Whether a target applies NitroBuildPlugin (then the plugin generates the registry).
     private let usesBuildPlugin = Locked(false)
+    /// `--traits default,NitroDev` when the package declares that trait (``DevelopmentTrait``).
+    private let traitArguments = Locked<[String]>([])
 
     /// Regenerates the registry as `nitro build` would (``DevRegistry``) and builds the product;
     /// false on failure.
@@ -147,7 +150,8 @@ final class DevSession: Sendable {
         let build: ChildProcess
         do {
             build = try ChildProcess(
-                "swift", ["build", "--package-path", options.root, "--product", product] + Self.buildFlags(console),
+                "swift", ["build", "--package-path", options.root, "--product", product] + traitArguments.withLock { $0 }
+                    + Self.buildFlags(console),
                 environment: environment, directory: options.root)
         } catch {
             console.err("\(console.style("error:", "1;31")) \(error)")
@@ -196,8 +200,14 @@ final class DevSession: Sendable {
             }
             try? await Task.sleep(for: .milliseconds(50))
         }
-        if app.exitedStatus == nil && !stopping {
-            say("the app did not write \(DevServerLocator.infoFile) within 60 s; does it call NitroTasksApp.main (or DevServer.serve) when NITRO_DEV=1?")
+        if let status = app.exitedStatus, !stopping {
+            let hint =
+                traitArguments.withLock { $0.isEmpty }
+                ? " (the package declares no \(DevelopmentTrait.name) trait, so it was built without development mode: see Docs/Runtime.md, \"The app entry point\")"
+                : ""
+            say("the app exited with status \(status) before serving its tasks\(hint); fix it and save a file to rebuild")
+        } else if app.exitedStatus == nil && !stopping {
+            say("the app did not write \(DevServerLocator.infoFile) within 60 s; does it call NitroTasksAppDev.main (or DevServer.serve) when NITRO_DEV=1?")
         }
     }
 

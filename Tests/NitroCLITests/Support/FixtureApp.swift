@@ -48,7 +48,8 @@ struct FixtureApp {
         try NitroBinary.run(arguments + ["--root", root], currentDirectory: root, environment: environment)
     }
 
-    /// `swift build` of the copy (debug); throws with the compiler's output when it fails.
+    /// `swift build` of the copy (debug) with the package traits `traits` enabled (besides its
+    /// default ones); throws with the compiler's output when it fails.
     /// Blocks the calling thread (the async form below does not).
     ///
     /// Every fixture app builds in one shared scratch folder (``sharedScratch``), so this
@@ -57,10 +58,11 @@ struct FixtureApp {
     /// file lock; the executables are then copied into the app's own `.build/debug/`, where
     /// ``run(_:_:environment:timeout:)`` starts them, before the next build can replace them.
     @discardableResult
-    func swiftBuild(timeout: Double = 600) throws -> ProcessOutput {
-        try Self.sharedBuildLock.withLock {
+    func swiftBuild(traits: [String] = [], timeout: Double = 600) throws -> ProcessOutput {
+        let traitArguments = traits.isEmpty ? [] : ["--traits", (["default"] + traits).joined(separator: ",")]
+        return try Self.sharedBuildLock.withLock {
             let output = try ProcessRunner.run(
-                Self.swiftExecutable, ["build", "--package-path", root, "--scratch-path", Self.sharedScratch],
+                Self.swiftExecutable, ["build", "--package-path", root, "--scratch-path", Self.sharedScratch] + traitArguments,
                 currentDirectory: root, timeout: timeout)
             guard output.status == 0 else { throw SetupError("swift build failed:\n\(output.stdout)\n\(output.stderr)") }
             try Self.copyExecutables(from: Self.sharedScratch + "/debug", to: root + "/.build/debug")
@@ -127,9 +129,9 @@ extension FixtureApp {
     }
 
     @discardableResult
-    func swiftBuild(timeout: Double = 600) async throws -> ProcessOutput {
+    func swiftBuild(traits: [String] = [], timeout: Double = 600) async throws -> ProcessOutput {
         let app = self
-        return try await offThread { () throws -> ProcessOutput in try app.swiftBuild(timeout: timeout) }
+        return try await offThread { () throws -> ProcessOutput in try app.swiftBuild(traits: traits, timeout: timeout) }
     }
 
     func run(_ product: String, _ arguments: [String], environment: [String: String] = [:], timeout: Double = 60)
