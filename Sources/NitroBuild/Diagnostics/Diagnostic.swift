@@ -1,3 +1,5 @@
+import Foundation
+
 /// A place in a project file: root-relative path (`/` separators), 1-based line and column.
 ///
 /// Columns count UTF-8 bytes, as swiftc does, so editors and `swift build` output line up.
@@ -92,6 +94,18 @@ extension [Diagnostic] {
 }
 
 /// Plain Unicode scalar (UTF-8 byte) order: the same on every machine and in every locale.
+/// (`memcmp` of the contiguous UTF-8: sorting 100,000 paths calls it millions of times.)
 package func utf8Less(_ left: String, _ right: String) -> Bool {
-    left.utf8.lexicographicallyPrecedes(right.utf8)
+    var left = left
+    var right = right
+    return left.withUTF8 { leftBytes in
+        right.withUTF8 { rightBytes in
+            let common = min(leftBytes.count, rightBytes.count)
+            if common > 0, let l = leftBytes.baseAddress, let r = rightBytes.baseAddress {
+                let order = memcmp(l, r, common)
+                if order != 0 { return order < 0 }
+            }
+            return leftBytes.count < rightBytes.count
+        }
+    }
 }

@@ -25,8 +25,7 @@ package enum TaskMerger {
         var result = mergeTasks(
             config: config, scan: scan, handlerFiles: handlerFiles, registryPath: registryPath, target: registryTarget)
         result.diagnostics += featureFlag(config: config, tasks: result.tasks)
-        let known = Dictionary(result.tasks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let (schedules, scheduleDiagnostics) = mergeSchedules(config.scheduledTasks, known: known)
+        let (schedules, scheduleDiagnostics) = mergeSchedules(config.scheduledTasks, known: Set(result.tasks.map(\.name)))
         result.schedules = schedules
         result.diagnostics += scheduleDiagnostics
         return result
@@ -40,12 +39,14 @@ package enum TaskMerger {
     ) -> Result {
         var diagnostics: [Diagnostic] = []
         var planned: [String: PlannedTask] = [:]
+        var plannedOrder: [String] = []
         var consumed: Set<String> = []
-        var metaChecks: [(TaskDeclaration, String)] = []
+        var metaWarnings: [Diagnostic] = []
         var outsideDeclarations: [(file: String, declaration: TaskDeclaration)] = []
         var inspected: [String: TaskFileInspection] = [:]
-        let scannedByName = Dictionary(scan.tasks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let scannedByFile = Dictionary(scan.tasks.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
+        // Indices into `scan.tasks`, not copies of them (100,000 tasks would be copied twice).
+        let scannedByName = Dictionary(scan.tasks.indices.map { (scan.tasks[$0].name, $0) }, uniquingKeysWith: { first, _ in first })
+        let scannedByFile = Dictionary(scan.tasks.indices.map { (scan.tasks[$0].file, $0) }, uniquingKeysWith: { first, _ in first })
         let targetFolder = TaskFolderLocator.targetFolder(of: registryPath)
         let registryTarget =
             registryTarget ?? RegistryTarget(name: ProjectPath.fileName(targetFolder), folder: targetFolder)
@@ -78,7 +79,7 @@ package enum TaskMerger {
                                 "the handler `\(path)` is outside the registry's target (\(ProjectPath.display(target))), so the registry "
                                     + "cannot see its symbol; move it into \(ProjectPath.display(target)), or reference a task of another "
                                     + "module as `Module.symbol`"))
-                    } else if let scanned = scannedByFile[path] {
+                    } else if let scanned = scannedByFile[path].map({ scan.tasks[$0] }) {
                         declaration = scanned.declaration
                         consumed.insert(path)
                     } else if let file = handlerFiles[path] {
@@ -97,16 +98,16 @@ package enum TaskMerger {
                     }
                     if let declaration { entry.reference = .symbol(declaration.symbol) }
                 }
-            } else if let scanned = scannedByName[name] {
+            } else if let scanned = scannedByName[name].map({ scan.tasks[$0] }) {
                 declaration = scanned.declaration
                 entry.reference = .symbol(scanned.declaration.symbol)
             }
             entry.description = declaration?.description?.value ?? task.description?.value
             if let declaration {
-                metaChecks.append((declaration, name))
+                metaWarnings += metaNameCheck(declaration, registeredAs: name)
                 entry.origin = declaration.location
             }
-            planned[name] = entry
+            if planned.updateValue(entry, forKey: name) == nil { plannedOrder.append(name) }
         }
 
         let configByName = Dictionary(config.tasks.map { ($0.name.value, $0) }, uniquingKeysWith: { _, last in last })
@@ -122,26 +123,32 @@ package enum TaskMerger {
                 continue
             }
             let declaration = scanned.declaration
-            planned[scanned.name] = PlannedTask(
+            let entry = PlannedTask(
                 name: scanned.name, description: declaration.description?.value, reference: .symbol(declaration.symbol),
                 origin: declaration.location)
-            metaChecks.append((declaration, scanned.name))
+            if planned.updateValue(entry, forKey: scanned.name) == nil { plannedOrder.append(scanned.name) }
+            metaWarnings += metaNameCheck(declaration, registeredAs: scanned.name)
         }
 
-        for (declaration, registered) in metaChecks {
-            if let metaName = declaration.metaName, metaName.value != registered {
-                diagnostics.append(
-                    .warning(
-                        metaName.location,
-                        "`meta.name` is \"\(metaName.value)\" but the task is registered as \"\(registered)\"; the registered "
-                            + "name (from the file path or the config key) is the one runTask uses: make them agree"))
-            }
-        }
+        diagnostics += metaWarnings
         diagnostics += clashesWithHandlerFiles(outsideDeclarations, scan: scan)
 
-        let tasks = planned.values.sorted { utf8Less($0.name, $1.name) }
+        // The names in the order they were planned: the config's, then the scan's (already
+        // sorted), so the sort below finds one long run; sorting names, not the larger tasks.
+        let tasks = plannedOrder.sorted(by: utf8Less).map { planned[$0]! }
         diagnostics += TaskNameConstants.collisions(tasks)
         return Result(tasks: tasks, schedules: [], diagnostics: diagnostics)
+    }
+
+    /// A warning when the task's `meta.name` differs from the name it is registered under.
+    static func metaNameCheck(_ declaration: TaskDeclaration, registeredAs registered: String) -> [Diagnostic] {
+        guard let metaName = declaration.metaName, metaName.value != registered else { return [] }
+        return [
+            .warning(
+                metaName.location,
+                "`meta.name` is \"\(metaName.value)\" but the task is registered as \"\(registered)\"; the registered "
+                    + "name (from the file path or the config key) is the one runTask uses: make them agree")
+        ]
     }
 
     /// Handler files outside `tasks/` compile in the same target: their names and symbols must
@@ -190,12 +197,13 @@ package enum TaskMerger {
         ]
     }
 
-    static func mergeSchedules(_ schedules: [ConfigSchedule], known: [String: PlannedTask]) -> (
+    static func mergeSchedules(_ schedules: [ConfigSchedule], known: Set<String>) -> (
         [PlannedSchedule], [Diagnostic]
     ) {
         var diagnostics: [Diagnostic] = []
         var result: [PlannedSchedule] = []
-        let knownNames = known.keys.sorted(by: utf8Less)
+        // For messages only: sorted once a schedule names an unknown task.
+        var sortedNames: [String]?
         for schedule in schedules {
             var seen: Set<String> = []
             var names: [String] = []
@@ -208,7 +216,9 @@ package enum TaskMerger {
                     continue
                 }
                 seen.insert(name.value)
-                guard known[name.value] != nil else {
+                guard known.contains(name.value) else {
+                    let knownNames = sortedNames ?? known.sorted(by: utf8Less)
+                    sortedNames = knownNames
                     var message = "the schedule `\(schedule.cron.value)` names the unknown task `\(name.value)`"
                     if let near = Suggestions.closest(to: name.value, in: knownNames) {
                         message += "; did you mean `\(near)`?"

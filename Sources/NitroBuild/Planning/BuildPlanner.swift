@@ -65,7 +65,10 @@ package struct BuildSession: Sendable {
     package var taskFolders: [String] { location.folders }
 
     /// Scans, merges, validates and renders.
-    package func plan(folders: [TaskFolder], files: [SourceFile], walkDiagnostics: [Diagnostic] = []) -> BuildPlan {
+    ///
+    /// It takes the folders over (`consuming`): their digested files are released once scanned,
+    /// before merging and rendering allocate (a lower peak for 100,000 files).
+    package func plan(folders: consuming [TaskFolder], files: [SourceFile], walkDiagnostics: [Diagnostic] = []) -> BuildPlan {
         var diagnostics = self.diagnostics + walkDiagnostics
         guard let registryPath = location.registryPath else {
             return finish(BuildPlan(files: [], diagnostics: diagnostics, model: nil))
@@ -75,6 +78,7 @@ package struct BuildSession: Sendable {
         }
         let ignore = config.ignore.map { GlobPattern($0.value) }
         let scan = TaskScanner.scan(folders, ignore: ignore, registryPath: registryPath)
+        _ = consume folders
         diagnostics += scan.diagnostics
         let byPath = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let merged = TaskMerger.merge(config: config, scan: scan, handlerFiles: byPath, registryPath: registryPath,

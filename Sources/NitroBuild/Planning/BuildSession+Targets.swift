@@ -71,8 +71,8 @@ extension BuildSession {
 
         let allTasks = perTarget.flatMap { $0 }.sorted { utf8Less($0.name, $1.name) }
         diagnostics += TaskMerger.featureFlag(config: config, tasks: allTasks)
-        let known = Dictionary(allTasks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        var (schedules, scheduleDiagnostics) = TaskMerger.mergeSchedules(config.scheduledTasks, known: known)
+        var (schedules, scheduleDiagnostics) = TaskMerger.mergeSchedules(
+            config.scheduledTasks, known: Set(allTasks.map(\.name)))
         diagnostics += scheduleDiagnostics
 
         let timeZone = config.schedulerTimeZone?.value ?? "UTC"

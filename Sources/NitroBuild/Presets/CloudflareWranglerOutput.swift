@@ -75,7 +75,7 @@ package struct CloudflareWranglerOutput: PresetOutput {
             let place =
                 file.flatMap { file in
                     WranglerCronCheck.location(
-                        ofKey: pagesKey, in: file, after: WranglerCronCheck.offset(of: wrangler.location ?? SourceLocation(path: file.path), in: file))
+                        ofKey: pagesKey, in: file, after: WranglerCronCheck.offset(of: wrangler.location, in: file))
                 } ?? wrangler.location
             diagnostics.append(.warning(place, "`cloudflare.wrangler.\(pagesKey)` \(pagesAdvice)"))
         }

@@ -12,7 +12,8 @@
 /// `runTask(.dbMigrate)` is checked by the compiler.
 package enum RegistryRenderer {
     package static func render(_ model: BuildModel) -> String {
-        var lines = GeneratedHeader.swiftLines
+        var lines = Lines(capacity: 160 + model.tasks.count * 240)
+        lines += GeneratedHeader.swiftLines
         lines.append("")
         var modules: Set<String> = ["NitroTasks"]
         for task in model.tasks {
@@ -47,7 +48,7 @@ package enum RegistryRenderer {
         }
         lines.append("    )")
         lines.append("}")
-        lines += constants(model.tasks)
+        constants(model.tasks, into: &lines)
         if !accessors.byReference.isEmpty {
             lines.append("")
             lines.append("// Inside the extension these names would mean members of `TaskRegistry`: the tasks are")
@@ -56,23 +57,41 @@ package enum RegistryRenderer {
                 lines.append("private var \(name): TaskDefinition { \(reference) }")
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.text
+    }
+
+    /// The file's text, written line by line into one string (100,000 tasks make 300,000 lines:
+    /// no array of them, and no second copy to join them).
+    struct Lines {
+        private(set) var text = ""
+
+        init(capacity: Int) {
+            text.reserveCapacity(capacity)
+        }
+
+        mutating func append(_ line: String) {
+            text += line
+            text += "\n"
+        }
+
+        static func += (lines: inout Lines, more: [String]) {
+            for line in more { lines.append(line) }
+        }
     }
 
     /// `extension TaskName { static let dbMigrate: TaskName = "db:migrate" … }`, in task order,
     /// for every task that has a constant of its own (``TaskNameConstants``); nothing without one.
-    static func constants(_ tasks: [PlannedTask]) -> [String] {
+    static func constants(_ tasks: [PlannedTask], into lines: inout Lines) {
         let assigned = TaskNameConstants.assign(tasks.map(\.name))
-        let named = tasks.filter { assigned[$0.name] != nil }
-        guard !named.isEmpty else { return [] }
-        var lines = ["", "extension TaskName {"]
-        for task in named {
+        guard tasks.contains(where: { assigned[$0.name] != nil }) else { return }
+        lines += ["", "extension TaskName {"]
+        for task in tasks {
+            guard let identifier = assigned[task.name] else { continue }
             lines.append("    /// The task `\(task.name)`.")
             lines.append(
-                "    static let \(TaskNameConstants.declared(assigned[task.name]!)): TaskName = \(SwiftLiteral.string(task.name))")
+                "    static let \(TaskNameConstants.declared(identifier)): TaskName = \(SwiftLiteral.string(task.name))")
         }
         lines.append("}")
-        return lines
     }
 
     /// The file-scope accessors of the references a `TaskRegistry` member would shadow.

@@ -2,6 +2,10 @@
 package enum SwiftLiteral {
     /// A double-quoted string literal whose value is exactly `text`.
     package static func string(_ text: String) -> String {
+        // Printable ASCII but `"` and the backslash (nearly every task name and description) stays as it is.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            return "\"" + text + "\""
+        }
         var output = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -30,7 +30,10 @@ package enum TaskNameConstants {
             if let last = text.unicodeScalars.last, isDigit(last), let next = run.unicodeScalars.first, isDigit(next) {
                 text += "_"
             }
-            text += run.prefix(1).uppercased() + run.dropFirst()
+            // Runs are ASCII letters and digits: upper-case the first one by its bit.
+            let head = run.unicodeScalars.first!
+            text.unicodeScalars.append(("a"..."z").contains(head) ? Unicode.Scalar(UInt8(head.value) & ~0x20) : head)
+            text.unicodeScalars.append(contentsOf: run.unicodeScalars.dropFirst())
         }
         if let start = text.unicodeScalars.first, isDigit(start) { text = "_" + text }
         if reserved.contains(text) { text += "_" }
@@ -40,25 +43,33 @@ package enum TaskNameConstants {
     /// Task name → constant, for every task that has one of its own (in neither collisions nor
     /// names without letters).
     package static func assign(_ names: [String]) -> [String: String] {
-        var byIdentifier: [String: [String]] = [:]
+        var owner: [String: String] = [:]
+        owner.reserveCapacity(names.count)
+        var shared: Set<String> = []
         for name in names {
             guard let identifier = identifier(for: name) else { continue }
-            byIdentifier[identifier, default: []].append(name)
+            if owner.updateValue(name, forKey: identifier) != nil { shared.insert(identifier) }
         }
         var result: [String: String] = [:]
-        for (identifier, owners) in byIdentifier where owners.count == 1 { result[owners[0]] = identifier }
+        result.reserveCapacity(owner.count)
+        for (identifier, name) in owner where !shared.contains(identifier) { result[name] = identifier }
         return result
     }
 
     /// A warning at each task whose constant another task also gives.
     package static func collisions(_ tasks: [PlannedTask]) -> [Diagnostic] {
+        var first: [String: Int] = [:]
+        first.reserveCapacity(tasks.count)
         var byIdentifier: [String: [PlannedTask]] = [:]
-        for task in tasks {
+        for (index, task) in tasks.enumerated() {
             guard let identifier = identifier(for: task.name) else { continue }
-            byIdentifier[identifier, default: []].append(task)
+            if let earlier = first.updateValue(index, forKey: identifier) {
+                first[identifier] = earlier
+                byIdentifier[identifier, default: [tasks[earlier]]].append(task)
+            }
         }
         var diagnostics: [Diagnostic] = []
-        for (identifier, owners) in byIdentifier where owners.count > 1 {
+        for (identifier, owners) in byIdentifier.sorted(by: { utf8Less($0.key, $1.key) }) {
             let sorted = owners.sorted { utf8Less($0.name, $1.name) }
             for task in sorted {
                 let others = sorted.filter { $0.name != task.name }.map { other in

@@ -2,17 +2,24 @@
 /// `tasks/` folder, last extension removed, `/` replaced by `:`. `index` is not special.
 package enum TaskNaming {
     /// `db/migrate.swift` → `db:migrate`, `foo.bar.swift` → `foo.bar`, `db/index.swift` → `db:index`.
+    /// (Byte-wise: `.`, `/` and `:` are ASCII, so no UTF-8 sequence contains them.)
     package static func name(forRelativePath path: String) -> String {
-        var stem = Substring(path)
-        if let dot = stem.lastIndex(of: "."), !stem[dot...].contains("/") {
-            stem = stem[..<dot]
+        var bytes = Array(path.utf8)
+        if let dot = bytes.lastIndex(of: UInt8(ascii: ".")), !bytes[dot...].contains(UInt8(ascii: "/")) {
+            bytes.removeSubrange(dot...)
         }
-        return stem.replacingOccurrences(of: "/", with: ":")
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "/") { bytes[index] = UInt8(ascii: ":") }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Files (or folders) starting with `_` or `.` under `tasks/` are helpers, not tasks.
     package static func isHelper(relativePath path: String) -> Bool {
-        path.split(separator: "/").contains { $0.hasPrefix("_") || $0.hasPrefix(".") }
+        var atSegmentStart = true
+        for byte in path.utf8 {
+            if atSegmentStart && (byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")) { return true }
+            atSegmentStart = byte == UInt8(ascii: "/")
+        }
+        return false
     }
 
     /// Why `name` cannot be a task name (it is used on the command line, in URLs and as a
@@ -41,11 +48,5 @@ package enum TaskNaming {
         case "a"..."z", "A"..."Z", "0"..."9", "-", "_", ".": return true
         default: return false
         }
-    }
-}
-
-extension Substring {
-    fileprivate func replacingOccurrences(of target: Character, with replacement: Character) -> String {
-        String(map { $0 == target ? replacement : $0 })
     }
 }

@@ -1,18 +1,19 @@
-import Dispatch
-import Foundation
-import NitroSync
-
 /// Every `.swift` file the edge found under one `tasks/` folder (helpers and ignored files
-/// included: they are compiled too, so they matter for file-name clashes).
+/// included: they are compiled too, so they matter for file-name clashes), digested as read.
 package struct TaskFolder: Sendable {
     /// Root-relative folder path (`Sources/App/tasks`).
     package var path: String
-    /// Files with root-relative paths.
-    package var files: [SourceFile]
+    /// Files with root-relative paths, digested (``TaskSourceFile``).
+    package var files: [TaskSourceFile]
 
-    package init(path: String, files: [SourceFile]) {
+    package init(path: String, files: [TaskSourceFile]) {
         self.path = path
         self.files = files
+    }
+
+    /// A folder of files in memory, digested on every core.
+    package init(path: String, files: [SourceFile]) {
+        self.init(path: path, files: TaskSourceFile.digest(count: files.count) { files[$0] })
     }
 }
 
@@ -38,12 +39,19 @@ package struct TaskScan: Sendable {
 package enum TaskScanner {
     package static func scan(_ folders: [TaskFolder], ignore: [GlobPattern], registryPath: String?) -> TaskScan {
         var result = TaskScan()
-        var candidates: [(name: String, file: SourceFile)] = []
+        // Where each candidate's file is (`folders[folder].files[file]`): no copies of digests.
+        let fileCount = folders.reduce(0) { $0 + $1.files.count }
+        var candidates: [(name: String, folder: Int, file: Int)] = []
+        candidates.reserveCapacity(fileCount)
         var compiled: [String] = []
-        for folder in folders {
-            for file in folder.files.sorted(by: { utf8Less($0.path, $1.path) }) {
+        compiled.reserveCapacity(fileCount)
+        for (folderIndex, folder) in folders.enumerated() {
+            // The order of the paths (sorting indices moves no digested file).
+            let order = folder.files.indices.sorted { utf8Less(folder.files[$0].path, folder.files[$1].path) }
+            for fileIndex in order {
+                let file = folder.files[fileIndex]
                 let relative = ProjectPath.relative(file.path, to: folder.path)
-                if GeneratedHeader.isGenerated(file.bytes) { continue }
+                if file.isGenerated { continue }
                 compiled.append(file.path)
                 let rootRelativeToScanDir = ProjectPath.relative(file.path, to: ProjectPath.parent(folder.path))
                 if GlobPattern.ignores(ignore, [rootRelativeToScanDir, file.path]) { continue }
@@ -55,27 +63,29 @@ package enum TaskScanner {
                             SourceLocation(path: file.path), "this file cannot be a task: \(problem); rename the file"))
                     continue
                 }
-                candidates.append((name, file))
+                candidates.append((name, folderIndex, fileIndex))
             }
         }
         result.swiftFiles = compiled
 
-        let inspections = inspectAll(candidates.map(\.file))
         var byName: [String: String] = [:]
-        for (index, candidate) in candidates.enumerated() {
-            let inspection = inspections[index]
+        byName.reserveCapacity(candidates.count)
+        result.tasks.reserveCapacity(candidates.count)
+        for candidate in candidates {
+            let file = folders[candidate.folder].files[candidate.file]
+            let inspection = file.inspection
             result.diagnostics += inspection.diagnostics
             guard let declaration = inspection.declaration else { continue }
             if let earlier = byName[candidate.name] {
                 result.diagnostics.append(
                     .error(
-                        SourceLocation(path: candidate.file.path),
+                        SourceLocation(path: file.path),
                         "the task `\(candidate.name)` is also defined by \(earlier):1:1; remove or rename one of the two files"
                     ))
                 continue
             }
-            byName[candidate.name] = candidate.file.path
-            result.tasks.append(ScannedTask(name: candidate.name, file: candidate.file.path, declaration: declaration))
+            byName[candidate.name] = file.path
+            result.tasks.append(ScannedTask(name: candidate.name, file: file.path, declaration: declaration))
         }
         result.tasks.sort { utf8Less($0.name, $1.name) }
         result.diagnostics += fileNameClashes(compiled, registryPath: registryPath)
@@ -83,26 +93,23 @@ package enum TaskScanner {
         return result
     }
 
-    /// Inspects every task file; the work is independent per file, so large projects use every core.
-    static func inspectAll(_ files: [SourceFile]) -> [TaskFileInspection] {
-        guard files.count >= 64 else { return files.map(TaskFileInspector.inspect) }
-        let chunks = min(ProcessInfo.processInfo.activeProcessorCount * 4, files.count / 16)
-        let results = Locked([[TaskFileInspection]](repeating: [], count: chunks))
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let range = (files.count * chunk / chunks)..<(files.count * (chunk + 1) / chunks)
-            let inspected = files[range].map(TaskFileInspector.inspect)
-            results.withLock { $0[chunk] = inspected }
-        }
-        return results.withLock { $0.flatMap { $0 } }
-    }
-
     /// Swift compiles a target's files into one module: two files with one name do not build
     /// ("filename used twice" / SwiftPM "multiple producers"); `main.swift` is the entry point.
     static func fileNameClashes(_ files: [String], registryPath: String?) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        // The first file of each name, and the names used more than once with all their files
+        // (no array per name: a project of 100,000 files has 100,000 names).
+        var first: [String: String] = [:]
+        first.reserveCapacity(files.count)
         var groups: [String: [String]] = [:]
-        for file in files { groups[ProjectPath.fileName(file), default: []].append(file) }
-        for (name, paths) in groups.sorted(by: { utf8Less($0.key, $1.key) }) where paths.count > 1 {
+        for file in files {
+            let name = ProjectPath.fileName(file)
+            if let earlier = first.updateValue(file, forKey: name) {
+                first[name] = earlier
+                groups[name, default: [earlier]].append(file)
+            }
+        }
+        for (name, paths) in groups.sorted(by: { utf8Less($0.key, $1.key) }) {
             let others = paths.dropFirst().map { "\($0):1:1" }.joined(separator: ", ")
             diagnostics.append(
                 .error(
@@ -131,10 +138,18 @@ package enum TaskScanner {
 
     /// Two top-level task symbols with one name do not compile ("invalid redeclaration").
     static func symbolClashes(_ tasks: [ScannedTask]) -> [Diagnostic] {
+        var first: [String: Int] = [:]
+        first.reserveCapacity(tasks.count)
         var groups: [String: [ScannedTask]] = [:]
-        for task in tasks { groups[task.declaration.plainSymbol, default: []].append(task) }
+        for (index, task) in tasks.enumerated() {
+            let symbol = task.declaration.plainSymbol
+            if let earlier = first.updateValue(index, forKey: symbol) {
+                first[symbol] = earlier
+                groups[symbol, default: [tasks[earlier]]].append(task)
+            }
+        }
         var diagnostics: [Diagnostic] = []
-        for (symbol, group) in groups.sorted(by: { utf8Less($0.key, $1.key) }) where group.count > 1 {
+        for (symbol, group) in groups.sorted(by: { utf8Less($0.key, $1.key) }) {
             let sorted = group.sorted { $0.declaration.location < $1.declaration.location }
             let places = sorted.map { "\($0.declaration.location) (\($0.name))" }.joined(separator: ", ")
             for task in sorted.dropFirst() {

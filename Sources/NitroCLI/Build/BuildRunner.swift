@@ -47,7 +47,7 @@ struct BuildRunner {
         let outsideInputs = boundary.inputs(session.filesToRead)
         let (folders, walkDiagnostics) = reader.taskFolders(session.taskFolders, skipping: outsideFolders.escaping)
         var plan = session.plan(
-            folders: folders, files: reader.files(session.filesToRead.filter { !outsideInputs.escaping.contains($0) }),
+            folders: consume folders, files: reader.files(session.filesToRead.filter { !outsideInputs.escaping.contains($0) }),
             walkDiagnostics: reader.unreadableConfigFiles() + outsideFolders.diagnostics + outsideInputs.diagnostics
                 + walkDiagnostics)
         // A handler not read because it leads outside is not also "missing" (TaskMerger's message,

@@ -1,4 +1,5 @@
 import NitroBuild
+import NitroSync
 
 /// The file-system edge of `nitro build`: reads the project into the values the pure core plans
 /// from. Paths handed to the core are root-relative with `/` separators.
@@ -116,15 +117,41 @@ struct ProjectReader {
             {
                 walker.walk(folder)
             }
-            result.append(TaskFolder(path: folder, files: walker.files))
+            let (files, diagnostics) = read(walker.files)
+            result.append(TaskFolder(path: folder, files: files))
+            walker.diagnostics += diagnostics
         }
         return (result, walker.diagnostics)
+    }
+
+    /// Reads and digests the `.swift` files at `paths` on every core (``TaskSourceFile``), so that
+    /// no more than one file per thread is in memory; a file that cannot be read is a diagnostic.
+    private func read(_ paths: [String]) -> (files: [TaskSourceFile], diagnostics: [Diagnostic]) {
+        let failures = Locked<[Int: Diagnostic]>([:])
+        let digested = TaskSourceFile.digest(count: paths.count) { [self] index in
+            let path = paths[index]
+            guard let bytes = FileSystem.read(absolute(path)) else {
+                // Gone between listing and opening (renamed or deleted meanwhile).
+                let (missing, reason) = FileSystem.lastError()
+                let diagnostic: Diagnostic =
+                    missing
+                    ? .warning(SourceLocation(path: path), "this file disappeared during the scan; skipped")
+                    : .error(SourceLocation(path: path), "could not read this file: \(reason)")
+                failures.withLock { $0[index] = diagnostic }
+                return nil
+            }
+            progress?.file()
+            return SourceFile(path: path, bytes: bytes)
+        }
+        let diagnostics = failures.withLock { failed in failed.keys.sorted().map { failed[$0]! } }
+        return (digested, diagnostics)
     }
 
     struct Walker {
         let reader: ProjectReader
         var visited: Set<FileSystem.FileID> = []
-        var files: [SourceFile] = []
+        /// The `.swift` files found, read after the walk (``ProjectReader/read(_:)``).
+        var files: [String] = []
         var diagnostics: [Diagnostic] = []
 
         mutating func walk(_ folder: String) {
@@ -178,22 +205,7 @@ struct ProjectReader {
                     }
                     walk(path)
                 case .file? where entry.name.hasSuffix(".swift"):
-                    guard let bytes = FileSystem.read(absolute) else {
-                        // Gone between listing and opening (renamed or deleted meanwhile).
-                        let (missing, reason) = FileSystem.lastError()
-                        if missing {
-                            diagnostics.append(
-                                .warning(SourceLocation(path: path), "this file disappeared during the scan; skipped"))
-                        } else {
-                            diagnostics.append(
-                                .error(
-                                    SourceLocation(path: path),
-                                    "could not read this file: \(reason)"))
-                        }
-                        continue
-                    }
-                    files.append(SourceFile(path: path, bytes: bytes))
-                    reader.progress?.file()
+                    files.append(path)
                 case .other? where entry.name.hasSuffix(".swift"):
                     diagnostics.append(
                         .warning(
