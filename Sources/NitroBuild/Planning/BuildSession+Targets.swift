@@ -94,7 +94,7 @@ extension BuildSession {
             let model = BuildModel(
                 config: config, preset: preset, tasks: perTarget[index], schedules: own, timeZone: timeZone,
                 registryPath: group.registryPath)
-            generated.append(GeneratedFile(path: group.registryPath, text: RegistryRenderer.render(model)))
+            generated.append(GeneratedFile(path: group.registryPath, bytes: RegistryRenderer.renderBytes(model)))
         }
         // The platform files cover every target: one deployment, every schedule.
         let model = BuildModel(

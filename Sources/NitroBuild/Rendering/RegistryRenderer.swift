@@ -12,6 +12,12 @@
 /// `runTask(.dbMigrate)` is checked by the compiler.
 package enum RegistryRenderer {
     package static func render(_ model: BuildModel) -> String {
+        String(decoding: renderBytes(model), as: UTF8.self)
+    }
+
+    /// ``render(_:)`` as the UTF-8 bytes of the file, written straight into one buffer (100,000
+    /// tasks make 300,000 lines and 22 MB: no array of lines, no joined copy, no String copy).
+    package static func renderBytes(_ model: BuildModel) -> [UInt8] {
         var lines = Lines(capacity: 160 + model.tasks.count * 240)
         lines += GeneratedHeader.swiftLines
         lines.append("")
@@ -57,21 +63,20 @@ package enum RegistryRenderer {
                 lines.append("private var \(name): TaskDefinition { \(reference) }")
             }
         }
-        return lines.text
+        return lines.bytes
     }
 
-    /// The file's text, written line by line into one string (100,000 tasks make 300,000 lines:
-    /// no array of them, and no second copy to join them).
+    /// The file's bytes, written line by line into one buffer.
     struct Lines {
-        private(set) var text = ""
+        private(set) var bytes: [UInt8] = []
 
         init(capacity: Int) {
-            text.reserveCapacity(capacity)
+            bytes.reserveCapacity(capacity)
         }
 
         mutating func append(_ line: String) {
-            text += line
-            text += "\n"
+            bytes.append(contentsOf: line.utf8)
+            bytes.append(UInt8(ascii: "\n"))
         }
 
         static func += (lines: inout Lines, more: [String]) {

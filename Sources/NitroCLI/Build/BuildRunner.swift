@@ -113,7 +113,7 @@ struct BuildRunner {
         let confinement = ProjectRoot(root).real
         for file in plan.files {
             FileSystem.removeStaleTemporaries(for: absolute(file.path))
-            if FileSystem.read(absolute(file.path)) == file.bytes {
+            if FileSystem.hasContents(absolute(file.path), file.bytes) {
                 console.out("unchanged \(PrintableText.escape(file.path))")
                 continue
             }
@@ -160,7 +160,7 @@ struct BuildRunner {
             console.err("nitro build: 1 error; nothing written")
             return ExitCode.failure
         }
-        if FileSystem.read(output) == registry.bytes { return ExitCode.success }
+        if FileSystem.hasContents(output, registry.bytes) { return ExitCode.success }
         do {
             try FileSystem.writeAtomically(registry.bytes, to: output)
         } catch {
@@ -174,11 +174,11 @@ struct BuildRunner {
         var drifted = 0
         let printer = DiagnosticPrinter(console: console)
         for file in plan.files {
-            let existing = FileSystem.read(absolute(file.path))
-            if existing == file.bytes {
+            if FileSystem.hasContents(absolute(file.path), file.bytes) {
                 console.out("up to date \(PrintableText.escape(file.path))")
                 continue
             }
+            let existing = FileSystem.read(absolute(file.path))
             drifted += 1
             let state = existing == nil ? "is missing" : "is out of date"
             printer.print([.error(SourceLocation(path: file.path), "this generated file \(state); run 'nitro build'")])

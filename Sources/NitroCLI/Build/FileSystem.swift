@@ -150,6 +150,33 @@ enum FileSystem {
     }
 
     /// A whole file's bytes; `nil` when it cannot be opened.
+    /// Whether the file at `path` holds exactly `expected`: compared in 64 KiB chunks, so that
+    /// checking a 22 MB registry does not read it into memory (false when it cannot be read).
+    static func hasContents(_ path: String, _ expected: [UInt8]) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == expected.count else {
+            return false
+        }
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        var offset = 0
+        while true {
+            let got = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress!, $0.count) }
+            if got < 0 && errno == EINTR { continue }
+            if got < 0 { return false }
+            if got == 0 { return offset == expected.count }
+            // The file may have grown since `fstat`.
+            guard offset + got <= expected.count else { return false }
+            let same = chunk.withUnsafeBytes { read in
+                expected.withUnsafeBytes { memcmp(read.baseAddress!, $0.baseAddress! + offset, got) == 0 }
+            }
+            guard same else { return false }
+            offset += got
+        }
+    }
+
     static func read(_ path: String) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }

@@ -44,7 +44,7 @@ enum DevRegistry {
         guard let registry = plan.files.first else { return true }
         let path = root + "/" + registry.path
         FileSystem.removeStaleTemporaries(for: path)
-        if FileSystem.read(path) == registry.bytes { return true }
+        if FileSystem.hasContents(path, registry.bytes) { return true }
         do {
             try FileSystem.writeAtomically(registry.bytes, to: path, confinedTo: ProjectRoot(root).real)
             console.err("wrote \(PrintableText.escape(registry.path))")
