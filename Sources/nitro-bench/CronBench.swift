@@ -3,7 +3,8 @@ import NitroCron
 
 /// `nitro-bench cron`: next-run throughput of NitroCron over a mix of common and special
 /// expressions, in UTC and in a zone with daylight saving time, next to Foundation's
-/// `Calendar.nextDate(after:matching:…)` for an equivalent hourly schedule measured in the same run.
+/// `Calendar.nextDate(after:matching:…)` for an equivalent hourly schedule measured in the same run,
+/// and croner itself through node with `--croner PATH` (``CronerSideBySide``).
 enum CronBench {
     /// 24 expressions: the common ones and every special form.
     static let expressions = [
@@ -19,13 +20,16 @@ enum CronBench {
         let utc = TimeZone(identifier: "UTC")!
         let newYork = TimeZone(identifier: "America/New_York")!
 
+        let cronerPath = Measure.stringOption("--croner", in: arguments)
         for (label, zone) in [("UTC", utc), ("America/New_York", newYork)] {
             let compiled = try expressions.map { try CronExpression($0, timeZone: zone) }
             var slowest = (expression: "", nanoseconds: 0.0)
             var total = 0.0
+            var perExpression: [String: Double] = [:]
             for expression in compiled {
                 let perRun = try await nanosecondsPerRun(runs: runs) { cursor in expression.next(after: cursor) }
                 total += perRun
+                perExpression[expression.source] = perRun
                 if perRun > slowest.nanoseconds { slowest = (expression.source, perRun) }
             }
             let mean = total / Double(compiled.count)
@@ -36,10 +40,28 @@ enum CronBench {
             Measure.report("NitroCron slowest: \(slowest.expression)", "\(Measure.format(slowest.nanoseconds)) ns/run")
             Measure.report("Calendar.nextDate '0 * * * *' (baseline)", "\(Measure.format(calendar)) ns/run")
             Measure.report("ratio Calendar / NitroCron mean", "\(Measure.format(calendar / max(mean, 1), digits: 1))x")
-            // croner 10 on node 20 as measured for the issue: ~30 µs typical without a time zone
-            // option, 500-1000 µs with one. Reported as reference, not measured here.
-            let croner = label == "UTC" ? 30_000.0 : 500_000.0
-            Measure.report("vs croner 10 reference (\(Int(croner / 1000)) µs/run)", "\(Measure.format(croner / max(mean, 1), digits: 0))x faster")
+            if let cronerPath {
+                let croner = try CronerSideBySide.measure(
+                    path: cronerPath, expressions: expressions, zone: label == "UTC" ? nil : label, runs: runs)
+                let shared = expressions.filter { croner.nanoseconds[$0] != nil }
+                guard !shared.isEmpty else { throw BenchError("croner at \(cronerPath) accepted none of the expressions") }
+                let cronerMean = shared.map { croner.nanoseconds[$0]! }.reduce(0, +) / Double(shared.count)
+                let oursMean = shared.map { perExpression[$0]! }.reduce(0, +) / Double(shared.count)
+                Measure.report(
+                    "croner (\(croner.version)), \(shared.count) shared expressions",
+                    "\(Measure.format(cronerMean)) ns/run, measured in this run")
+                Measure.report("NitroCron, the same \(shared.count) expressions", "\(Measure.format(oursMean)) ns/run")
+                Measure.report("ratio croner / NitroCron", "\(Measure.format(cronerMean / max(oursMean, 1), digits: 1))x")
+                if !croner.rejected.isEmpty {
+                    print("    croner rejected (left out of both means): \(croner.rejected.keys.sorted().joined(separator: ", "))")
+                }
+            } else {
+                // Not measured here, so no ratio: the figure and where it comes from.
+                let quoted = label == "UTC" ? "~30 µs/run" : "500–1,000 µs/run"
+                Measure.report(
+                    "croner: not measured (pass --croner PATH)",
+                    "quoted reference: \(quoted), croner 10.0.1 on node 20, measured on this machine kind for issue 19")
+            }
         }
         let parse = try await Measure.median(repeats: 5) {
             for _ in 0..<2000 { for text in expressions { _ = try CronExpression(text) } }

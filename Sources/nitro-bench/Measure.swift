@@ -25,6 +25,12 @@ enum Measure {
         return parsed
     }
 
+    /// The value of `--name VALUE` in the arguments, if given.
+    static func stringOption(_ name: String, in arguments: [String]) -> String? {
+        guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+        return arguments[index + 1]
+    }
+
     /// Keeps the optimiser from deleting a measured computation.
     @inline(never) @_optimize(none)
     static func blackHole<T>(_ value: T) {}

@@ -13,6 +13,11 @@ let suites: [(name: String, summary: String, run: ([String]) async throws -> Voi
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+// The baseline of `scan`'s `--check` figure: a whole process that loads Foundation and prints.
+if arguments == ["--hello-world"] {
+    FileHandle.standardOutput.write(Data("hello, world\n".utf8))
+    exit(0)
+}
 if arguments.contains("--help") || arguments.contains("-h") {
     print("USAGE: nitro-bench [SUITE …] [suite options]\n\nSUITES:")
     for suite in suites { print("  \(suite.name.padding(toLength: 12, withPad: " ", startingAt: 0))\(suite.summary)") }
