@@ -10,7 +10,11 @@ import NitroSync
 /// baseline measured in the same run: a minimal thread-per-connection HTTP responder that answers
 /// every request with a fixed `{}`, driven by the same client over the same kind of sockets.
 ///
-/// Options: `--seconds N` (3), `--connections N` (32), `--idle N` (1000).
+/// When `wrk` is installed (Debian's package; or `--wrk PATH`), both servers are also measured
+/// through it the same way: the built-in client runs one thread per connection on the same two
+/// cores and saturates at about half of what wrk gets from the same server.
+///
+/// Options: `--seconds N` (3), `--connections N` (32), `--idle N` (1000), `--wrk PATH`.
 /// Targets: at least 5,000 requests/s, p99 under 20 ms, every idle connection still served.
 enum HTTPBench {
     static func run(_ arguments: [String]) async throws {
@@ -19,9 +23,13 @@ enum HTTPBench {
         let idleCount = Measure.intOption("--idle", in: arguments, default: 1000)
         raiseDescriptorLimit(to: idleCount + connections + 256)
 
+        let wrk = WrkRun.executable(arguments)
         let baselineServer = try MinimalResponder()
         let baseline = try await LoadRun.measure(
             port: baselineServer.port, target: "/noop", connections: connections, seconds: seconds)
+        let baselineWrk = try wrk.map { wrk in
+            try WrkRun.measure(wrk: wrk, port: baselineServer.port, target: "/noop", connections: connections, seconds: seconds)
+        }
         baselineServer.stop()
 
         let noop = defineTask { _ in TaskResult() }
@@ -37,6 +45,9 @@ enum HTTPBench {
         }
         let measured = try await LoadRun.measure(
             port: port, target: "/_nitro/tasks/noop", connections: connections, seconds: seconds)
+        let measuredWrk = try wrk.map { wrk in
+            try WrkRun.measure(wrk: wrk, port: port, target: "/_nitro/tasks/noop", connections: connections, seconds: seconds)
+        }
         // Every idle connection must still be open and answer.
         let idleFailures = await offThread { () -> Int in
             idle.connections.reduce(0) { failures, connection in
@@ -54,6 +65,22 @@ enum HTTPBench {
             "\(Measure.format(measured.requestsPerSecond, digits: 0)) req/s (target ≥ 5000), p50 \(ms(measured.p50)), p99 \(ms(measured.p99)) (target < 20 ms)")
         Measure.report(
             "ratio dev server / baseline", "throughput \(Measure.format(measured.requestsPerSecond / baseline.requestsPerSecond, digits: 2))x, p99 \(Measure.format(measured.p99 / max(baseline.p99, 1), digits: 2))x")
+        if let baselineWrk, let measuredWrk {
+            Measure.report(
+                "wrk: minimal responder, \(connections) connections",
+                "\(Measure.format(baselineWrk.requestsPerSecond, digits: 0)) req/s, p50 \(ms(baselineWrk.p50)), p99 \(ms(baselineWrk.p99))")
+            Measure.report(
+                "wrk: dev server, POST no-op task",
+                "\(Measure.format(measuredWrk.requestsPerSecond, digits: 0)) req/s, p50 \(ms(measuredWrk.p50)), p99 \(ms(measuredWrk.p99))")
+            Measure.report(
+                "wrk: ratio dev server / baseline",
+                "throughput \(Measure.format(measuredWrk.requestsPerSecond / max(baselineWrk.requestsPerSecond, 1), digits: 2))x, p99 \(Measure.format(measuredWrk.p99 / max(baselineWrk.p99, 1), digits: 2))x")
+            if measuredWrk.errors > 0 || baselineWrk.errors > 0 {
+                throw BenchError("wrk saw \(measuredWrk.errors) failed requests on the dev server, \(baselineWrk.errors) on the baseline")
+            }
+        } else {
+            print("    wrk is not installed (apt-get install wrk): figures from the built-in client only")
+        }
         Measure.report(
             "errors (load / idle connections)",
             "\(measured.errors) / \(idleFailures) of \(idleCount) idle connections held during the run")
