@@ -1,4 +1,5 @@
 import Foundation
+import NitroSync
 import NitroTasks
 
 /// `nitro-bench dispatch`: what `runTask` costs over calling the task's closure directly.
@@ -55,6 +56,167 @@ enum DispatchBench {
         Measure.report(
             "\(concurrent) concurrent same-name calls",
             "\(Measure.format(elapsed / 1e6)) ms total, \(Measure.format(Double(concurrent) / (elapsed / 1e9), digits: 0)) calls/s")
+
+        try await scaling(arguments)
+    }
+
+    /// Same-name scaling: N callers join one run that a gate holds until all of them joined; the
+    /// time from the first call to the last caller's result, for N and 10 N, interleaved in one
+    /// run, next to the floor: N tasks suspended on the same gate and resumed at once, no runner.
+    static func scaling(_ arguments: [String]) async throws {
+        let small = Measure.intOption("--joiners", in: arguments, default: 10_000)
+        let large = small * 10
+        let repeats = Measure.intOption("--scaling-repeats", in: arguments, default: 3)
+        let limit = Measure.intOption("--scaling-deadline", in: arguments, default: 120)
+        // A hang must fail the bench, not hold it: the watchdog runs on a dispatch thread, outside
+        // the cooperative pool that the callers fill, and every poll below has the same deadline.
+        let watchdog = DispatchWorkItem {
+            FileHandle.standardError.write(
+                Data("nitro-bench dispatch: the same-name scaling measurement did not finish within \(limit) s\n".utf8))
+            exit(1)
+        }
+        DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(limit), execute: watchdog)
+        defer { watchdog.cancel() }
+        let deadline = ContinuousClock.now + .seconds(limit)
+
+        let gate = BenchGate()
+        let held = defineTask { _ in
+            await gate.wait()
+            return TaskResult(result: "held")
+        }
+        let runner = TaskRunner(registry: TaskRegistry(tasks: [.init("held", definition: { held })]))
+        var joined: [Int: [Double]] = [small: [], large: []]
+        var floor: [Int: [Double]] = [small: [], large: []]
+        // One untimed round first (the heap grows to its size), then interleaved rounds, so that a
+        // burst of load on the shared machine hits both sizes alike.
+        _ = try await joinAll(large, runner, gate, deadline: deadline)
+        _ = try await suspendAll(large, gate, deadline: deadline)
+        for _ in 0..<repeats {
+            for callers in [small, large] {
+                joined[callers]!.append(try await joinAll(callers, runner, gate, deadline: deadline))
+                floor[callers]!.append(try await suspendAll(callers, gate, deadline: deadline))
+            }
+        }
+        func figure(_ values: [Double]) -> String {
+            "\(Measure.format(median(values) / 1e6)) ms (\(Measure.format(values.min()! / 1e6))–\(Measure.format(values.max()! / 1e6)))"
+        }
+        for callers in [small, large] {
+            Measure.report("\(callers) same-name callers of a gated run", figure(joined[callers]!))
+            Measure.report("  \(callers) tasks resumed from one gate (baseline)", figure(floor[callers]!))
+        }
+        let ratio = median(joined[large]!) / median(joined[small]!)
+        let floorRatio = median(floor[large]!) / median(floor[small]!)
+        Measure.report(
+            "ratio \(large) / \(small) callers",
+            "\(Measure.format(ratio))x (baseline \(Measure.format(floorRatio))x; target ≤ 12x: \(ratio <= 12 ? "met" : "NOT met"))")
+    }
+
+    /// `callers` concurrent calls of `held` (unstructured tasks: a task group's own bookkeeping
+    /// grows faster than linearly with its children); opens the gate once all of them joined the
+    /// run; returns the nanoseconds from the first call to the last result.
+    private static func joinAll(
+        _ callers: Int, _ runner: TaskRunner, _ gate: BenchGate, deadline: ContinuousClock.Instant
+    ) async throws -> Double {
+        gate.close()
+        let done = Countdown(callers)
+        let start = Measure.now()
+        for _ in 0..<callers {
+            Task {
+                let result = try? await runner.run("held")
+                done.arrive(ok: result?.result == "held")
+            }
+        }
+        try await poll("\(callers) callers to join the gated run", deadline: deadline) {
+            runner.callers(of: "held") >= callers
+        }
+        gate.open()
+        try await poll("\(callers) callers to get the result", deadline: deadline) { done.finished }
+        let elapsed = Double(Measure.now() - start)
+        guard done.failures == 0 else { throw BenchError("\(done.failures) of \(callers) callers got no result") }
+        guard !runner.isRunning("held"), runner.callers(of: "held") == 0 else {
+            throw BenchError("the run was not forgotten after it settled")
+        }
+        return elapsed
+    }
+
+    /// The floor of `joinAll`: `callers` tasks wait at the gate itself, then it opens.
+    private static func suspendAll(_ callers: Int, _ gate: BenchGate, deadline: ContinuousClock.Instant) async throws -> Double {
+        gate.close()
+        let done = Countdown(callers)
+        let start = Measure.now()
+        for _ in 0..<callers {
+            Task {
+                await gate.wait()
+                done.arrive(ok: true)
+            }
+        }
+        try await poll("\(callers) tasks to reach the gate", deadline: deadline) { gate.waiting >= callers }
+        gate.open()
+        try await poll("\(callers) tasks to pass the gate", deadline: deadline) { done.finished }
+        return Double(Measure.now() - start)
+    }
+
+    /// Waits until `condition` holds, checking between yields, then between 100 µs naps; throws
+    /// past the deadline.
+    private static func poll(_ what: String, deadline: ContinuousClock.Instant, _ condition: () -> Bool) async throws {
+        var checks = 0
+        while !condition() {
+            guard ContinuousClock.now < deadline else { throw BenchError("timed out waiting for \(what)") }
+            checks += 1
+            if checks < 100 { await Task.yield() } else { try await Task.sleep(for: .microseconds(100)) }
+        }
+    }
+
+    private static func median(_ values: [Double]) -> Double {
+        values.sorted()[values.count / 2]
+    }
+}
+
+/// Counts callers that finished, and those that got no result.
+private final class Countdown: Sendable {
+    private let state: Locked<(left: Int, failures: Int)>
+
+    init(_ count: Int) { state = Locked((count, 0)) }
+
+    func arrive(ok: Bool) {
+        state.withLock {
+            $0.left -= 1
+            if !ok { $0.failures += 1 }
+        }
+    }
+
+    var finished: Bool { state.withLock { $0.left <= 0 } }
+    var failures: Int { state.withLock { $0.failures } }
+}
+
+/// Holds the run in ``wait()`` until ``open()``; ``close()`` makes it hold again.
+private final class BenchGate: Sendable {
+    private let state = Locked<(open: Bool, waiting: [CheckedContinuation<Void, Never>])>((false, []))
+
+    var waiting: Int { state.withLock { $0.waiting.count } }
+
+    func wait() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let now = state.withLock { state -> Bool in
+                if state.open { return true }
+                state.waiting.append(continuation)
+                return false
+            }
+            if now { continuation.resume() }
+        }
+    }
+
+    func open() {
+        let waiting = state.withLock { state in
+            state.open = true
+            defer { state.waiting = [] }
+            return state.waiting
+        }
+        for continuation in waiting { continuation.resume() }
+    }
+
+    func close() {
+        state.withLock { $0.open = false }
     }
 }
 

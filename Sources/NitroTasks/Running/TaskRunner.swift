@@ -30,42 +30,59 @@ public final class TaskRunner: Sendable {
     }
 
     /// The callers of one shared run, each under its call number, so that a cancelled one can
-    /// leave in constant time. When the run settles, each is resumed once with its outcome: no
-    /// caller awaits the run's `Task` itself (thousands of awaiters of one `Task` cost quadratic
+    /// leave. When the run settles, each is resumed once with its outcome, in the order they came:
+    /// no caller awaits the run's `Task` itself (thousands of awaiters of one `Task` cost quadratic
     /// time in the runtime).
     private struct Waiters {
-        /// The first caller, kept out of the dictionary so that a run with one caller allocates
-        /// nothing for it.
+        /// The first caller, kept out of the array so that a run with one caller allocates nothing
+        /// for it.
         private var first: (call: UInt64, waiter: Waiter)?
-        private var others: [UInt64: Waiter] = [:]
+        /// The others, by increasing call number (so a binary search finds a cancelled one); `nil`
+        /// once it left. Calls are numbered just before they register, so a new one goes at the
+        /// end or a few places before it.
+        private var others: [(call: UInt64, waiter: Waiter?)] = []
+        /// How many are waiting.
+        private(set) var count = 0
 
         init(_ call: UInt64, _ waiter: Waiter) {
             first = (call, waiter)
+            count = 1
         }
 
-        var count: Int { others.count + (first == nil ? 0 : 1) }
-
         mutating func add(_ call: UInt64, _ waiter: Waiter) {
+            count += 1
             if first == nil {
                 first = (call, waiter)
-            } else {
-                others[call] = waiter
+                return
             }
+            var index = others.endIndex
+            while index > others.startIndex, others[index - 1].call > call { index -= 1 }
+            others.insert((call, waiter), at: index)
         }
 
         /// Takes the waiter of `call` out, if it is still here.
         mutating func remove(_ call: UInt64) -> Waiter? {
             if let first, first.call == call {
                 self.first = nil
+                count -= 1
                 return first.waiter
             }
-            return others.removeValue(forKey: call)
+            var low = others.startIndex
+            var high = others.endIndex
+            while low < high {
+                let middle = (low + high) / 2
+                if others[middle].call < call { low = middle + 1 } else { high = middle }
+            }
+            guard low < others.endIndex, others[low].call == call, let waiter = others[low].waiter else { return nil }
+            others[low].waiter = nil
+            count -= 1
+            return waiter
         }
 
         /// Resumes every waiter with the run's outcome (call it once, outside the lock).
         func resume(with outcome: Result<TaskResult, any Error>) {
             first?.waiter.resume(with: outcome)
-            for waiter in others.values { waiter.resume(with: outcome) }
+            for other in others { other.waiter?.resume(with: outcome) }
         }
     }
 
@@ -240,14 +257,16 @@ public final class TaskRunner: Sendable {
                     // The cancellation flag is set before the handler runs: a handler that ran
                     // before this found no waiter to resume, so this call resumes itself.
                     if Task.isCancelled { return .cancelled }
+                    // (Only the id is read: a copy of the entry would share its waiters' storage,
+                    // and each add would then copy all of them.)
                     if let key {
-                        if let inFlight = state.running[name]?.keyed[key] {
+                        if let id = state.running[name]?.keyed[key]?.id {
                             state.running[name]!.keyed[key]!.waiters.add(call, waiter)
-                            return .joined(id: inFlight.id, observers: state.observers)
+                            return .joined(id: id, observers: state.observers)
                         }
-                    } else if let inFlight = state.shared[name] {
+                    } else if let id = state.shared[name]?.id {
                         state.shared[name]!.waiters.add(call, waiter)
-                        return .joined(id: inFlight.id, observers: state.observers)
+                        return .joined(id: id, observers: state.observers)
                     }
                     state.nextID &+= 1
                     let id = state.nextID
