@@ -208,38 +208,18 @@ private final class Countdown: Sendable {
     var failures: Int { state.withLock { $0.failures } }
 }
 
-/// Holds the run in ``wait()`` until ``open()``; ``close()`` makes it hold again.
-private final class BenchGate: Sendable {
-    private let state = Locked<(open: Bool, waiting: [CheckedContinuation<Void, Never>])>((false, []))
-
-    var waiting: Int { state.withLock { $0.waiting.count } }
-
-    func wait() async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let now = state.withLock { state -> Bool in
-                if state.open { return true }
-                state.waiting.append(continuation)
-                return false
-            }
-            if now { continuation.resume() }
-        }
-    }
-
-    func open() {
-        let waiting = state.withLock { state in
-            state.open = true
-            defer { state.waiting = [] }
-            return state.waiting
-        }
-        for continuation in waiting { continuation.resume() }
-    }
-
-    func close() {
-        state.withLock { $0.open = false }
-    }
-}
-
 struct BenchError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
+}
+
+/// The gate of one round: a fresh ``Latch`` each time it closes.
+private final class BenchGate: Sendable {
+    private let latch = Locked(Latch())
+
+    private var current: Latch { latch.withLock { $0 } }
+    var waiting: Int { current.waiting }
+    func wait() async { await current.wait() }
+    func open() { current.open() }
+    func close() { latch.withLock { $0 = Latch() } }
 }
