@@ -23,8 +23,10 @@ public final class TaskRunner: Sendable {
     /// A run that later calls may join (``TaskConcurrency/dedupe``).
     private struct InFlight {
         let id: UInt64
-        /// The run; it hands its outcome to the waiters itself (``settle(_:id:key:_:)``).
-        let run: Task<Void, Never>
+        /// The run; it hands its outcome to the waiters itself (``settle(_:id:key:_:)``) and never
+        /// throws. (Typed as throwing all the same: creating a `Task<Void, Never>` allocates a
+        /// thunk for its closure, one more allocation per run.)
+        let run: Task<Void, any Error>
         /// The calls waiting for it (the one that started it included, unless it left).
         var waiters: Waiters
     }
@@ -206,7 +208,7 @@ public final class TaskRunner: Sendable {
     /// The scheduler uses it when shutdown outlasts its grace period.
     @_disfavoredOverload
     public func cancel(_ name: String) {
-        let (shared, own) = state.withLock { state -> ([Task<Void, Never>], [Task<TaskResult, any Error>]) in
+        let (shared, own) = state.withLock { state -> ([Task<Void, any Error>], [Task<TaskResult, any Error>]) in
             let shared = state.shared[name].map { [$0.run] } ?? []
             guard let runs = state.running[name] else { return (shared, []) }
             return (shared + runs.keyed.values.map(\.run), Array(runs.own.values))
@@ -366,7 +368,7 @@ public final class TaskRunner: Sendable {
     private func startShared(
         _ definition: TaskDefinition, _ event: TaskEvent, id: UInt64, key: String?, trigger: TaskTrigger,
         observers: [TaskRunObserver]
-    ) -> Task<Void, Never> {
+    ) -> Task<Void, any Error> {
         if observers.isEmpty, definition.timeLimit == nil {
             // The common case, kept as cheap as before observers and limits existed.
             let body = definition.body
