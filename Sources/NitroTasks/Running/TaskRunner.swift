@@ -32,9 +32,9 @@ public final class TaskRunner: Sendable {
     }
 
     /// The callers of one shared run, each under its call number, so that a cancelled one can
-    /// leave. When the run settles, each is resumed once with its outcome, in the order they came:
-    /// no caller awaits the run's `Task` itself (thousands of awaiters of one `Task` cost quadratic
-    /// time in the runtime).
+    /// leave. When the run settles, each is resumed once with its outcome, in the order they came.
+    /// (Awaiting the run's `Task` resumes its awaiters last-come first, and thousands of callers in
+    /// a task group finishing in reverse order cost quadratic time in the runtime.)
     private struct Waiters {
         /// The first caller, kept out of the array so that a run with one caller allocates nothing
         /// for it.
