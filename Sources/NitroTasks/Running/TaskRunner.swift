@@ -17,12 +17,75 @@ public final class TaskRunner: Sendable {
     /// The registry this runner serves.
     public let registry: TaskRegistry
 
+    /// A caller waiting for a shared run's outcome.
+    private typealias Waiter = UnsafeContinuation<TaskResult, any Error>
+
     /// A run that later calls may join (``TaskConcurrency/dedupe``).
     private struct InFlight {
         let id: UInt64
-        let run: Task<TaskResult, any Error>
-        /// How many calls share this run (the one that started it included).
-        var callers: Int
+        /// The run; it hands its outcome to the waiters itself (``settle(_:id:key:_:)``) and never
+        /// throws. (Typed as throwing all the same: creating a `Task<Void, Never>` allocates a
+        /// thunk for its closure, one more allocation per run.)
+        let run: Task<Void, any Error>
+        /// The calls waiting for it (the one that started it included, unless it left).
+        var waiters: Waiters
+    }
+
+    /// The callers of one shared run, each under its call number, so that a cancelled one can
+    /// leave. When the run settles, each is resumed once with its outcome, in the order they came.
+    /// (Awaiting the run's `Task` resumes its awaiters last-come first, and thousands of callers in
+    /// a task group finishing in reverse order cost quadratic time in the runtime.)
+    private struct Waiters {
+        /// The first caller, kept out of the array so that a run with one caller allocates nothing
+        /// for it.
+        private var first: (call: UInt64, waiter: Waiter)?
+        /// The others, by increasing call number (so a binary search finds a cancelled one); `nil`
+        /// once it left. Calls are numbered just before they register, so a new one goes at the
+        /// end or a few places before it.
+        private var others: [(call: UInt64, waiter: Waiter?)] = []
+        /// How many are waiting.
+        private(set) var count = 0
+
+        init(_ call: UInt64, _ waiter: Waiter) {
+            first = (call, waiter)
+            count = 1
+        }
+
+        mutating func add(_ call: UInt64, _ waiter: Waiter) {
+            count += 1
+            if first == nil {
+                first = (call, waiter)
+                return
+            }
+            var index = others.endIndex
+            while index > others.startIndex, others[index - 1].call > call { index -= 1 }
+            others.insert((call, waiter), at: index)
+        }
+
+        /// Takes the waiter of `call` out, if it is still here.
+        mutating func remove(_ call: UInt64) -> Waiter? {
+            if let first, first.call == call {
+                self.first = nil
+                count -= 1
+                return first.waiter
+            }
+            var low = others.startIndex
+            var high = others.endIndex
+            while low < high {
+                let middle = (low + high) / 2
+                if others[middle].call < call { low = middle + 1 } else { high = middle }
+            }
+            guard low < others.endIndex, others[low].call == call, let waiter = others[low].waiter else { return nil }
+            others[low].waiter = nil
+            count -= 1
+            return waiter
+        }
+
+        /// Resumes every waiter with the run's outcome (call it once, outside the lock).
+        func resume(with outcome: Result<TaskResult, any Error>) {
+            first?.waiter.resume(with: outcome)
+            for other in others { other.waiter?.resume(with: outcome) }
+        }
     }
 
     /// The calls of one serial key waiting for their turn; the entry exists while a call holds it.
@@ -57,16 +120,17 @@ public final class TaskRunner: Sendable {
         var isEmpty: Bool { keyed.isEmpty && turns.isEmpty && own.isEmpty }
     }
 
-    /// Where a run is recorded, so that it can be forgotten when it settles.
+    /// Where a run of its own (serial, parallel) is recorded, so that it can be forgotten when it
+    /// settles.
     private enum Slot: Sendable {
-        case shared
-        case keyed(String)
         case own
         case serial(String)
     }
 
     private struct State {
         var nextID: UInt64 = 0
+        /// The number of the last call (a waiter's name in ``Waiters``).
+        var nextCall: UInt64 = 0
         /// The runs of dedupe tasks without a key (the default, kept as small as possible).
         var shared: [String: InFlight] = [:]
         /// Everything else in flight, by name.
@@ -97,6 +161,10 @@ public final class TaskRunner: Sendable {
     /// Runs the task `name` under its concurrency rule and time limit (for a dedupe task: runs
     /// it, or joins its run in flight).
     ///
+    /// A dedupe call whose task is cancelled while it waits stops waiting at once and throws
+    /// `CancellationError`; the run goes on for the other callers (a call already cancelled starts
+    /// nothing). Serial and parallel calls wait for their own run whatever happens to their task.
+    ///
     /// - Parameter trigger: what started the call, for observers (``TaskTrigger/code`` by default).
     /// - Throws: ``TaskError/notAvailable(_:)`` (404) for an unknown name,
     ///   ``TaskError/notImplemented(_:)`` (501) for a task without a handler,
@@ -109,26 +177,22 @@ public final class TaskRunner: Sendable {
     ) async throws -> TaskResult {
         guard let entry = registry[name] else { throw TaskError.notAvailable(name) }
         guard let makeDefinition = entry.definition else { throw TaskError.notImplemented(name) }
-        // A plain dedupe run in flight: join it without reading the definition (for thousands of
-        // concurrent callers, touching it is what costs; only plain dedupe runs are in `shared`).
-        if let joined = state.withLock({ state -> (Task<TaskResult, any Error>, UInt64, [TaskRunObserver])? in
-            guard let inFlight = state.shared[name] else { return nil }
-            state.shared[name]!.callers += 1
-            return (inFlight.run, inFlight.id, state.observers)
-        }) {
-            if !joined.2.isEmpty {
-                Self.notify(
-                    joined.2, TaskEvent(name: name, payload: payload, context: context), trigger: trigger, id: joined.1,
-                    kind: .joined)
-            }
-            return try await joined.0.value
+        // The call's number, and whether a plain dedupe run is in flight: then join it without
+        // reading the definition (for thousands of concurrent callers, touching it is what costs;
+        // only plain dedupe runs are in `shared`).
+        let (call, sharedInFlight) = state.withLock { state in
+            state.nextCall &+= 1
+            return (state.nextCall, state.shared[name] != nil)
+        }
+        if sharedInFlight {
+            return try await share(name, key: nil, call: call, payload, context, trigger: trigger, makeDefinition)
         }
         let definition = makeDefinition()
         let concurrency = definition.concurrency
         switch concurrency.mode {
         case .dedupe:
-            return try await join(
-                definition, name, payload, context, key: concurrency.key?(payload), trigger: trigger)
+            return try await share(
+                name, key: concurrency.key?(payload), call: call, payload, context, trigger: trigger, { definition })
         case .serial:
             let event = TaskEvent(name: name, payload: payload, context: context)
             return try await queue(definition, event, key: concurrency.key?(payload) ?? "", trigger: trigger)
@@ -144,23 +208,25 @@ public final class TaskRunner: Sendable {
     /// The scheduler uses it when shutdown outlasts its grace period.
     @_disfavoredOverload
     public func cancel(_ name: String) {
-        let runs = state.withLock { state -> [Task<TaskResult, any Error>] in
+        let (shared, own) = state.withLock { state -> ([Task<Void, any Error>], [Task<TaskResult, any Error>]) in
             let shared = state.shared[name].map { [$0.run] } ?? []
-            guard let runs = state.running[name] else { return shared }
-            return shared + runs.keyed.values.map(\.run) + Array(runs.own.values)
+            guard let runs = state.running[name] else { return (shared, []) }
+            return (shared + runs.keyed.values.map(\.run), Array(runs.own.values))
         }
-        for run in runs { run.cancel() }
+        for run in shared { run.cancel() }
+        for run in own { run.cancel() }
     }
 
     /// How many calls are waiting for a run of `name` now (0 when none is in flight): for a dedupe
-    /// task, the caller that started each run in flight and every caller that joined it since; for
-    /// serial and parallel tasks, each call running or queued.
+    /// task, the caller that started each run in flight and every caller that joined it since
+    /// (less those that were cancelled and left); for serial and parallel tasks, each call running
+    /// or queued.
     @_disfavoredOverload
     public func callers(of name: String) -> Int {
         state.withLock { state in
-            let shared = state.shared[name]?.callers ?? 0
+            let shared = state.shared[name]?.waiters.count ?? 0
             guard let runs = state.running[name] else { return shared }
-            return shared + runs.keyed.values.reduce(0) { $0 + $1.callers }
+            return shared + runs.keyed.values.reduce(0) { $0 + $1.waiters.count }
                 + runs.own.count + runs.turns.values.reduce(0) { $0 + $1.queued }
         }
     }
@@ -173,40 +239,75 @@ public final class TaskRunner: Sendable {
 
     // MARK: - The three rules
 
-    private func join(
-        _ definition: TaskDefinition, _ name: String, _ payload: TaskPayload, _ context: TaskContext, key: String?,
-        trigger: TaskTrigger
+    /// What a dedupe call did under the lock.
+    private enum Step {
+        case started
+        case joined(id: UInt64, observers: [TaskRunObserver])
+        case cancelled
+    }
+
+    /// Dedupe: joins the run of `name` (and `key`) in flight, or starts one, and waits for its
+    /// outcome as waiter number `call`; leaves with `CancellationError` when its task is
+    /// cancelled. `definition` is read only to start a run.
+    private func share(
+        _ name: String, key: String?, call: UInt64, _ payload: TaskPayload, _ context: TaskContext,
+        trigger: TaskTrigger, _ definition: () -> TaskDefinition
     ) async throws -> TaskResult {
-        let (run, joinedID, observers) = state.withLock {
-            state -> (Task<TaskResult, any Error>, UInt64?, [TaskRunObserver]) in
-            if let key {
-                if let inFlight = state.running[name]?.keyed[key] {
-                    state.running[name]!.keyed[key]!.callers += 1
-                    return (inFlight.run, inFlight.id, state.observers)
+        try await withTaskCancellationHandler {
+            try await withUnsafeThrowingContinuation { (waiter: Waiter) in
+                let step = state.withLock { state -> Step in
+                    // The cancellation flag is set before the handler runs: a handler that ran
+                    // before this found no waiter to resume, so this call resumes itself.
+                    if Task.isCancelled { return .cancelled }
+                    // (Only the id is read: a copy of the entry would share its waiters' storage,
+                    // and each add would then copy all of them.)
+                    if let key {
+                        if let id = state.running[name]?.keyed[key]?.id {
+                            state.running[name]!.keyed[key]!.waiters.add(call, waiter)
+                            return .joined(id: id, observers: state.observers)
+                        }
+                    } else if let id = state.shared[name]?.id {
+                        state.shared[name]!.waiters.add(call, waiter)
+                        return .joined(id: id, observers: state.observers)
+                    }
+                    state.nextID &+= 1
+                    let id = state.nextID
+                    let event = TaskEvent(name: name, payload: payload, context: context)
+                    let run = startShared(definition(), event, id: id, key: key, trigger: trigger, observers: state.observers)
+                    let inFlight = InFlight(id: id, run: run, waiters: Waiters(call, waiter))
+                    if let key {
+                        state.running[name, default: Runs()].keyed[key] = inFlight
+                    } else {
+                        state.shared[name] = inFlight
+                    }
+                    return .started
                 }
-            } else if let inFlight = state.shared[name] {
-                state.shared[name]!.callers += 1
-                return (inFlight.run, inFlight.id, state.observers)
+                switch step {
+                case .started:
+                    break
+                case .joined(let id, let observers):
+                    if !observers.isEmpty {
+                        Self.notify(
+                            observers, TaskEvent(name: name, payload: payload, context: context), trigger: trigger, id: id,
+                            kind: .joined)
+                    }
+                case .cancelled:
+                    waiter.resume(throwing: CancellationError())
+                }
             }
-            state.nextID &+= 1
-            let id = state.nextID
-            let slot: Slot = key.map(Slot.keyed) ?? .shared
-            let event = TaskEvent(name: name, payload: payload, context: context)
-            let run = start(definition, event, id: id, slot: slot, trigger: trigger, observers: state.observers)
-            let inFlight = InFlight(id: id, run: run, callers: 1)
-            if let key {
-                state.running[name, default: Runs()].keyed[key] = inFlight
-            } else {
-                state.shared[name] = inFlight
-            }
-            return (run, nil, [])
+        } onCancel: {
+            leave(name, key: key, call: call)
         }
-        if let joinedID, !observers.isEmpty {
-            Self.notify(
-                observers, TaskEvent(name: name, payload: payload, context: context), trigger: trigger, id: joinedID,
-                kind: .joined)
+    }
+
+    /// A cancelled dedupe call stops waiting (if its waiter is still there: the run may have
+    /// settled, or the call not registered yet, and then it sees the cancellation itself).
+    private func leave(_ name: String, key: String?, call: UInt64) {
+        let waiter = state.withLock { state -> Waiter? in
+            if let key { return state.running[name]?.keyed[key]?.waiters.remove(call) }
+            return state.shared[name]?.waiters.remove(call)
         }
-        return try await run.value
+        waiter?.resume(throwing: CancellationError())
     }
 
     private func queue(
@@ -240,7 +341,20 @@ public final class TaskRunner: Sendable {
         state.withLock { state in
             state.nextID &+= 1
             let id = state.nextID
-            let run = start(definition, event, id: id, slot: slot, trigger: trigger, observers: state.observers)
+            let observers = state.observers
+            let run: Task<TaskResult, any Error>
+            if observers.isEmpty, definition.timeLimit == nil {
+                let body = definition.body
+                run = Task {
+                    defer { self.finish(event.name, id: id, slot: slot) }
+                    return try await body(event)
+                }
+            } else {
+                run = Task {
+                    defer { self.finish(event.name, id: id, slot: slot) }
+                    return try await Self.perform(definition, event, id: id, trigger: trigger, observers: observers)
+                }
+            }
             state.running[event.name, default: Runs()].own[id] = run
             return run
         }
@@ -248,35 +362,48 @@ public final class TaskRunner: Sendable {
 
     // MARK: - One run
 
-    /// Starts the run as an unstructured task (cancelling a caller does not cancel it); called
-    /// under the lock, so that the run is recorded before anyone can look for it.
-    private func start(
-        _ definition: TaskDefinition, _ event: TaskEvent, id: UInt64, slot: Slot, trigger: TaskTrigger,
+    /// Starts a shared run as an unstructured task (cancelling a caller does not cancel it) that
+    /// hands its outcome to its waiters; called under the lock, so that the run is recorded before
+    /// anyone can look for it.
+    private func startShared(
+        _ definition: TaskDefinition, _ event: TaskEvent, id: UInt64, key: String?, trigger: TaskTrigger,
         observers: [TaskRunObserver]
-    ) -> Task<TaskResult, any Error> {
+    ) -> Task<Void, any Error> {
         if observers.isEmpty, definition.timeLimit == nil {
             // The common case, kept as cheap as before observers and limits existed.
             let body = definition.body
             return Task {
-                defer { self.finish(event.name, id: id, slot: slot) }
-                return try await body(event)
+                let outcome: Result<TaskResult, any Error>
+                do { outcome = .success(try await body(event)) } catch { outcome = .failure(error) }
+                self.settle(event.name, id: id, key: key, outcome)
             }
         }
         return Task {
-            defer { self.finish(event.name, id: id, slot: slot) }
-            if observers.isEmpty { return try await Self.execute(definition, event) }
-            Self.notify(observers, event, trigger: trigger, id: id, kind: .started)
-            let clock = ContinuousClock()
-            let began = clock.now
+            let outcome: Result<TaskResult, any Error>
             do {
-                let result = try await Self.execute(definition, event)
-                Self.notify(
-                    observers, event, trigger: trigger, id: id, kind: .succeeded(result, duration: clock.now - began))
-                return result
+                outcome = .success(try await Self.perform(definition, event, id: id, trigger: trigger, observers: observers))
             } catch {
-                Self.notify(observers, event, trigger: trigger, id: id, kind: .failed(error, duration: clock.now - began))
-                throw error
+                outcome = .failure(error)
             }
+            self.settle(event.name, id: id, key: key, outcome)
+        }
+    }
+
+    /// The run's work within its time limit, reported to the observers.
+    private static func perform(
+        _ definition: TaskDefinition, _ event: TaskEvent, id: UInt64, trigger: TaskTrigger, observers: [TaskRunObserver]
+    ) async throws -> TaskResult {
+        if observers.isEmpty { return try await execute(definition, event) }
+        notify(observers, event, trigger: trigger, id: id, kind: .started)
+        let clock = ContinuousClock()
+        let began = clock.now
+        do {
+            let result = try await execute(definition, event)
+            notify(observers, event, trigger: trigger, id: id, kind: .succeeded(result, duration: clock.now - began))
+            return result
+        } catch {
+            notify(observers, event, trigger: trigger, id: id, kind: .failed(error, duration: clock.now - began))
+            throw error
         }
     }
 
@@ -298,24 +425,30 @@ public final class TaskRunner: Sendable {
         for observer in observers { observer(runEvent) }
     }
 
-    /// Forgets a settled run (a run past its time limit settles when the limit passes, even if its
-    /// work is still unwinding); for a serial run, hands the key's turn to the next call.
-    private func finish(_ name: String, id: UInt64, slot: Slot) {
-        if case .shared = slot {
-            state.withLock { state in
-                if state.shared[name]?.id == id { state.shared[name] = nil }
+    /// Forgets a settled shared run (a run past its time limit settles when the limit passes, even
+    /// if its work is still unwinding) and resumes each caller still waiting, once, with its outcome.
+    private func settle(_ name: String, id: UInt64, key: String?, _ outcome: Result<TaskResult, any Error>) {
+        let waiters = state.withLock { state -> Waiters? in
+            guard let key else {
+                guard state.shared[name]?.id == id else { return nil }
+                return state.shared.removeValue(forKey: name)?.waiters
             }
-            return
+            guard var runs = state.running[name], runs.keyed[key]?.id == id else { return nil }
+            state.running[name] = nil  // keeps `runs` uniquely referenced while it changes
+            let waiters = runs.keyed.removeValue(forKey: key)?.waiters
+            if !runs.isEmpty { state.running[name] = runs }
+            return waiters
         }
+        waiters?.resume(with: outcome)
+    }
+
+    /// Forgets a settled run of its own; for a serial run, hands the key's turn to the next call.
+    private func finish(_ name: String, id: UInt64, slot: Slot) {
         let next = state.withLock { state -> CheckedContinuation<Void, Never>? in
             guard var runs = state.running[name] else { return nil }
             state.running[name] = nil  // keeps `runs` uniquely referenced while it changes
             var next: CheckedContinuation<Void, Never>?
             switch slot {
-            case .shared:
-                break
-            case .keyed(let key):
-                if runs.keyed[key]?.id == id { runs.keyed[key] = nil }
             case .own:
                 runs.own[id] = nil
             case .serial(let key):

@@ -286,7 +286,13 @@ public final class TaskScheduler: Sendable {
             waitUntil: tracker.waitUntil,
             values: ["cron": cron, "scheduledTime": milliseconds])
         do {
-            let result = try await runner.run(name, payload: ["scheduledTime": .number(milliseconds)], context: context, trigger: .schedule)
+            // From a task of its own: shutdown cancels this tracked work, and a cancelled caller
+            // stops waiting for its run, while shutdown waits for the run itself (then reports it
+            // as abandoned if it ignores cancellation).
+            let runner = runner
+            let result = try await Task {
+                try await runner.run(name, payload: ["scheduledTime": .number(milliseconds)], context: context, trigger: .schedule)
+            }.value
             options.log(.succeeded(task: name, cron: cron, scheduledTime: instant, result: result))
         } catch {
             options.log(.failed(task: name, cron: cron, scheduledTime: instant, error: error))
