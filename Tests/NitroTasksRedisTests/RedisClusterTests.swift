@@ -105,7 +105,7 @@ private final class Probe: Sendable {
     static func launch(redis: String, log: String, seconds: Double, stderr: String) throws -> Probe {
         let binary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
             .deletingLastPathComponent().appendingPathComponent("SchedulerClusterProbe")
-        FileManager.default.createFile(atPath: stderr, contents: nil)
+        _ = FileManager.default.createFile(atPath: stderr, contents: nil)
         let probe = Probe(stderrPath: stderr)
         let process = Process()
         process.executableURL = binary

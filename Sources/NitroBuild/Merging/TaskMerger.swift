@@ -25,7 +25,7 @@ package enum TaskMerger {
         var result = mergeTasks(
             config: config, scan: scan, handlerFiles: handlerFiles, registryPath: registryPath, target: registryTarget)
         result.diagnostics += featureFlag(config: config, tasks: result.tasks)
-        let (schedules, scheduleDiagnostics) = mergeSchedules(config.scheduledTasks, known: Set(result.tasks.map(\.name)))
+        let (schedules, scheduleDiagnostics) = mergeSchedules(config.scheduledTasks, known: result.tasks)
         result.schedules = schedules
         result.diagnostics += scheduleDiagnostics
         return result
@@ -38,15 +38,16 @@ package enum TaskMerger {
         target registryTarget: RegistryTarget? = nil
     ) -> Result {
         var diagnostics: [Diagnostic] = []
-        var planned: [String: PlannedTask] = [:]
-        var plannedOrder: [String] = []
+        // The config's tasks by name (a later entry of the same name replaces an earlier one).
+        var configPlanned: [String: PlannedTask] = [:]
+        var configOrder: [String] = []
         var consumed: Set<String> = []
         var metaWarnings: [Diagnostic] = []
         var outsideDeclarations: [(file: String, declaration: TaskDeclaration)] = []
         var inspected: [String: TaskFileInspection] = [:]
-        // Indices into `scan.tasks`, not copies of them (100,000 tasks would be copied twice).
-        let scannedByName = Dictionary(scan.tasks.indices.map { (scan.tasks[$0].name, $0) }, uniquingKeysWith: { first, _ in first })
-        let scannedByFile = Dictionary(scan.tasks.indices.map { (scan.tasks[$0].file, $0) }, uniquingKeysWith: { first, _ in first })
+        // Scanned tasks by file, for config handlers given as files: built only when one is (a
+        // project of 100,000 tasks and a config without such handlers needs no such table).
+        var scannedByFile: [String: Int]?
         let targetFolder = TaskFolderLocator.targetFolder(of: registryPath)
         let registryTarget =
             registryTarget ?? RegistryTarget(name: ProjectPath.fileName(targetFolder), folder: targetFolder)
@@ -79,7 +80,13 @@ package enum TaskMerger {
                                 "the handler `\(path)` is outside the registry's target (\(ProjectPath.display(target))), so the registry "
                                     + "cannot see its symbol; move it into \(ProjectPath.display(target)), or reference a task of another "
                                     + "module as `Module.symbol`"))
-                    } else if let scanned = scannedByFile[path].map({ scan.tasks[$0] }) {
+                    } else if let scanned = {
+                        if scannedByFile == nil {
+                            scannedByFile = Dictionary(
+                                scan.tasks.indices.map { (scan.tasks[$0].file, $0) }, uniquingKeysWith: { first, _ in first })
+                        }
+                        return scannedByFile![path].map { scan.tasks[$0] }
+                    }() {
                         declaration = scanned.declaration
                         consumed.insert(path)
                     } else if let file = handlerFiles[path] {
@@ -98,7 +105,7 @@ package enum TaskMerger {
                     }
                     if let declaration { entry.reference = .symbol(declaration.symbol) }
                 }
-            } else if let scanned = scannedByName[name].map({ scan.tasks[$0] }) {
+            } else if let scanned = scan.tasks.first(named: name) {
                 declaration = scanned.declaration
                 entry.reference = .symbol(scanned.declaration.symbol)
             }
@@ -107,8 +114,15 @@ package enum TaskMerger {
                 metaWarnings += metaNameCheck(declaration, registeredAs: name)
                 entry.origin = declaration.location
             }
-            if planned.updateValue(entry, forKey: name) == nil { plannedOrder.append(name) }
+            if configPlanned.updateValue(entry, forKey: name) == nil { configOrder.append(name) }
         }
+
+        // The result in name order, built in one pass: the scanned tasks come sorted, and the
+        // config's (few) are merged in between (no table of 100,000 planned tasks, no re-sort).
+        let configSorted = configOrder.sorted(by: utf8Less).map { configPlanned[$0]! }
+        var tasks: [PlannedTask] = []
+        tasks.reserveCapacity(configSorted.count + scan.tasks.count)
+        var nextConfig = 0
 
         let configByName = Dictionary(config.tasks.map { ($0.name.value, $0) }, uniquingKeysWith: { _, last in last })
         for scanned in scan.tasks where !consumed.contains(scanned.file) {
@@ -123,19 +137,21 @@ package enum TaskMerger {
                 continue
             }
             let declaration = scanned.declaration
-            let entry = PlannedTask(
-                name: scanned.name, description: declaration.description?.value, reference: .symbol(declaration.symbol),
-                origin: declaration.location)
-            if planned.updateValue(entry, forKey: scanned.name) == nil { plannedOrder.append(scanned.name) }
+            while nextConfig < configSorted.count && utf8Less(configSorted[nextConfig].name, scanned.name) {
+                tasks.append(configSorted[nextConfig])
+                nextConfig += 1
+            }
+            tasks.append(
+                PlannedTask(
+                    name: scanned.name, description: declaration.description?.value, reference: .symbol(declaration.symbol),
+                    origin: declaration.location))
             metaWarnings += metaNameCheck(declaration, registeredAs: scanned.name)
         }
+        tasks += configSorted[nextConfig...]
 
         diagnostics += metaWarnings
         diagnostics += clashesWithHandlerFiles(outsideDeclarations, scan: scan)
 
-        // The names in the order they were planned: the config's, then the scan's (already
-        // sorted), so the sort below finds one long run; sorting names, not the larger tasks.
-        let tasks = plannedOrder.sorted(by: utf8Less).map { planned[$0]! }
         diagnostics += TaskNameConstants.collisions(tasks)
         return Result(tasks: tasks, schedules: [], diagnostics: diagnostics)
     }
@@ -149,6 +165,17 @@ package enum TaskMerger {
                 "`meta.name` is \"\(metaName.value)\" but the task is registered as \"\(registered)\"; the registered "
                     + "name (from the file path or the config key) is the one runTask uses: make them agree")
         ]
+    }
+
+    /// Whether `tasks` (in plain name order) has one named `name`.
+    static func contains(_ tasks: [PlannedTask], _ name: String) -> Bool {
+        var low = 0
+        var high = tasks.count
+        while low < high {
+            let middle = (low + high) / 2
+            if utf8Less(tasks[middle].name, name) { low = middle + 1 } else { high = middle }
+        }
+        return low < tasks.count && tasks[low].name == name
     }
 
     /// Handler files outside `tasks/` compile in the same target: their names and symbols must
@@ -197,13 +224,13 @@ package enum TaskMerger {
         ]
     }
 
-    static func mergeSchedules(_ schedules: [ConfigSchedule], known: Set<String>) -> (
+    /// The schedules with the tasks they name; `known` are the planned tasks in plain name order
+    /// (looked up by binary search: no second table of every task name).
+    static func mergeSchedules(_ schedules: [ConfigSchedule], known: [PlannedTask]) -> (
         [PlannedSchedule], [Diagnostic]
     ) {
         var diagnostics: [Diagnostic] = []
         var result: [PlannedSchedule] = []
-        // For messages only: sorted once a schedule names an unknown task.
-        var sortedNames: [String]?
         for schedule in schedules {
             var seen: Set<String> = []
             var names: [String] = []
@@ -216,9 +243,8 @@ package enum TaskMerger {
                     continue
                 }
                 seen.insert(name.value)
-                guard known.contains(name.value) else {
-                    let knownNames = sortedNames ?? known.sorted(by: utf8Less)
-                    sortedNames = knownNames
+                guard contains(known, name.value) else {
+                    let knownNames = known.map(\.name)
                     var message = "the schedule `\(schedule.cron.value)` names the unknown task `\(name.value)`"
                     if let near = Suggestions.closest(to: name.value, in: knownNames) {
                         message += "; did you mean `\(near)`?"

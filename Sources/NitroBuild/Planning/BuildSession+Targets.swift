@@ -71,8 +71,7 @@ extension BuildSession {
 
         let allTasks = perTarget.flatMap { $0 }.sorted { utf8Less($0.name, $1.name) }
         diagnostics += TaskMerger.featureFlag(config: config, tasks: allTasks)
-        var (schedules, scheduleDiagnostics) = TaskMerger.mergeSchedules(
-            config.scheduledTasks, known: Set(allTasks.map(\.name)))
+        var (schedules, scheduleDiagnostics) = TaskMerger.mergeSchedules(config.scheduledTasks, known: allTasks)
         diagnostics += scheduleDiagnostics
 
         let timeZone = config.schedulerTimeZone?.value ?? "UTC"

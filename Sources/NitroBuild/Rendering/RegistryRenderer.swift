@@ -88,10 +88,10 @@ package enum RegistryRenderer {
     /// for every task that has a constant of its own (``TaskNameConstants``); nothing without one.
     static func constants(_ tasks: [PlannedTask], into lines: inout Lines) {
         let assigned = TaskNameConstants.assign(tasks.map(\.name))
-        guard tasks.contains(where: { assigned[$0.name] != nil }) else { return }
+        guard assigned.contains(where: { $0 != nil }) else { return }
         lines += ["", "extension TaskName {"]
-        for task in tasks {
-            guard let identifier = assigned[task.name] else { continue }
+        for (task, identifier) in zip(tasks, assigned) {
+            guard let identifier else { continue }
             lines.append("    /// The task `\(task.name)`.")
             lines.append(
                 "    static let \(TaskNameConstants.declared(identifier)): TaskName = \(SwiftLiteral.string(task.name))")

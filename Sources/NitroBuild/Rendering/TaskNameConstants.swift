@@ -40,37 +40,21 @@ package enum TaskNameConstants {
         return text
     }
 
-    /// Task name → constant, for every task that has one of its own (in neither collisions nor
-    /// names without letters).
-    package static func assign(_ names: [String]) -> [String: String] {
-        var owner: [String: String] = [:]
-        owner.reserveCapacity(names.count)
-        var shared: Set<String> = []
-        for name in names {
-            guard let identifier = identifier(for: name) else { continue }
-            if owner.updateValue(name, forKey: identifier) != nil { shared.insert(identifier) }
+    /// The constant of each of `names` (same order), `nil` for a name that has none of its own
+    /// (a collision, or no letters or digits).
+    package static func assign(_ names: [String]) -> [String?] {
+        var identifiers = names.map(identifier(for:))
+        for (_, indices) in groupsOfEqualKeys(identifiers) {
+            for index in indices { identifiers[index] = nil }
         }
-        var result: [String: String] = [:]
-        result.reserveCapacity(owner.count)
-        for (identifier, name) in owner where !shared.contains(identifier) { result[name] = identifier }
-        return result
+        return identifiers
     }
 
     /// A warning at each task whose constant another task also gives.
     package static func collisions(_ tasks: [PlannedTask]) -> [Diagnostic] {
-        var first: [String: Int] = [:]
-        first.reserveCapacity(tasks.count)
-        var byIdentifier: [String: [PlannedTask]] = [:]
-        for (index, task) in tasks.enumerated() {
-            guard let identifier = identifier(for: task.name) else { continue }
-            if let earlier = first.updateValue(index, forKey: identifier) {
-                first[identifier] = earlier
-                byIdentifier[identifier, default: [tasks[earlier]]].append(task)
-            }
-        }
         var diagnostics: [Diagnostic] = []
-        for (identifier, owners) in byIdentifier.sorted(by: { utf8Less($0.key, $1.key) }) {
-            let sorted = owners.sorted { utf8Less($0.name, $1.name) }
+        for (identifier, indices) in groupsOfEqualKeys(tasks.map { identifier(for: $0.name) }) {
+            let sorted = indices.map { tasks[$0] }.sorted { utf8Less($0.name, $1.name) }
             for task in sorted {
                 let others = sorted.filter { $0.name != task.name }.map { other in
                     "`\(other.name)`" + (other.origin.map { " (\($0))" } ?? "")

@@ -24,10 +24,44 @@ package struct ScannedTask: Sendable, Hashable {
     package var declaration: TaskDeclaration
 }
 
+/// The tasks a scan found, in plain name order: each is read from the digested file it came
+/// from (``TaskSourceFile``) when accessed, so that 100,000 tasks are not copied out of their
+/// digests (a name and two indices each instead of a copy of the declaration).
+package struct ScannedTasks: RandomAccessCollection, Sendable {
+    struct Entry: Sendable {
+        var name: String
+        var folder: Int
+        var file: Int
+    }
+
+    var folders: [TaskFolder] = []
+    var entries: [Entry] = []
+
+    package var startIndex: Int { entries.startIndex }
+    package var endIndex: Int { entries.endIndex }
+
+    /// The task named `name` (binary search: the entries are in plain name order).
+    package func first(named name: String) -> ScannedTask? {
+        var low = 0
+        var high = entries.count
+        while low < high {
+            let middle = (low + high) / 2
+            if utf8Less(entries[middle].name, name) { low = middle + 1 } else { high = middle }
+        }
+        return low < entries.count && entries[low].name == name ? self[low] : nil
+    }
+
+    package subscript(position: Int) -> ScannedTask {
+        let entry = entries[position]
+        let file = folders[entry.folder].files[entry.file]
+        return ScannedTask(name: entry.name, file: file.path, declaration: file.inspection.declaration!)
+    }
+}
+
 /// The result of scanning the task folders.
 package struct TaskScan: Sendable {
     /// Tasks in plain name order.
-    package var tasks: [ScannedTask] = []
+    package var tasks = ScannedTasks()
     /// Every compiled `.swift` file under the folders (root-relative), for clash checks.
     package var swiftFiles: [String] = []
     package var diagnostics: [Diagnostic] = []
@@ -37,7 +71,7 @@ package struct TaskScan: Sendable {
 /// Scanning: which files are tasks, their names, their declarations, and the clashes Swift
 /// would reject (two files with one name in a target, two task symbols with one name).
 package enum TaskScanner {
-    package static func scan(_ folders: [TaskFolder], ignore: [GlobPattern], registryPath: String?) -> TaskScan {
+    package static func scan(_ folders: consuming [TaskFolder], ignore: [GlobPattern], registryPath: String?) -> TaskScan {
         var result = TaskScan()
         // Where each candidate's file is (`folders[folder].files[file]`): no copies of digests.
         let fileCount = folders.reduce(0) { $0 + $1.files.count }
@@ -68,26 +102,34 @@ package enum TaskScanner {
         }
         result.swiftFiles = compiled
 
-        var byName: [String: String] = [:]
-        byName.reserveCapacity(candidates.count)
-        result.tasks.reserveCapacity(candidates.count)
+        var entries: [ScannedTasks.Entry] = []
+        entries.reserveCapacity(candidates.count)
         for candidate in candidates {
             let file = folders[candidate.folder].files[candidate.file]
             let inspection = file.inspection
             result.diagnostics += inspection.diagnostics
-            guard let declaration = inspection.declaration else { continue }
-            if let earlier = byName[candidate.name] {
+            guard inspection.declaration != nil else { continue }
+            entries.append(ScannedTasks.Entry(name: candidate.name, folder: candidate.folder, file: candidate.file))
+        }
+        // In name order (stable: of two files with one name, the first in path order stays first),
+        // then the second and later of each name dropped with an error naming the first.
+        entries.sort { utf8Less($0.name, $1.name) }
+        var kept = 0
+        for index in entries.indices {
+            if kept > 0, entries[kept - 1].name == entries[index].name {
+                let first = entries[kept - 1]
                 result.diagnostics.append(
                     .error(
-                        SourceLocation(path: file.path),
-                        "the task `\(candidate.name)` is also defined by \(earlier):1:1; remove or rename one of the two files"
-                    ))
+                        SourceLocation(path: folders[entries[index].folder].files[entries[index].file].path),
+                        "the task `\(first.name)` is also defined by \(folders[first.folder].files[first.file].path):1:1; "
+                            + "remove or rename one of the two files"))
                 continue
             }
-            byName[candidate.name] = file.path
-            result.tasks.append(ScannedTask(name: candidate.name, file: file.path, declaration: declaration))
+            entries[kept] = entries[index]
+            kept += 1
         }
-        result.tasks.sort { utf8Less($0.name, $1.name) }
+        entries.removeSubrange(kept...)
+        result.tasks = ScannedTasks(folders: folders, entries: entries)
         result.diagnostics += fileNameClashes(compiled, registryPath: registryPath)
         result.diagnostics += symbolClashes(result.tasks)
         return result
@@ -97,23 +139,11 @@ package enum TaskScanner {
     /// ("filename used twice" / SwiftPM "multiple producers"); `main.swift` is the entry point.
     static func fileNameClashes(_ files: [String], registryPath: String?) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        // The first file of each name, and the names used more than once with all their files
-        // (no array per name: a project of 100,000 files has 100,000 names).
-        var first: [String: String] = [:]
-        first.reserveCapacity(files.count)
-        var groups: [String: [String]] = [:]
-        for file in files {
-            let name = ProjectPath.fileName(file)
-            if let earlier = first.updateValue(file, forKey: name) {
-                first[name] = earlier
-                groups[name, default: [earlier]].append(file)
-            }
-        }
-        for (name, paths) in groups.sorted(by: { utf8Less($0.key, $1.key) }) {
-            let others = paths.dropFirst().map { "\($0):1:1" }.joined(separator: ", ")
+        for (name, indices) in groupsOfEqualKeys(files.map { ProjectPath.fileName($0) }) {
+            let others = indices.dropFirst().map { "\(files[$0]):1:1" }.joined(separator: ", ")
             diagnostics.append(
                 .error(
-                    SourceLocation(path: paths[0]),
+                    SourceLocation(path: files[indices[0]]),
                     "the file name `\(name)` is also used by \(others); Swift cannot compile two files with one name in a "
                         + "target (SwiftPM: multiple producers): rename all but one"))
         }
@@ -137,19 +167,10 @@ package enum TaskScanner {
     }
 
     /// Two top-level task symbols with one name do not compile ("invalid redeclaration").
-    static func symbolClashes(_ tasks: [ScannedTask]) -> [Diagnostic] {
-        var first: [String: Int] = [:]
-        first.reserveCapacity(tasks.count)
-        var groups: [String: [ScannedTask]] = [:]
-        for (index, task) in tasks.enumerated() {
-            let symbol = task.declaration.plainSymbol
-            if let earlier = first.updateValue(index, forKey: symbol) {
-                first[symbol] = earlier
-                groups[symbol, default: [tasks[earlier]]].append(task)
-            }
-        }
+    static func symbolClashes(_ tasks: ScannedTasks) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for (symbol, group) in groups.sorted(by: { utf8Less($0.key, $1.key) }) {
+        for (symbol, indices) in groupsOfEqualKeys(tasks.map { $0.declaration.plainSymbol }) {
+            let group = indices.map { tasks[$0] }
             let sorted = group.sorted { $0.declaration.location < $1.declaration.location }
             let places = sorted.map { "\($0.declaration.location) (\($0.name))" }.joined(separator: ", ")
             for task in sorted.dropFirst() {
