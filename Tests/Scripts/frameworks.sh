@@ -8,9 +8,10 @@
 #   - the 1-second schedule fires at least twice;
 #   - SIGTERM during a 2-second run over HTTP: the response comes back with the result and the
 #     process exits 0 within the grace period;
-# then `nitro dev --root Fixtures/hummingbird-app` and `nitro task run` against it, and that the app
-# stops when `nitro dev` is killed. Loopback only; every wait has a deadline; everything it starts
-# is killed on exit. Ends with "N passed, M failed" (exit 1 on any failure).
+# then, for each app, `nitro dev --root Fixtures/APP` and `nitro task run` against the app's own
+# server, and that the app stops when `nitro dev` is killed. Loopback only; every wait has a
+# deadline; everything it starts is killed on exit. Ends with "N passed, M failed" (exit 1 on any
+# failure).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -25,7 +26,7 @@ cleanup() {
     for pid in "${STARTED[@]}"; do
         kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
     done
-    rm -rf "$WORK" "$ROOT/Fixtures/hummingbird-app/.nitro"
+    rm -rf "$WORK" "$ROOT/Fixtures/hummingbird-app/.nitro" "$ROOT/Fixtures/vapor-app/.nitro"
 }
 trap cleanup EXIT
 
@@ -175,51 +176,54 @@ for app in vapor-app hummingbird-app; do
     fi
 done
 
-echo "== nitro dev --root Fixtures/hummingbird-app, then nitro task run"
-HB=Fixtures/hummingbird-app
-rm -rf "$HB/.nitro"
-start "$WORK/dev.log" "$NITRO" dev --root "$HB"
-dev_pid=$STARTED_PID
-if wait_for 600 contains "$WORK/dev.log" 'ready: http://127.0.0.1:'; then
-    pass "nitro dev started the Hummingbird app ($(grep -oE 'ready: [^ ]+' "$WORK/dev.log" | head -n 1))"
-    if "$NITRO" task run greet --root "$HB" --payload '{"name": "nitro"}' >"$WORK/task.out" 2>"$WORK/task.err" \
-        && contains "$WORK/task.out" '"result": "Hello, nitro!"'; then
-        pass "nitro task run greet reaches the app's Hummingbird server"
+for app in hummingbird-app vapor-app; do
+    folder="Fixtures/$app"
+    echo "== nitro dev --root $folder, then nitro task run"
+    rm -rf "$folder/.nitro"
+    start "$WORK/$app-dev.log" "$NITRO" dev --root "$folder"
+    dev_pid=$STARTED_PID
+    if wait_for 600 contains "$WORK/$app-dev.log" 'ready: http://127.0.0.1:'; then
+        pass "$app: nitro dev started the app ($(grep -oE 'ready: [^ ]+' "$WORK/$app-dev.log" | head -n 1))"
+        if "$NITRO" task run greet --root "$folder" --payload '{"name": "nitro"}' >"$WORK/task.out" 2>"$WORK/task.err" \
+            && contains "$WORK/task.out" '"result": "Hello, nitro!"'; then
+            pass "$app: nitro task run greet reaches the app's own server"
+        else
+            fail "$app: nitro task run greet: $(cat "$WORK/task.out" "$WORK/task.err")"
+        fi
+        check "$app: nitro task list shows the app's tasks" \
+            bash -c "'$NITRO' task list --root '$folder' | grep -qF 'report:build'"
+        app_pid=$(grep -oE '"pid" *: *[0-9]+' "$folder/.nitro/dev.json" | grep -oE '[0-9]+$' || echo 0)
+        kill -TERM "$dev_pid"
+        if wait_exit "$dev_pid" 40 && [[ $EXIT_STATUS == 0 ]]; then
+            pass "$app: nitro dev stopped with status 0 on SIGTERM"
+        else
+            fail "$app: nitro dev on SIGTERM: ${EXIT_STATUS:-still running}"
+        fi
+        check "$app: the app stopped with it and removed .nitro/dev.json" \
+            bash -c "! kill -0 $app_pid 2>/dev/null && [[ ! -e '$folder/.nitro/dev.json' ]]"
     else
-        fail "nitro task run greet: $(cat "$WORK/task.out" "$WORK/task.err")"
+        tail -n 40 "$WORK/$app-dev.log"
+        fail "$app: nitro dev did not report ready within 600 s"
+        continue
     fi
-    check "nitro task list shows the app's tasks and schedule" \
-        bash -c "'$NITRO' task list --root '$HB' | grep -qF 'report:build'"
-    app_pid=$(grep -oE '"pid" *: *[0-9]+' "$HB/.nitro/dev.json" | grep -oE '[0-9]+$' || echo 0)
-    kill -TERM "$dev_pid"
-    if wait_exit "$dev_pid" 40 && [[ $EXIT_STATUS == 0 ]]; then
-        pass "nitro dev stopped with status 0 on SIGTERM"
-    else
-        fail "nitro dev on SIGTERM: ${EXIT_STATUS:-still running}"
-    fi
-    check "the app stopped with it and removed .nitro/dev.json" \
-        bash -c "! kill -0 $app_pid 2>/dev/null && [[ ! -e '$HB/.nitro/dev.json' ]]"
-else
-    tail -n 40 "$WORK/dev.log"
-    fail "nitro dev did not report ready within 600 s"
-fi
 
-echo "== the app stops by itself when nitro dev is killed (NITRO_DEV_PARENT_PID)"
-start "$WORK/dev2.log" "$NITRO" dev --root "$HB"
-dev_pid=$STARTED_PID
-if wait_for 300 contains "$WORK/dev2.log" 'ready: http://127.0.0.1:'; then
-    app_pid=$(grep -oE '"pid" *: *[0-9]+' "$HB/.nitro/dev.json" | grep -oE '[0-9]+$' || echo 0)
-    kill -KILL "$dev_pid"
-    wait "$dev_pid" 2>/dev/null || true
-    if [[ $app_pid != 0 ]] && wait_for 15 exited "$app_pid"; then
-        pass "the app (pid $app_pid) stopped after nitro dev was killed"
+    echo "== $app stops by itself when nitro dev is killed (NITRO_DEV_PARENT_PID)"
+    start "$WORK/$app-dev2.log" "$NITRO" dev --root "$folder"
+    dev_pid=$STARTED_PID
+    if wait_for 300 contains "$WORK/$app-dev2.log" 'ready: http://127.0.0.1:'; then
+        app_pid=$(grep -oE '"pid" *: *[0-9]+' "$folder/.nitro/dev.json" | grep -oE '[0-9]+$' || echo 0)
+        kill -KILL "$dev_pid"
+        wait "$dev_pid" 2>/dev/null || true
+        if [[ $app_pid != 0 ]] && wait_for 15 exited "$app_pid"; then
+            pass "$app: the app (pid $app_pid) stopped after nitro dev was killed"
+        else
+            fail "$app: the app (pid $app_pid) still runs 15 s after nitro dev was killed"
+        fi
     else
-        fail "the app (pid $app_pid) still runs 15 s after nitro dev was killed"
+        tail -n 40 "$WORK/$app-dev2.log"
+        fail "$app: the second nitro dev did not report ready within 300 s"
     fi
-else
-    tail -n 40 "$WORK/dev2.log"
-    fail "the second nitro dev did not report ready within 300 s"
-fi
+done
 
 echo "$PASSED passed, $FAILED failed"
 [[ $FAILED == 0 ]]
