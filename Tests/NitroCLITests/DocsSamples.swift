@@ -10,6 +10,9 @@ import Foundation
 /// - ` ```json ` right after a shell block is the exact output of that block's last command;
 ///   any other ` ```json ` must parse (and, when it is a config, build `Fixtures/basic`).
 /// - ` ```ts ` / ` ```js ` with `export default` is a config: it must build `Fixtures/basic`.
+/// - A block with `file=PATH` (` ```swift file=Fixtures/vapor-app/Sources/App/main.swift `) is that
+///   file of the repository, exactly; it is compared with the file, not compiled here (the file
+///   is built where it lives).
 /// - Anything else that is code carries ` skip `.
 /// - `<!-- swift-context … -->` right before a Swift block adds declarations it relies on.
 struct DocsBlock: Sendable, CustomStringConvertible {
@@ -24,6 +27,10 @@ struct DocsBlock: Sendable, CustomStringConvertible {
     var previousShell: Int?
 
     var skipped: Bool { flags.contains("skip") }
+    /// The repository file this block shows (`file=PATH`), if any.
+    var includedFile: String? {
+        flags.first { $0.hasPrefix("file=") }.map { String($0.dropFirst(5)) }
+    }
     var description: String { "\(file):\(line) (\(language))" }
 
     /// Reads every fenced block of the Markdown text.

@@ -34,6 +34,10 @@ struct DocsTests {
     func page(_ page: String) async throws {
         let blocks = try Self.blocks(of: page)
         for (index, block) in blocks.enumerated() where !block.skipped && !block.language.isEmpty {
+            if let file = block.includedFile {
+                Self.checkIncluded(block, file: file)
+                continue
+            }
             switch block.language {
             case "swift":
                 try await Self.typeCheck(block)
@@ -81,6 +85,16 @@ struct DocsTests {
                 #expect(anchors.contains(parts[1]), "\(page): no heading #\(parts[1]) in \(file)")
             }
         }
+    }
+
+    /// A `file=PATH` block is that file's text (the file's last newline aside).
+    static func checkIncluded(_ block: DocsBlock, file: String) {
+        guard let text = try? String(contentsOfFile: RepositoryPaths.root + "/" + file, encoding: .utf8) else {
+            Issue.record("\(block): shows \(file), which does not exist")
+            return
+        }
+        let expected = text.hasSuffix("\n") ? String(text.dropLast()) : text
+        #expect(block.text == expected, "\(block): differs from \(file); copy the file into the page again")
     }
 
     static func blocks(of page: String) throws -> [DocsBlock] {

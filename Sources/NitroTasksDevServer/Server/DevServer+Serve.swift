@@ -69,16 +69,15 @@ extension DevServer.Configuration {
     /// The development settings from `NITRO_DEV_HOST`, `NITRO_DEV_PORT` and `NITRO_ROOT`.
     init(environment value: (String) -> String?) throws(DevServerError) {
         self.init()
-        if let host = value("NITRO_DEV_HOST"), !host.isEmpty { self.host = host }
-        if let text = value("NITRO_DEV_PORT"), !text.isEmpty {
-            guard let port = Int(text), (0...65535).contains(port) else {
-                throw .invalidConfiguration("NITRO_DEV_PORT=\(text) is not a port number from 0 to 65535")
-            }
-            self.port = port
+        let settings: NitroDevEnvironment
+        do {
+            settings = try NitroDevEnvironment(lookup: value)
+        } catch {
+            throw .invalidConfiguration(error.description)
         }
-        if let root = value("NITRO_ROOT"), !root.isEmpty {
-            infoFile = (root.hasSuffix("/") ? root : root + "/") + ".nitro/dev.json"
-        }
+        host = settings.host
+        port = settings.port
+        infoFile = settings.infoFile
     }
 }
 

@@ -1,5 +1,3 @@
-import NitroTasks
-import NitroTasksRoutes
 import NitroJSON
 
 #if canImport(Glibc)
@@ -44,36 +42,48 @@ package struct DevServerInfo: Sendable, Equatable {
         self.init(pid: pid, host: host, port: port)
     }
 
+    /// Why the file could not be written: the system call and its error.
+    package struct WriteError: Error, Sendable, CustomStringConvertible {
+        package let call: String
+        package let reason: String
+        package var description: String { "\(call) failed: \(reason)" }
+
+        init(_ call: String) {
+            self.call = call
+            self.reason = String(cString: strerror(errno))
+        }
+    }
+
     /// Writes the file atomically (a temporary file renamed over it), creating its folder.
-    func write(to path: String) throws(DevServerError) {
+    package func write(to path: String) throws(WriteError) {
         let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         if !folder.isEmpty { makeFolders(folder) }
         let bytes = Array(JSONWriter.pretty(json).utf8)
         let temporary = "\(path).\(pid).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw DevServerError.system("open \(temporary)", Socket.errorMessage()) }
+        guard fd >= 0 else { throw WriteError("open \(temporary)") }
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { writeDescriptor(fd, $0.baseAddress! + offset, $0.count - offset) }
+            let written = bytes.withUnsafeBytes { systemWrite(fd, $0.baseAddress! + offset, $0.count - offset) }
             if written < 0 && errno == EINTR { continue }
             guard written > 0 else {
-                let reason = Socket.errorMessage()
-                closeDescriptor(fd)
+                let error = WriteError("write \(temporary)")
+                systemClose(fd)
                 unlink(temporary)
-                throw DevServerError.system("write \(temporary)", reason)
+                throw error
             }
             offset += written
         }
-        closeDescriptor(fd)
+        systemClose(fd)
         guard rename(temporary, path) == 0 else {
-            let reason = Socket.errorMessage()
+            let error = WriteError("rename \(temporary)")
             unlink(temporary)
-            throw DevServerError.system("rename \(temporary)", reason)
+            throw error
         }
     }
 
     /// Removes the file at `path` if it still describes this process (a newer server may own it).
-    static func remove(at path: String, pid: Int) {
+    package static func remove(at path: String, pid: Int) {
         guard let bytes = readFile(path), let json = try? JSONReader.parse(bytes), let info = DevServerInfo(json: json),
             info.pid == pid
         else { return }
@@ -83,7 +93,7 @@ package struct DevServerInfo: Sendable, Equatable {
     private static func readFile(_ path: String) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
-        defer { closeDescriptor(fd) }
+        defer { systemClose(fd) }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 4096)
         while true {
@@ -103,4 +113,13 @@ package struct DevServerInfo: Sendable, Equatable {
             mkdir(path, 0o755)
         }
     }
+}
+
+/// The C library's `write` and `close` (free functions, so that a type's own `write` does not hide them).
+private func systemWrite(_ fd: Int32, _ pointer: UnsafeRawPointer, _ count: Int) -> Int {
+    write(fd, pointer, count)
+}
+
+private func systemClose(_ fd: Int32) {
+    _ = close(fd)
 }
