@@ -87,7 +87,7 @@ package enum RegistryRenderer {
     /// `extension TaskName { static let dbMigrate: TaskName = "db:migrate" … }`, in task order,
     /// for every task that has a constant of its own (``TaskNameConstants``); nothing without one.
     static func constants(_ tasks: [PlannedTask], into lines: inout Lines) {
-        let assigned = TaskNameConstants.assign(tasks.map(\.name))
+        let assigned = TaskNameConstants.assign(tasks.lazy.map(\.name))
         guard assigned.contains(where: { $0 != nil }) else { return }
         lines += ["", "extension TaskName {"]
         for (task, identifier) in zip(tasks, assigned) {

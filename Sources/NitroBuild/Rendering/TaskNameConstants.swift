@@ -42,7 +42,7 @@ package enum TaskNameConstants {
 
     /// The constant of each of `names` (same order), `nil` for a name that has none of its own
     /// (a collision, or no letters or digits).
-    package static func assign(_ names: [String]) -> [String?] {
+    package static func assign(_ names: some Collection<String>) -> [String?] {
         var identifiers = names.map(identifier(for:))
         for (_, indices) in groupsOfEqualKeys(identifiers) {
             for index in indices { identifiers[index] = nil }
