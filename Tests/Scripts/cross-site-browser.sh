@@ -27,9 +27,9 @@ if [[ $(id -u) != 0 ]]; then
   exit 2
 fi
 
-echo "== building the example app (Fixtures/basic)"
-swift build --package-path Fixtures/basic --scratch-path "$scratch" --product App
-app=$(swift build --package-path Fixtures/basic --scratch-path "$scratch" --show-bin-path)/App
+echo "== building the example app (Fixtures/basic) with its NitroDev trait, as nitro dev builds it"
+swift build --package-path Fixtures/basic --scratch-path "$scratch" --product App --traits default,NitroDev
+app=$(swift build --package-path Fixtures/basic --scratch-path "$scratch" --traits default,NitroDev --show-bin-path)/App
 
 work=$(mktemp -d)
 namespace=nitro-cross-site-$$
