@@ -109,3 +109,15 @@ package func utf8Less(_ left: String, _ right: String) -> Bool {
         }
     }
 }
+
+/// The first position in `0..<count` whose key is not before `key` in ``utf8Less`` order, for keys
+/// sorted that way (binary search; `keyAt` gives the key at a position).
+package func utf8LowerBound(of key: String, count: Int, keyAt: (Int) -> String) -> Int {
+    var low = 0
+    var high = count
+    while low < high {
+        let middle = (low + high) / 2
+        if utf8Less(keyAt(middle), key) { low = middle + 1 } else { high = middle }
+    }
+    return low
+}

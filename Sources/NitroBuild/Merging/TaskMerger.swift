@@ -169,13 +169,8 @@ package enum TaskMerger {
 
     /// Whether `tasks` (in plain name order) has one named `name`.
     static func contains(_ tasks: [PlannedTask], _ name: String) -> Bool {
-        var low = 0
-        var high = tasks.count
-        while low < high {
-            let middle = (low + high) / 2
-            if utf8Less(tasks[middle].name, name) { low = middle + 1 } else { high = middle }
-        }
-        return low < tasks.count && tasks[low].name == name
+        let found = utf8LowerBound(of: name, count: tasks.count) { tasks[$0].name }
+        return found < tasks.count && tasks[found].name == name
     }
 
     /// Handler files outside `tasks/` compile in the same target: their names and symbols must

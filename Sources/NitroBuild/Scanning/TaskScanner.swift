@@ -42,13 +42,8 @@ package struct ScannedTasks: RandomAccessCollection, Sendable {
 
     /// The task named `name` (binary search: the entries are in plain name order).
     package func first(named name: String) -> ScannedTask? {
-        var low = 0
-        var high = entries.count
-        while low < high {
-            let middle = (low + high) / 2
-            if utf8Less(entries[middle].name, name) { low = middle + 1 } else { high = middle }
-        }
-        return low < entries.count && entries[low].name == name ? self[low] : nil
+        let found = utf8LowerBound(of: name, count: entries.count) { entries[$0].name }
+        return found < entries.count && entries[found].name == name ? self[found] : nil
     }
 
     package subscript(position: Int) -> ScannedTask {

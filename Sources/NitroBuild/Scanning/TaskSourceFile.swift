@@ -28,7 +28,7 @@ package struct TaskSourceFile: Sendable {
         guard count >= 512 else { return (0..<count).compactMap { read($0).map(TaskSourceFile.init) } }
         let chunks = min(ProcessInfo.processInfo.activeProcessorCount * 4, count / 16)
         var files = [TaskSourceFile](unsafeUninitializedCapacity: count) { buffer, initialized in
-            let base = Sendable(buffer)
+            let base = SharedBuffer(buffer)
             DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                 for index in (count * chunk / chunks)..<(count * (chunk + 1) / chunks) {
                     (base.buffer.baseAddress! + index).initialize(to: read(index).map(TaskSourceFile.init) ?? .unread)
@@ -52,7 +52,7 @@ package struct TaskSourceFile: Sendable {
     }
 
     /// The result buffer, written at distinct indices by each chunk.
-    private struct Sendable: @unchecked Swift.Sendable {
+    private struct SharedBuffer: @unchecked Sendable {
         let buffer: UnsafeMutableBufferPointer<TaskSourceFile>
         init(_ buffer: UnsafeMutableBufferPointer<TaskSourceFile>) { self.buffer = buffer }
     }

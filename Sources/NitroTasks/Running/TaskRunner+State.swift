@@ -1,0 +1,125 @@
+import NitroSync
+
+/// What a ``TaskRunner`` keeps under its lock: the runs in flight and the callers waiting for them.
+extension TaskRunner {
+    /// A caller waiting for a shared run's outcome.
+    typealias Waiter = UnsafeContinuation<TaskResult, any Error>
+
+    /// A run that later calls may join (``TaskConcurrency/dedupe``).
+    struct InFlight {
+        let id: UInt64
+        /// The run; it hands its outcome to the waiters itself (``settle(_:id:key:_:)``) and never
+        /// throws. (Typed as throwing all the same: creating a `Task<Void, Never>` allocates a
+        /// thunk for its closure, one more allocation per run.)
+        let run: Task<Void, any Error>
+        /// The calls waiting for it (the one that started it included, unless it left).
+        var waiters: Waiters
+    }
+
+    /// The callers of one shared run, each under its call number, so that a cancelled one can
+    /// leave. When the run settles, each is resumed once with its outcome, in the order they came.
+    /// (Awaiting the run's `Task` resumes its awaiters last-come first, and thousands of callers in
+    /// a task group finishing in reverse order cost quadratic time in the runtime.)
+    struct Waiters {
+        /// The first caller, kept out of the array so that a run with one caller allocates nothing
+        /// for it.
+        var first: (call: UInt64, waiter: Waiter)?
+        /// The others, by increasing call number (so a binary search finds a cancelled one); `nil`
+        /// once it left. Calls are numbered just before they register, so a new one goes at the
+        /// end or a few places before it.
+        var others: [(call: UInt64, waiter: Waiter?)] = []
+        /// How many are waiting.
+        private(set) var count = 0
+
+        init(_ call: UInt64, _ waiter: Waiter) {
+            first = (call, waiter)
+            count = 1
+        }
+
+        mutating func add(_ call: UInt64, _ waiter: Waiter) {
+            count += 1
+            if first == nil {
+                first = (call, waiter)
+                return
+            }
+            var index = others.endIndex
+            while index > others.startIndex, others[index - 1].call > call { index -= 1 }
+            others.insert((call, waiter), at: index)
+        }
+
+        /// Takes the waiter of `call` out, if it is still here.
+        mutating func remove(_ call: UInt64) -> Waiter? {
+            if let first, first.call == call {
+                self.first = nil
+                count -= 1
+                return first.waiter
+            }
+            var low = others.startIndex
+            var high = others.endIndex
+            while low < high {
+                let middle = (low + high) / 2
+                if others[middle].call < call { low = middle + 1 } else { high = middle }
+            }
+            guard low < others.endIndex, others[low].call == call, let waiter = others[low].waiter else { return nil }
+            others[low].waiter = nil
+            count -= 1
+            return waiter
+        }
+
+        /// Resumes every waiter with the run's outcome (call it once, outside the lock).
+        func resume(with outcome: Result<TaskResult, any Error>) {
+            first?.waiter.resume(with: outcome)
+            for other in others { other.waiter?.resume(with: outcome) }
+        }
+    }
+
+    /// The calls of one serial key waiting for their turn; the entry exists while a call holds it.
+    struct Turns {
+        var waiting: [CheckedContinuation<Void, Never>] = []
+        var head = 0
+
+        var queued: Int { waiting.count - head }
+
+        mutating func next() -> CheckedContinuation<Void, Never>? {
+            guard head < waiting.count else { return nil }
+            defer {
+                head += 1
+                if head == waiting.count {
+                    waiting.removeAll()
+                    head = 0
+                }
+            }
+            return waiting[head]
+        }
+    }
+
+    /// What is in flight for one task name, other than a plain dedupe run.
+    struct Runs {
+        /// The runs of a dedupe task with a key, by key.
+        var keyed: [String: InFlight] = [:]
+        /// Serial tasks: the turn of each key ("" without a key function).
+        var turns: [String: Turns] = [:]
+        /// The runs of serial and parallel tasks, by id.
+        var own: [UInt64: Task<TaskResult, any Error>] = [:]
+
+        var isEmpty: Bool { keyed.isEmpty && turns.isEmpty && own.isEmpty }
+    }
+
+    /// Where a run of its own (serial, parallel) is recorded, so that it can be forgotten when it
+    /// settles.
+    enum Slot: Sendable {
+        case own
+        case serial(String)
+    }
+
+    struct State {
+        var nextID: UInt64 = 0
+        /// The number of the last call (a waiter's name in ``Waiters``).
+        var nextCall: UInt64 = 0
+        /// The runs of dedupe tasks without a key (the default, kept as small as possible).
+        var shared: [String: InFlight] = [:]
+        /// Everything else in flight, by name.
+        var running: [String: Runs] = [:]
+        var observers: [TaskRunObserver] = []
+    }
+}
