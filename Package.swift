@@ -103,7 +103,7 @@ let package = Package(
             ]),
         .testTarget(
             name: "NitroTasksRedisTests", dependencies: ["NitroTasksRedis", "NitroTasks", "NitroSync", "NitroTestSupport"]),
-        .testTarget(name: "NitroBuildTests", dependencies: ["NitroBuild"]),
+        .testTarget(name: "NitroBuildTests", dependencies: ["NitroBuild", "NitroTasks", "NitroSync"]),
         .testTarget(
             name: "NitroCLITests",
             dependencies: ["NitroCLI", "NitroTasks", "NitroTasksRoutes", "NitroTasksDevServer", "NitroTestSupport"]),

@@ -15,6 +15,11 @@ import Foundation
 /// Docs/Cron.md lists where this type deliberately differs from croner (it is right where croner
 /// is not: days that a month lacks, DOM overflow, instants before the start in a repeated hour).
 ///
+/// An ISO-8601 date-time instead of fields is a one-shot pattern, as in croner: it fires once.
+/// With `Z` or an offset (`2030-01-01T00:00:00Z`, `2030-01-01T09:00:00+02:00`) it is that
+/// instant, whatever the time zone; without one (`2030-01-01T09:00:00`) it is a wall-clock time
+/// in the time zone.
+///
 /// Two expressions are equal when their text and time zone are equal.
 public struct CronExpression: Sendable, Hashable {
     /// The text as given.
@@ -29,6 +34,9 @@ public struct CronExpression: Sendable, Hashable {
 
     var schedule: CronSchedule { parsed.schedule }
 
+    /// Whether this is a one-shot pattern (an ISO-8601 date-time), which fires once.
+    public var isOneShot: Bool { parsed.oneShot != nil }
+
     /// Parses and checks an expression.
     ///
     /// - Parameters:
@@ -40,10 +48,16 @@ public struct CronExpression: Sendable, Hashable {
         let parsed = try CronParser.parse(text)
         try CronChecks.checkCanFire(parsed)
         self.source = text
-        self.timeZone = timeZone
         self.parsed = parsed
         self.warnings = CronChecks.warnings(parsed)
-        self.zone = ZoneRules.rules(for: timeZone)
+        if let offset = parsed.oneShot?.offset {
+            // An absolute instant: its own offset, whatever zone the schedules use.
+            self.timeZone = offset == 0 ? TimeZone(identifier: "UTC")! : TimeZone(secondsFromGMT: Int(offset)) ?? timeZone
+            self.zone = ZoneRules.fixed(offset)
+        } else {
+            self.timeZone = timeZone
+            self.zone = ZoneRules.rules(for: timeZone)
+        }
     }
 
     /// The first instant strictly after `date` at which the expression fires, at a whole second;

@@ -8,7 +8,7 @@ struct MarkerOutput: PresetOutput {
     func inputPaths(config: NitroConfig, preset: Preset) -> [String] { [".vercel/output/config.json"] }
     func render(_ context: PresetContext) -> PresetRendering {
         let existing = context.inputs[".vercel/output/config.json"]?.text ?? "none"
-        let crons = context.model.schedules.map { $0.platformCrons["vercel"] ?? "?" }.joined(separator: ",")
+        let crons = context.model.schedules.map { $0.platformCrons["vercel"]?.joined(separator: "+") ?? "?" }.joined(separator: ",")
         return PresetRendering(
             files: [GeneratedFile(path: ".vercel/output/config.json", text: "\(existing)|\(crons)\n")],
             diagnostics: [.warning(context.model.schedules.first?.cron.location, "marker")])
@@ -20,7 +20,7 @@ struct UppercaseValidator: ScheduleValidator {
         if schedule.cron.value == "bad" {
             return ScheduleValidation(diagnostics: [.error(schedule.cron.location, "bad cron")])
         }
-        return ScheduleValidation(platformCrons: ["vercel": schedule.cron.value.uppercased() + "@" + context.timeZone])
+        return ScheduleValidation(platformCrons: ["vercel": [schedule.cron.value.uppercased() + "@" + context.timeZone]])
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import NitroJSON
 import NitroTestSupport
 import Testing
 
@@ -110,5 +111,36 @@ struct CronCommandTests {
         let result = try await run(arguments)
         #expect(result.status == 64)
         #expect(result.stderr.hasPrefix("Error: "))
+    }
+
+    @Test func localTimeOnAUTCPlatformShowsEveryInvocation() async throws {
+        let result = try await run([
+            "0 9 * * MON", "--timezone", "Europe/Berlin", "--preset", "cloudflare_module", "--from", "2027-03-20T00:00:00Z", "--next", "2",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stdout == """
+                cloudflare: 0 7,8 * * MON
+                # the platform fires in UTC at every offset Europe/Berlin has; the app runs the tasks only at instants of '0 9 * * MON' in Europe/Berlin:
+                skip 2027-03-22T07:00:00.000Z  (0 7,8 * * MON)
+                run  2027-03-22T08:00:00.000Z  (0 7,8 * * MON)
+                run  2027-03-29T07:00:00.000Z  (0 7,8 * * MON)
+                # next instants:
+                2027-03-22T08:00:00.000Z
+                2027-03-29T07:00:00.000Z
+
+                """)
+        let json = try await run([
+            "0 9 * * *", "--timezone", "Europe/Berlin", "--preset", "vercel", "--from", "2027-03-27T00:00:00Z", "--next", "1", "--json",
+        ])
+        let object = try JSONReader.parse(json.stdout)
+        #expect(object["platform"]?["expressions"] == ["0 7 * 3-10 *", "0 8 * 1-3,10-12 *"])
+        #expect(object["platform"]?["exact"] == false)
+        #expect(
+            object["platform"]?["invocations"]
+                == [
+                    ["time": "2027-03-27T07:00:00.000Z", "cron": "0 7 * 3-10 *", "runs": false],
+                    ["time": "2027-03-27T08:00:00.000Z", "cron": "0 8 * 1-3,10-12 *", "runs": true],
+                ])
     }
 }

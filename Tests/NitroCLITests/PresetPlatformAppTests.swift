@@ -26,14 +26,21 @@ struct PresetPlatformAppTests {
 
         let wrangler = try json(app, ".output/server/wrangler.json")
         let crons = (wrangler["triggers"]?["crons"]?.arrayValue ?? []).compactMap { $0.stringValue }
-        #expect(crons == ["30 3 * * MON", "*/5 * * * *"])
+        #expect(crons == ["0 7,8 * * MON", "*/5 * * * *"])
         #expect(try json(app, ".wrangler/deploy/config.json") == ["configPath": "../../.output/server/wrangler.json"])
         try await app.swiftBuild()
-        let expectedTasks = ["30 3 * * MON": "report,ping", "*/5 * * * *": "ping"]
+        // Monday 2028-01-03 08:00Z is 09:00 in the fixture's Europe/Berlin (UTC+01:00): an instant of both schedules.
+        let expectedTasks = ["0 7,8 * * MON": "report,ping", "*/5 * * * *": "ping"]
         for cron in crons {
-            let run = try await app.run("App", ["cloudflare", cron, "1830486600000"])
+            let run = try await app.run("App", ["cloudflare", cron, "1830499200000"])
             #expect(run.stdout == "matched=true tasks=\(expectedTasks[cron]!) failures=0\n", "\(cron): \(run.stdout) \(run.stderr)")
         }
+        // 07:00Z that day is 08:00 in Berlin: the trigger fires (it covers summer time) and runs nothing.
+        let winterSeven = try await app.run("App", ["cloudflare", "0 7,8 * * MON", "1830495600000"])
+        #expect(winterSeven.stdout == "matched=true tasks= failures=0\n", "\(winterSeven.stdout) \(winterSeven.stderr)")
+        // Monday 2028-03-27 07:00Z is 09:00 in Berlin's summer time (UTC+02:00): the weekly schedule runs.
+        let summer = try await app.run("App", ["cloudflare", "0 7,8 * * MON", "1837753200000"])
+        #expect(summer.stdout == "matched=true tasks=report,ping failures=0\n", "\(summer.stdout) \(summer.stderr)")
         let unknown = try await app.run("App", ["cloudflare", "1 1 * * *", "0"])
         #expect(unknown.stdout.contains("log: cloudflare scheduled: no schedule for cron '1 1 * * *'"))
         #expect(unknown.stdout.hasSuffix("matched=false tasks= failures=0\n"))
@@ -50,16 +57,22 @@ struct PresetPlatformAppTests {
             config == [
                 "version": 3,
                 "crons": [
-                    ["path": "/_vercel/cron", "schedule": "30 3 * * 1"], ["path": "/_vercel/cron", "schedule": "*/5 * * * *"],
+                    ["path": "/_vercel/cron", "schedule": "0 7 * 3-10 1"], ["path": "/_vercel/cron", "schedule": "0 8 * 1-3,10-12 1"],
+                    ["path": "/_vercel/cron", "schedule": "*/5 * * * *"],
                 ],
             ])
         try await app.swiftBuild()
+        // Each cron called 20 s after an instant of it that is 09:00 in Berlin (summer, then winter).
+        let calls = ["0 7 * 3-10 1": "1837753220000", "0 8 * 1-3,10-12 1": "1830499220000", "*/5 * * * *": "1830499220000"]
         for job in config["crons"]?.arrayValue ?? [] {
             let schedule = try #require(job["schedule"]?.stringValue)
-            let run = try await app.run("App", ["vercel", schedule])
+            let run = try await app.run("App", ["vercel", schedule, "correct-horse-battery", try #require(calls[schedule])])
             #expect(run.stdout == "200 {\"success\":true}\n", "\(schedule): \(run.stdout) \(run.stderr)")
         }
-        let wrong = try await app.run("App", ["vercel", "30 3 * * 1", "correct-horse-batterx"])
+        // The summer cron in winter: Vercel never calls it then, and the app would run nothing.
+        let offSeason = try await app.run("App", ["vercel", "0 7 * 3-10 1", "correct-horse-battery", "1830495620000"])
+        #expect(offSeason.stdout == "200 {\"ran\":[],\"skipped\":[\"0 9 * * 1\"],\"success\":true}\n", "\(offSeason.stdout)")
+        let wrong = try await app.run("App", ["vercel", "0 7 * 3-10 1", "correct-horse-batterx"])
         #expect(wrong.stdout.hasPrefix("401 "))
         let unknown = try await app.run("App", ["vercel", "0 0 * * *"])
         #expect(unknown.stdout.hasPrefix("404 "))

@@ -73,3 +73,26 @@ struct CronTimeZoneTests {
             == ["2250-07-01T16:00:00.000Z"])
     }
 }
+
+/// On a spring-forward day croner 10's chained `nextRun` fires a schedule of the skipped hour once,
+/// at the first instant after the change; NitroCron fires every skipped wall-clock time at the
+/// instant it has with the offset before the change (Docs/Cron.md, deliberate difference 7).
+struct CronSpringForwardTests {
+    @Test func everyMinuteOfTheSkippedHourFiresInTheHourAfterIt() throws {
+        // 2024-03-10 in New York: 02:00 EST becomes 03:00 EDT (07:00Z).
+        let expression = try CronExpression("* 2 * * *", timeZone: zone("America/New_York"))
+        let day = expression.next(count: 60, after: date("2024-03-10T06:00:00Z"))
+        #expect(day.first.map(iso) == "2024-03-10T07:00:00.000Z")
+        #expect(day.last.map(iso) == "2024-03-10T07:59:00.000Z")
+        #expect(expression.next(after: date("2024-03-10T07:59:00Z")).map(iso) == "2024-03-11T06:00:00.000Z")
+        // The set does not depend on where the chain starts: each of them matches.
+        #expect(day.allSatisfy(expression.matches))
+        #expect(expression.next(after: date("2024-03-10T07:29:30Z")).map(iso) == "2024-03-10T07:30:00.000Z")
+    }
+
+    @Test func halfHoursOfTheSkippedHour() throws {
+        #expect(try nextRuns("0 0,30 1,2 * * *", 5, from: "2024-03-10T05:00:00Z", in: "America/New_York")
+            == ["2024-03-10T06:00:00.000Z", "2024-03-10T06:30:00.000Z", "2024-03-10T07:00:00.000Z",
+                "2024-03-10T07:30:00.000Z", "2024-03-11T05:00:00.000Z"])
+    }
+}

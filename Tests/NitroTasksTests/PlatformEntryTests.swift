@@ -87,6 +87,32 @@ private func makeRunner(_ seen: Seen) -> TaskRunner {
         #expect(seen.payloads.withLock { $0 }["db:cleanup"] == ["scheduledTime": .number(minute)])
     }
 
+    @Test func aLateCallRunsAtTheInstantVercelMeant() async {
+        // Vercel's Hobby plan may call up to 59 minutes late: the scheduled time is the cron's last
+        // instant, and the call still runs the schedule.
+        let seen = Seen()
+        let late = try! Date("2024-06-03T09:41:30Z", strategy: .iso8601)
+        let response = await handler(seen: seen).handle(
+            method: "GET", headers: ["authorization": "Bearer s3cr3t-value-16+chars", "x-vercel-cron-schedule": "0 9 * * 1"], now: late)
+        #expect(response == .init(status: 200, body: ["success": true]))
+        let nine = try! Date("2024-06-03T09:00:00Z", strategy: .iso8601)
+        #expect(seen.payloads.withLock { $0 }["db:cleanup"] == ["scheduledTime": .number(nine.timeIntervalSince1970 * 1000)])
+    }
+
+    @Test func aCallThatIsNoInstantOfItsScheduleRunsNothing() async {
+        // A call of '0 0 * * *' at 09:00 is no instant of it (more than an hour after midnight).
+        let seen = Seen()
+        let messages = Locked<[String]>([])
+        let handler = VercelCronHandler(
+            runner: makeRunner(seen), environment: ["CRON_SECRET": "s3cr3t-value-16+chars"], warn: { _ in },
+            debug: { message in messages.withLock { $0.append(message) } })
+        let response = await handler.handle(
+            method: "GET", headers: ["authorization": "Bearer s3cr3t-value-16+chars", "x-vercel-cron-schedule": "0 0 * * *"], now: now)
+        #expect(response == .init(status: 200, body: ["success": true, "ran": [], "skipped": ["0 0 * * *"]]))
+        #expect(seen.payloads.withLock { $0 }.isEmpty)
+        #expect(messages.withLock { $0 }.first?.contains("is not an instant of '0 0 * * *' in UTC") == true)
+    }
+
     @Test func rejectsAMissingOrWrongSecretWith401() async {
         for authorization in [nil, "Bearer s3cr3t-value-16+charz", "Bearer s3cr3t", "s3cr3t-value-16+chars", "Bearer s3cr3t-value-16+chars "] {
             var headers = ["x-vercel-cron-schedule": "* * * * *"]
@@ -119,8 +145,9 @@ private func makeRunner(_ seen: Seen) -> TaskRunner {
     }
 
     @Test func aFailingTaskGives500WithItsName() async {
+        let midnight = try! Date("2024-06-04T00:00:20Z", strategy: .iso8601)
         let response = await handler().handle(
-            method: "GET", headers: ["authorization": "Bearer s3cr3t-value-16+chars", "x-vercel-cron-schedule": "0 0 * * *"], now: now)
+            method: "GET", headers: ["authorization": "Bearer s3cr3t-value-16+chars", "x-vercel-cron-schedule": "0 0 * * *"], now: midnight)
         #expect(response.status == 500)
         #expect(response.body["message"] == "Task(s) failed: cms:publish")
         #expect(response.body["failed"] == [["task": "cms:publish", "message": "the CMS is down"]])

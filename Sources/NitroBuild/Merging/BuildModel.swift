@@ -22,7 +22,7 @@ package struct PlannedTask: Sendable, Hashable {
 package struct PlannedSchedule: Sendable {
     package var cron: Located<String>
     package var tasks: [String]
-    package var platformCrons: [String: String] = [:]
+    package var platformCrons: [String: [String]] = [:]
 }
 
 /// Everything merged: what the registry and the platform manifests are rendered from.

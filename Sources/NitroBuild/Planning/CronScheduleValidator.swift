@@ -4,8 +4,9 @@ import NitroCron
 /// The schedule validator `nitro build` uses: every expression goes through the cron engine for
 /// every preset (an invalid one is an error at its config line, a surprising one a warning), and
 /// for presets whose platform runs the schedules it is translated into that platform's dialect.
-/// The translated string is what the platform sends back, so it becomes the registry's
-/// `platformCrons[platform]`.
+/// The translated strings are what the platform sends back, so they become the registry's
+/// `platformCrons[platform]`: one, or several for a zone that changes its UTC offset (the app
+/// then runs the tasks only at the invocations that are instants of the schedule in its zone).
 package struct CronScheduleValidator: ScheduleValidator {
     package init() {}
 
@@ -30,10 +31,10 @@ package struct CronScheduleValidator: ScheduleValidator {
             return ScheduleValidation(diagnostics: [.error(Self.place(cron, column: error.column), error.message)])
         }
         var diagnostics = expression.warnings.map { Diagnostic.warning(Self.place(cron, column: $0.column), $0.message) }
-        var platformCrons: [String: String] = [:]
+        var platformCrons: [String: [String]] = [:]
         if let platform = Self.platform(for: context.preset) {
             do {
-                platformCrons[platform.rawValue] = try expression.translated(for: platform)
+                platformCrons[platform.rawValue] = try expression.platformSchedule(for: platform).crons
             } catch {
                 diagnostics.append(
                     .error(

@@ -48,9 +48,9 @@ package struct ScheduleValidationContext: Sendable {
 /// (`"cloudflare"`, `"vercel"`).
 package struct ScheduleValidation: Sendable {
     package var diagnostics: [Diagnostic]
-    package var platformCrons: [String: String]
+    package var platformCrons: [String: [String]]
 
-    package init(diagnostics: [Diagnostic] = [], platformCrons: [String: String] = [:]) {
+    package init(diagnostics: [Diagnostic] = [], platformCrons: [String: [String]] = [:]) {
         self.diagnostics = diagnostics
         self.platformCrons = platformCrons
     }

@@ -105,7 +105,7 @@ package struct CloudflareWranglerOutput: PresetOutput {
             for cron in listed.crons { add(cron, source.location) }
         }
         for schedule in model.schedules {
-            if let cron = schedule.platformCrons[CronScheduleValidator.platform(for: model.preset)?.rawValue ?? ""] {
+            for cron in schedule.platformCrons[CronScheduleValidator.platform(for: model.preset)?.rawValue ?? ""] ?? [] {
                 add(cron, schedule.cron.location)
             }
         }

@@ -65,7 +65,7 @@ package struct VercelConfigOutput: PresetOutput {
         if let problem = kept.problem { return PresetRendering(diagnostics: diagnostics + [problem]) }
         for job in kept.crons { add(job.path, job.schedule, SourceLocation(path: path)) }
         for schedule in model.schedules {
-            if let cron = schedule.platformCrons[CronPlatform.vercel.rawValue] { add(routePath, cron, schedule.cron.location) }
+            for cron in schedule.platformCrons[CronPlatform.vercel.rawValue] ?? [] { add(routePath, cron, schedule.cron.location) }
         }
         for cron in config.vercelCrons ?? [] {
             diagnostics += Self.check(path: cron.path.value, at: cron.path.location, key: "vercel.config.crons[].path")

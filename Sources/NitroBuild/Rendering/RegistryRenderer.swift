@@ -42,7 +42,7 @@ package enum RegistryRenderer {
             lines.append("        scheduledTasks: [],")
         } else {
             lines.append("        scheduledTasks: [")
-            for schedule in model.schedules { lines.append("            \(scheduleEntry(schedule)),") }
+            for schedule in model.schedules { lines.append("            \(scheduleEntry(schedule, timeZone: model.timeZone)),") }
             lines.append("        ],")
         }
         if model.config.schedulerEnabled?.value == false {
@@ -152,12 +152,18 @@ package enum RegistryRenderer {
         return text + ")"
     }
 
-    static func scheduleEntry(_ schedule: PlannedSchedule) -> String {
+    /// One schedule's initializer. Platform strings are written one per platform when each
+    /// platform has one (`["vercel": "0 3 * * *"]`), as lists when any has several; the zone is
+    /// written with them when it is not UTC, so the platform entry points filter in the right zone.
+    static func scheduleEntry(_ schedule: PlannedSchedule, timeZone: String) -> String {
         var text =
             ".init(cron: \(SwiftLiteral.string(schedule.cron.value)), tasks: \(SwiftLiteral.stringArray(schedule.tasks))"
         if !schedule.platformCrons.isEmpty {
-            let pairs = schedule.platformCrons.keys.sorted(by: utf8Less).map {
-                "\(SwiftLiteral.string($0)): \(SwiftLiteral.string(schedule.platformCrons[$0]!))"
+            if timeZone != "UTC" { text += ", timeZone: \(SwiftLiteral.string(timeZone))" }
+            let single = schedule.platformCrons.values.allSatisfy { $0.count == 1 }
+            let pairs = schedule.platformCrons.keys.sorted(by: utf8Less).map { key in
+                let crons = schedule.platformCrons[key]!
+                return "\(SwiftLiteral.string(key)): \(single ? SwiftLiteral.string(crons[0]) : SwiftLiteral.stringArray(crons))"
             }
             text += ", platformCrons: [\(pairs.joined(separator: ", "))]"
         }

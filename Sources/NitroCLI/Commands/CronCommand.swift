@@ -92,42 +92,90 @@ enum CronCommand: Command {
             report(warning.message, column: warning.column, severity: .warning, text: text, console: console)
         }
         var failed = false
-        var platformLine: String?
+        var platformLines: [String] = []
         var platformJSON: JSONValue?
+        var platformSchedule: PlatformSchedule?
         if let preset {
             if let note = preset.note { report(note, column: nil, severity: .warning, text: nil, console: console) }
             if let platform = preset.platform {
                 do {
-                    let translated = try expression.translated(for: platform)
-                    platformLine = "\(platform.rawValue): \(translated)"
-                    platformJSON = ["preset": .string(preset.name), "dialect": .string(platform.rawValue), "expression": .string(translated)]
+                    let translated = try expression.platformSchedule(for: platform)
+                    platformSchedule = translated
+                    platformLines = translated.crons.map { "\(platform.rawValue): \($0)" }
+                    var object: [String: JSONValue] = [
+                        "preset": .string(preset.name), "dialect": .string(platform.rawValue),
+                        "expression": .string(translated.crons[0]),
+                        "expressions": .array(translated.crons.map { .string($0) }), "exact": .bool(translated.isExact),
+                    ]
+                    if translated.crons.count == 1, translated.isExact {
+                        object["expressions"] = nil
+                        object["exact"] = nil
+                    }
+                    platformJSON = .object(object)
                 } catch {
                     failed = true
                     report("\(preset.name): \(error.message)", column: error.column, severity: .error, text: text, console: console)
                     platformJSON = ["preset": .string(preset.name), "dialect": .string(platform.rawValue), "error": .string(error.message)]
                 }
             } else {
-                platformLine = "\(preset.name): \(text) (croner in-process, no translation)"
+                platformLines = ["\(preset.name): \(text) (croner in-process, no translation)"]
                 platformJSON = ["preset": .string(preset.name), "dialect": "croner", "expression": .string(text)]
             }
         }
-        let instants = expression.next(count: count, after: start).map(CronTimestamp.format)
+        let dates = expression.next(count: count, after: start)
+        let instants = dates.map(CronTimestamp.format)
+        // A platform schedule that covers several offsets: every invocation up to the last instant
+        // shown, and whether the app runs the tasks at it.
+        var invocations: [(time: Date, cron: String, runs: Bool)] = []
+        if let platformSchedule, !platformSchedule.isExact, let last = dates.last {
+            invocations = Self.invocations(of: platformSchedule.crons, from: start, through: last, filter: expression)
+        }
         if json {
             var object: [String: JSONValue] = [
                 "expression": .string(text),
                 "timezone": .string(zoneName),
                 "next": .array(instants.map { .string($0) }),
             ]
+            if case .object(var platform)? = platformJSON, !invocations.isEmpty {
+                platform["invocations"] = .array(
+                    invocations.map { ["time": .string(CronTimestamp.format($0.time)), "cron": .string($0.cron), "runs": .bool($0.runs)] })
+                platformJSON = .object(platform)
+            }
             if let platformJSON { object["platform"] = platformJSON }
             if !expression.warnings.isEmpty {
                 object["warnings"] = .array(expression.warnings.map { .string($0.message) })
             }
             console.out(JSONWriter.pretty(.object(object)), terminator: "")
         } else {
-            if let platformLine { console.out(platformLine) }
+            for line in platformLines { console.out(line) }
+            if !invocations.isEmpty {
+                console.out(
+                    "# the platform fires in UTC at every offset \(zoneName) has; the app runs the tasks only at instants of '\(text)' in \(zoneName):")
+                for invocation in invocations {
+                    console.out("\(invocation.runs ? "run " : "skip") \(CronTimestamp.format(invocation.time))  (\(invocation.cron))")
+                }
+                console.out("# next instants:")
+            }
             for instant in instants { console.out(instant) }
         }
         return failed ? ExitCode.failure : ExitCode.success
+    }
+
+    /// Every invocation of the UTC crons after `start` up to `last` (at most 1000), in time order,
+    /// each marked with whether it is an instant of `filter` (what the app's entry points check).
+    static func invocations(
+        of crons: [String], from start: Date, through last: Date, filter: CronExpression
+    ) -> [(time: Date, cron: String, runs: Bool)] {
+        var result: [(time: Date, cron: String, runs: Bool)] = []
+        for cron in crons {
+            guard let utc = try? CronExpression(cron) else { continue }
+            var cursor = start
+            while result.count < 1000, let next = utc.next(after: cursor), next <= last {
+                result.append((next, cron, filter.firesAt(platformInstant: next)))
+                cursor = next
+            }
+        }
+        return Array(result.sorted { ($0.time, $0.cron) < ($1.time, $1.cron) }.prefix(1000))
     }
 
     enum Severity: String { case error, warning }

@@ -8,7 +8,11 @@ struct CronTranslator {
     static let weekdayNames = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"]
 
     func translate() throws(CronError) -> String {
-        let plan = try UTCPlanner(parsed: parsed, zone: zone, platform: platform).plan()
+        try render(UTCPlanner(parsed: parsed, zone: zone, platform: platform).plan())
+    }
+
+    /// One UTC plan in the platform's dialect.
+    func render(_ plan: UTCPlan) throws(CronError) -> String {
         let minute = FieldRenderer.numbers(plan.minutes, in: 0...59)
         let hour = FieldRenderer.numbers(plan.hours, in: 0...23)
         let month = FieldRenderer.numbers(plan.schedule.months, in: 1...12)

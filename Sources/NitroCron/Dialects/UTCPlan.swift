@@ -18,7 +18,21 @@ struct UTCPlanner {
     private var schedule: CronSchedule { parsed.schedule }
 
     func plan() throws(CronError) -> UTCPlan {
+        try checkFields()
+        let offset = try steadyOffset()
+        var plan = UTCPlan(minutes: schedule.minutes, hours: schedule.hours, schedule: schedule, dayRule: schedule.dayRule)
+        if offset != 0 { try shift(&plan, by: offset) }
+        return plan
+    }
+
+    /// The fields no five-field platform cron has: seconds other than 0, a year, a one-shot date.
+    func checkFields() throws(CronError) {
         let platformName = platform.displayName
+        if let date = parsed.oneShot {
+            throw CronError(
+                "\(platformName) cron has no year, so the one-shot date \(date.year)-\(date.month < 10 ? "0" : "")\(date.month)-\(date.day < 10 ? "0" : "")\(date.day) cannot be a \(platformName) schedule; run it where the app's own scheduler runs (a server preset), or schedule a cron and check the date in the task",
+                column: 1)
+        }
         if schedule.seconds != 1 {
             throw CronError(
                 "\(platformName) runs cron schedules once a minute at most, at second 0; drop the seconds field or set it to 0",
@@ -29,10 +43,6 @@ struct UTCPlanner {
                 "\(platformName) cron has no year field; remove it (or make it '*') and stop the schedule another way",
                 column: parsed.column(of: .year), field: .year)
         }
-        let offset = try steadyOffset()
-        var plan = UTCPlan(minutes: schedule.minutes, hours: schedule.hours, schedule: schedule, dayRule: schedule.dayRule)
-        if offset != 0 { try shift(&plan, by: offset) }
-        return plan
     }
 
     private var zoneName: String { zone.timeZone.identifier }

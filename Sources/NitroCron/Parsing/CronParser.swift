@@ -9,6 +9,10 @@ enum CronParser {
 
     static func parse(_ text: String) throws(CronError) -> ParsedExpression {
         let bytes = Array(text.utf8)
+        if OneShotDate.looksLikeDate(bytes) {
+            let date = try OneShotDate.parse(bytes)
+            return ParsedExpression(schedule: date.schedule, fields: [], nickname: nil, oneShot: date)
+        }
         let tokens = try split(bytes)
         guard let first = tokens.first else {
             throw CronError("the cron expression is empty; write five fields, such as '0 * * * *' (every hour)", column: 1)

@@ -43,6 +43,8 @@ struct ParsedExpression: Sendable, Hashable {
     var fields: [FieldText]
     /// The nickname (`@daily`) the fields were expanded from, if any.
     var nickname: String?
+    /// The ISO-8601 date-time of a one-shot pattern, if this is one.
+    var oneShot: OneShotDate? = nil
 
     func text(of field: CronField) -> FieldText? {
         fields.first { $0.field == field }

@@ -82,6 +82,23 @@ final class ZoneRules: Sendable {
         return offsets[low]
     }
 
+    /// Every offset in force at some instant in `[start, end)`, in the order they come.
+    func offsets(from start: Int64, to end: Int64) -> [Int64] {
+        var result = [offset(at: start)]
+        if fixedOffset != nil { return result }
+        var low = 0
+        var high = transitions.count
+        while low < high {
+            let mid = (low + high) >> 1
+            if transitions[mid] <= start { low = mid + 1 } else { high = mid }
+        }
+        while low < transitions.count, transitions[low] < end {
+            result.append(offsets[low + 1])
+            low += 1
+        }
+        return result
+    }
+
     /// The wall-clock time (seconds, read as civil time) at an instant.
     @inline(__always)
     func wallTime(at instant: Int64) -> Int64 {

@@ -10,9 +10,10 @@ import Foundation
 ///     cron: controller.cron, scheduledTime: controller.scheduledTime, runner: runner,
 ///     waitUntil: { work in ctx.waitUntil(work) })
 /// ```
-/// `nitro build --preset cloudflare_module` records, for every schedule, the exact string
-/// Cloudflare sends back (the expression translated to Cloudflare's dialect), so the lookup is
-/// exact.
+/// `nitro build --preset cloudflare_module` records, for every schedule, the exact strings
+/// Cloudflare sends back (the expression translated to Cloudflare's dialect, several for a zone
+/// that changes its UTC offset), so the lookup is exact; the trigger's `scheduledTime` then says
+/// whether it is an instant of the schedule in its zone.
 public enum CloudflareScheduled {
     /// What happened to one trigger.
     public struct Outcome: Sendable {
@@ -22,12 +23,17 @@ public enum CloudflareScheduled {
         public let failures: [(task: String, message: String)]
         /// Whether the cron string matched a registered schedule.
         public let matched: Bool
+        /// The expressions of matched schedules that were not due at `scheduledTime`: the trigger
+        /// covers another UTC offset of their zone (see ``TaskRegistry/Schedule/platformCrons``).
+        public let skipped: [String]
     }
 
-    /// Runs the tasks of the schedule whose Cloudflare expression is `cron`, in parallel, with
+    /// Runs the tasks of the schedules whose Cloudflare expressions include `cron` and that are due
+    /// at `scheduledTime` (an instant of their own expression in their zone), in parallel, with
     /// payload `scheduledTime` and `waitUntil` in the context. An unknown `cron` is logged (it
     /// usually means the deployed wrangler config is older or newer than the app). Each failing
-    /// task is logged with its name.
+    /// task is logged with its name. A trigger that is due for no schedule runs nothing; that is
+    /// logged through `debug`.
     ///
     /// - Parameters:
     ///   - cron: `controller.cron`.
@@ -35,20 +41,31 @@ public enum CloudflareScheduled {
     ///   - runner: the app's runner.
     ///   - waitUntil: the Worker's `ctx.waitUntil`, if any.
     ///   - log: where messages go (stderr by default).
+    ///   - debug: where debug messages go (by default stderr, when `NITRO_DEBUG` is set).
     public static func handle(
         cron: String, scheduledTime: Double, runner: TaskRunner, waitUntil: WaitUntil? = nil,
-        log: @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+        log: @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) },
+        debug: @Sendable (String) -> Void = PlatformDebugLog.standardError
     ) async -> Outcome {
-        let schedules = ScheduleDispatch.schedules(matching: cron, platform: "cloudflare", in: runner.registry)
+        let registry = runner.registry
+        let schedules = ScheduleDispatch.schedules(matching: cron, platform: "cloudflare", in: registry)
         guard !schedules.isEmpty else {
-            let known = runner.registry.scheduledTasks.map { $0.platformCrons["cloudflare"] ?? $0.cron }
+            let known = registry.scheduledTasks.flatMap { $0.platformCrons["cloudflare"] ?? [$0.cron] }
             log(
                 "cloudflare scheduled: no schedule for cron '\(cron)'; registered: "
                     + (known.isEmpty ? "none" : known.map { "'\($0)'" }.joined(separator: ", "))
                     + ". Redeploy after 'nitro build --preset cloudflare_module'.")
-            return Outcome(tasks: [], failures: [], matched: false)
+            return Outcome(tasks: [], failures: [], matched: false, skipped: [])
         }
-        let tasks = ScheduleDispatch.tasks(of: schedules)
+        let instant = Date(timeIntervalSince1970: scheduledTime / 1000)
+        let (due, skipped) = ScheduleDispatch.due(schedules, at: instant, registry: registry) {
+            log("cloudflare scheduled: \($0)")
+        }
+        if due.isEmpty {
+            debug("cloudflare scheduled: " + ScheduleDispatch.skippedMessage(skipped, cron: cron, at: instant, registry: registry))
+            return Outcome(tasks: [], failures: [], matched: true, skipped: skipped.map(\.cron))
+        }
+        let tasks = ScheduleDispatch.tasks(of: due)
         let context = TaskContext(waitUntil: waitUntil, values: ["cron": cron, "scheduledTime": scheduledTime])
         let outcomes = await ScheduleDispatch.run(tasks, runner: runner, scheduledTime: scheduledTime, context: context, trigger: .cloudflare)
         var failures: [(task: String, message: String)] = []
@@ -58,6 +75,6 @@ public enum CloudflareScheduled {
                 log("cloudflare scheduled: task '\(outcome.task)' (cron '\(cron)') failed: \(error)")
             }
         }
-        return Outcome(tasks: tasks, failures: failures, matched: true)
+        return Outcome(tasks: tasks, failures: failures, matched: true, skipped: skipped.map(\.cron))
     }
 }

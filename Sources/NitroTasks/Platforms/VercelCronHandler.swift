@@ -1,4 +1,5 @@
 import Foundation
+import NitroCron
 
 /// The Vercel Cron Jobs route (`/_vercel/cron` by default), independent of any web framework.
 ///
@@ -34,6 +35,9 @@ public struct VercelCronHandler: Sendable {
     public let secret: String?
     /// Accept requests without checking `Authorization` (not recommended).
     public let allowUnauthenticated: Bool
+    /// Where an invocation that runs nothing (not an instant of its schedule in the schedule's
+    /// zone) is reported.
+    public let debug: @Sendable (String) -> Void
 
     /// Creates the handler; the secret comes from `CRON_SECRET` in `environment`.
     ///
@@ -43,9 +47,11 @@ public struct VercelCronHandler: Sendable {
     public init(
         runner: TaskRunner, environment: [String: String] = ProcessInfo.processInfo.environment,
         allowUnauthenticated: Bool = false,
-        warn: @Sendable (String) -> Void = VercelCronHandler.standardErrorWarning
+        warn: @Sendable (String) -> Void = VercelCronHandler.standardErrorWarning,
+        debug: @escaping @Sendable (String) -> Void = PlatformDebugLog.standardError
     ) {
         self.runner = runner
+        self.debug = debug
         let configured = environment["CRON_SECRET"]
         let isBlank = configured.map { $0.allSatisfy(\.isWhitespace) } ?? true
         self.secret = isBlank ? nil : configured
@@ -80,8 +86,9 @@ public struct VercelCronHandler: Sendable {
     /// - Parameters:
     ///   - method: the HTTP method (Vercel uses `GET`).
     ///   - headers: the request headers; names are matched case-insensitively.
-    ///   - now: the current time; the scheduled time is this instant floored to the minute
-    ///     (Vercel schedules have minute precision and send no scheduled time).
+    ///   - now: the current time. Vercel sends no scheduled time, so the scheduled time is the
+    ///     last instant at or before `now` of the cron Vercel names, within the hour (Vercel's
+    ///     Hobby plan may call up to 59 minutes late), else `now` floored to the minute.
     public func handle(method: String, headers: [String: String], now: Date = Date()) async -> Response {
         // In a dictionary only names that differ in case can repeat: refuse any such pair.
         await respond(method: method, fields: headers.map { ($0.key, $0.value) }, now: now) { _ in true }
@@ -130,9 +137,16 @@ public struct VercelCronHandler: Sendable {
         guard !schedules.isEmpty else {
             return error(404, "No schedule '\(schedule)' is registered; redeploy after 'nitro build --preset vercel'")
         }
-        let minute = (now.timeIntervalSince1970 / 60).rounded(.down) * 60
-        let scheduledTime = minute * 1000
-        let tasks = ScheduleDispatch.tasks(of: schedules)
+        let instant = Self.scheduledInstant(of: schedule, at: now)
+        let scheduledTime = instant.timeIntervalSince1970 * 1000
+        let (due, skipped) = ScheduleDispatch.due(schedules, at: instant, registry: runner.registry) {
+            FileHandle.standardError.write(Data(("vercel cron: " + $0 + "\n").utf8))
+        }
+        if due.isEmpty {
+            debug("vercel cron: " + ScheduleDispatch.skippedMessage(skipped, cron: schedule, at: instant, registry: runner.registry))
+            return Response(status: 200, body: ["success": true, "ran": [], "skipped": .array(skipped.map { .string($0.cron) })])
+        }
+        let tasks = ScheduleDispatch.tasks(of: due)
         let context = TaskContext(values: ["cron": schedule, "scheduledTime": scheduledTime])
         let outcomes = await ScheduleDispatch.run(tasks, runner: runner, scheduledTime: scheduledTime, context: context, trigger: .vercel)
         let failed = outcomes.compactMap { outcome -> JSONValue? in
@@ -146,6 +160,21 @@ public struct VercelCronHandler: Sendable {
                 body: ["status": 500, "message": .string("Task(s) failed: \(names)"), "failed": .array(failed)])
         }
         return Response(status: 200, body: ["success": true])
+    }
+
+    /// The instant Vercel meant: the last instant of the UTC cron `schedule` at or before `now`,
+    /// no more than an hour back; `now` floored to the minute when there is none or `schedule`
+    /// is not a cron this runtime reads.
+    static func scheduledInstant(of schedule: String, at now: Date) -> Date {
+        let minute = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / 60).rounded(.down) * 60)
+        guard let expression = try? CronExpression(schedule) else { return minute }
+        var cursor = minute.addingTimeInterval(-3600)
+        var last: Date?
+        while let next = expression.next(after: cursor), next <= minute {
+            last = next
+            cursor = next
+        }
+        return last ?? minute
     }
 
     private func error(_ status: Int, _ message: String) -> Response {

@@ -26,15 +26,26 @@ public struct TaskRegistry: Sendable {
         public let cron: String
         /// The tasks to run.
         public let tasks: [String]
-        /// The exact string each platform sends back for this schedule, keyed by platform
+        /// The IANA time zone the expression is read in; `nil` means the registry's ``TaskRegistry/timeZone``.
+        public let timeZone: String?
+        /// The exact strings each platform sends back for this schedule, keyed by platform
         /// (`"cloudflare"`: `controller.cron`, `"vercel"`: the `x-vercel-cron-schedule` header).
-        public let platformCrons: [String: String]
+        /// Several when the platform reads cron in UTC and the schedule's zone changes its offset
+        /// (`0 9 * * MON` in Europe/Berlin is `0 7,8 * * MON` on Cloudflare); the app runs the
+        /// tasks only at the invocations that are instants of ``cron`` in the zone.
+        public let platformCrons: [String: [String]]
 
         /// Creates a schedule.
-        public init(cron: String, tasks: [String], platformCrons: [String: String] = [:]) {
+        public init(cron: String, tasks: [String], timeZone: String? = nil, platformCrons: [String: [String]] = [:]) {
             self.cron = cron
             self.tasks = tasks
+            self.timeZone = timeZone
             self.platformCrons = platformCrons
+        }
+
+        /// Creates a schedule with one string per platform.
+        public init(cron: String, tasks: [String], timeZone: String? = nil, platformCrons: [String: String]) {
+            self.init(cron: cron, tasks: tasks, timeZone: timeZone, platformCrons: platformCrons.mapValues { [$0] })
         }
     }
 

@@ -7,7 +7,7 @@ export default defineNitroConfig({
   cloudflare: { wrangler: { name: "berlin" } },
   scheduledTasks: {
     "*/30 * * * * *": "sync",
-    "0 9 * * *": "sync",
+    "2030-01-01T09:00:00": "sync",
     "0 9 * 1 *": "sync",
   },
 });

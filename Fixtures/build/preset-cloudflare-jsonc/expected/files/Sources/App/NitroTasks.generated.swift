@@ -12,9 +12,9 @@ extension TaskRegistry {
             .init("reports:weekly", definition: { weekly }),
         ],
         scheduledTasks: [
-            .init(cron: "*/15 * * * *", tasks: ["cms:update"], platformCrons: ["cloudflare": "*/15 * * * *"]),
-            .init(cron: "0 9 * * 1", tasks: ["reports:weekly"], platformCrons: ["cloudflare": "30 3 * * MON"]),
-            .init(cron: "30 3 * * MON", tasks: ["db:cleanup"], platformCrons: ["cloudflare": "0 22 * * SUN"]),
+            .init(cron: "*/15 * * * *", tasks: ["cms:update"], timeZone: "Asia/Kolkata", platformCrons: ["cloudflare": "*/15 * * * *"]),
+            .init(cron: "0 9 * * 1", tasks: ["reports:weekly"], timeZone: "Asia/Kolkata", platformCrons: ["cloudflare": "30 3 * * MON"]),
+            .init(cron: "30 3 * * MON", tasks: ["db:cleanup"], timeZone: "Asia/Kolkata", platformCrons: ["cloudflare": "0 22 * * SUN"]),
         ],
         timeZone: "Asia/Kolkata"
     )

@@ -11,10 +11,10 @@ extension TaskRegistry {
             .init("report", description: "Weekly report", definition: { report }),
         ],
         scheduledTasks: [
-            .init(cron: "0 9 * * 1", tasks: ["report", "ping"], platformCrons: ["cloudflare": "30 3 * * MON"]),
-            .init(cron: "*/5 * * * *", tasks: ["ping"], platformCrons: ["cloudflare": "*/5 * * * *"]),
+            .init(cron: "0 9 * * 1", tasks: ["report", "ping"], timeZone: "Europe/Berlin", platformCrons: ["cloudflare": "0 7,8 * * MON"]),
+            .init(cron: "*/5 * * * *", tasks: ["ping"], timeZone: "Europe/Berlin", platformCrons: ["cloudflare": "*/5 * * * *"]),
         ],
-        timeZone: "Asia/Kolkata"
+        timeZone: "Europe/Berlin"
     )
 }
 
