@@ -145,3 +145,32 @@ struct PresetZoneReplayTests {
         #expect(messages.withLock { $0 }.first?.contains("not an instant of '0 9 * * MON' in Europe/Berlin") == true)
     }
 }
+
+/// One-shot dates (`2030-01-01T09:00:00`) as `scheduledTasks` keys.
+@Suite("Schedules: one-shot dates")
+struct OneShotScheduleTests {
+    func validate(_ cron: String, preset: Preset, now: Date) -> ScheduleValidation {
+        var context = ScheduleValidationContext(
+            preset: preset, timeZone: "Europe/Berlin", config: NitroConfig(path: "nitro.config.json"))
+        context.now = now
+        return CronScheduleValidator().validate(
+            PlannedSchedule(cron: Located(cron, at: SourceLocation(path: "nitro.config.json", line: 3, column: 5)), tasks: ["t"]),
+            context: context)
+    }
+
+    @Test func runsInProcessAndWarnsOnceItIsPast() {
+        let before = validate("2030-01-01T09:00:00", preset: .nodeServer, now: PresetZoneReplayTests.utc(2029, 12, 31))
+        #expect(before.diagnostics.isEmpty)
+        let after = validate("2030-01-01T09:00:00", preset: .nodeServer, now: PresetZoneReplayTests.utc(2030, 1, 2))
+        #expect(after.diagnostics.map(\.description) == [
+            "nitro.config.json:3:6: warning: this one-shot date is in the past, so it never fires; remove it or move it ahead"
+        ])
+    }
+
+    @Test func isAnErrorForUTCOnlyPlatforms() {
+        let result = validate("2030-01-01T09:00:00Z", preset: .cloudflareModule, now: PresetZoneReplayTests.utc(2029, 1, 1))
+        #expect(result.platformCrons.isEmpty)
+        #expect(result.diagnostics.first?.description.hasPrefix(
+            "nitro.config.json:3:6: error: preset cloudflare_module: Cloudflare cron has no year, so the one-shot date 2030-01-01") == true)
+    }
+}

@@ -43,8 +43,11 @@ struct DocsTests {
                 try await Self.typeCheck(block)
             case "sh", "bash", "shell":
                 let following = blocks.indices.contains(index + 1) ? blocks[index + 1] : nil
-                let expected = following?.previousShell == index && following?.language == "json" ? following : nil
+                let isOutput = following?.previousShell == index && ["json", "text"].contains(following?.language ?? "")
+                let expected = isOutput ? following : nil
                 try await Self.run(block, expectedOutput: expected)
+            case "text" where block.previousShell != nil:
+                continue  // checked as its command's output
             case "json":
                 if block.previousShell != nil { continue }  // checked as its command's output
                 let value: JSONValue
@@ -172,7 +175,7 @@ struct DocsTests {
     // MARK: Shell
 
     /// Runs the block's read-only `nitro` commands from the repository root and checks the exit
-    /// status; the JSON block after it must be the last command's exact output.
+    /// status; the JSON or text block right after it must be the last command's exact output.
     static func run(_ block: DocsBlock, expectedOutput: DocsBlock?) async throws {
         let commands = block.nitroCommands()
         for (index, command) in commands.enumerated() {

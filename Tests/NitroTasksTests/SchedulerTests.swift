@@ -120,6 +120,36 @@ private func runner(_ tasks: [String: TaskDefinition], schedules: [TaskRegistry.
         #expect(recorder.failures().isEmpty)
     }
 
+    @Test func aOneShotDateFiresOnce() async throws {
+        let recorder = Recorder()
+        let record = defineTask { event in recorder.record(event) }
+        let clock = ManualSchedulerClock(now: date("2024-05-01T10:00:00Z"))
+        let scheduler = TaskScheduler(
+            runner: runner(
+                ["absolute": record, "local": record, "past": record],
+                schedules: [
+                    .init(cron: "2024-05-01T10:05:00Z", tasks: ["absolute"]),
+                    // A wall-clock time in the registry's zone: 12:30 in Berlin is 10:30Z.
+                    .init(cron: "2024-05-01T12:30:00", tasks: ["local"]),
+                    .init(cron: "2024-04-30T12:00:00Z", tasks: ["past"]),
+                ], zone: "Europe/Berlin"),
+            options: .init(log: recorder.log), clock: clock)
+        try scheduler.start(environment: [:])
+        await clock.waitForSleepers(2)  // the past date never sleeps
+        for (task, runs) in [("absolute", 1), ("local", 1)] {
+            clock.advanceToNextDeadline()
+            try await waitUntil("\(task) ran") { recorder.times(of: task).count == runs }
+            await scheduler.waitUntilIdle()
+        }
+        // Both timers ended after their one instant: nothing sleeps any more.
+        #expect(clock.nextDeadline == nil)
+        clock.advance(to: date("2030-01-01T00:00:00Z"))
+        await scheduler.shutdown()
+        #expect(recorder.times(of: "absolute") == [millis("2024-05-01T10:05:00Z")])
+        #expect(recorder.times(of: "local") == [millis("2024-05-01T10:30:00Z")])
+        #expect(recorder.times(of: "past").isEmpty)
+    }
+
     @Test func tasksOfOneExpressionRunInParallel() async throws {
         let started = Locked(0)
         let clock = ManualSchedulerClock(now: date("2024-05-01T10:00:30Z"))

@@ -31,6 +31,10 @@ package struct CronScheduleValidator: ScheduleValidator {
             return ScheduleValidation(diagnostics: [.error(Self.place(cron, column: error.column), error.message)])
         }
         var diagnostics = expression.warnings.map { Diagnostic.warning(Self.place(cron, column: $0.column), $0.message) }
+        if expression.isOneShot, expression.next(after: context.now) == nil {
+            diagnostics.append(
+                .warning(Self.place(cron, column: 1), "this one-shot date is in the past, so it never fires; remove it or move it ahead"))
+        }
         var platformCrons: [String: [String]] = [:]
         if let platform = Self.platform(for: context.preset) {
             do {

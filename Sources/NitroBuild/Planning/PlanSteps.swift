@@ -1,3 +1,4 @@
+import Foundation
 /// A step that adds deployment files for some presets (Cloudflare `wrangler.json`, Vercel
 /// `config.json`, …). Registered in ``BuildPlanner/presetOutputs``; runs after merging and
 /// schedule validation, in registration order.
@@ -42,6 +43,8 @@ package struct ScheduleValidationContext: Sendable {
     /// IANA name (`scheduler.timezone`, default `UTC`).
     package var timeZone: String
     package var config: NitroConfig
+    /// The time one-shot dates are compared with (a date before it never fires).
+    package var now: Date = Date()
 }
 
 /// A validator's answer: findings (at `schedule.cron.location`) and platform crons by platform key
