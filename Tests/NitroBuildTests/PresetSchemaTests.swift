@@ -90,6 +90,49 @@ struct PresetSchemaTests {
         #expect(!redirect.errors(["configPath": "../../x.json", "other": 1]).isEmpty)
     }
 
+    @Test("the wrangler schema takes the container entries as wrangler does, and rejects what it rejects")
+    func containerEntries() throws {
+        let wrangler = try Self.schema("wrangler-triggers.schema.json")
+        let good: JSONValue = [
+            "name": "w", "main": "index.mjs", "triggers": ["crons": []],
+            "containers": [["class_name": "NitroApp", "image": "../../Dockerfile", "max_instances": 3, "instance_type": "basic"]],
+            "durable_objects": ["bindings": [["name": "NITRO_CONTAINER", "class_name": "NitroApp"]]],
+            "migrations": [["tag": "nitro-NitroApp", "new_sqlite_classes": ["NitroApp"]]],
+        ]
+        #expect(wrangler.errors(good).isEmpty, "\(wrangler.errors(good))")
+        let bad: [JSONValue] = [
+            ["triggers": ["crons": []], "containers": [["class_name": "NitroApp"]]],
+            ["triggers": ["crons": []], "containers": [["image": "./Dockerfile", "max_instances": 1.5]]],
+            ["triggers": ["crons": []], "containers": [["image": "./Dockerfile", "instance_type": "huge"]]],
+            ["triggers": ["crons": []], "containers": ["image": "./Dockerfile"]],
+            ["triggers": ["crons": []], "durable_objects": ["bindings": [["name": "A"]]]],
+            ["triggers": ["crons": []], "migrations": [["new_sqlite_classes": ["NitroApp"]]]],
+            ["triggers": ["crons": []], "migrations": [["tag": "v1", "new_sqlite_classes": "NitroApp"]]],
+            ["triggers": ["crons": []], "main": ""],
+        ]
+        for document in bad { #expect(!wrangler.errors(document).isEmpty, "accepted \(JSONWriter.compact(document))") }
+
+        // What nitro build writes for `cloudflare.container`, with and without a user file.
+        for project in [
+            ["nitro.config.ts": "export default { preset: 'cloudflare_module', cloudflare: { container: true, wrangler: { name: 'x' } }, scheduledTasks: { '0 0 * * *': 'a' } }"],
+            [
+                "nitro.config.ts":
+                    "export default { preset: 'cloudflare_module', cloudflare: { container: { className: 'App', maxInstances: 2, instanceType: 'lite' } }, scheduledTasks: { '0 0 * * *': 'a' } }",
+                "wrangler.toml": "name = 'x'\n[[migrations]]\ntag = 'v1'\nnew_classes = ['Old']\n",
+            ],
+        ] {
+            var files = project
+            files["Sources/App/tasks/a.swift"] = "let a = defineTask { _ in }"
+            let plan = InMemoryProject(files).plan()
+            #expect(!plan.hasErrors, "\(plan.diagnostics)")
+            let wranglerFile = try #require(plan.files.first { $0.path.hasSuffix("/server/wrangler.json") })
+            let document = try JSONReader.parse(wranglerFile.bytes)
+            #expect(wrangler.errors(document).isEmpty, "\(wrangler.errors(document))")
+            #expect(document["main"] == "index.mjs")
+            #expect(plan.files.contains { $0.path == ".output/server/index.mjs" })
+        }
+    }
+
     @Test("many schedules and user crons still give valid files (with the limit warnings)")
     func largePlans() throws {
         var schedules = ""
