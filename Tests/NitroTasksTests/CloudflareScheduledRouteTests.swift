@@ -95,3 +95,15 @@ private struct Outage: Error, CustomStringConvertible {
         #expect(runs.payloads.withLock { $0.count } == 1)
     }
 }
+
+@Suite struct CloudflareContainerLogTests {
+    @Test func finishedRunsAreOneLineWithTheScheduledTime() {
+        let time = Date(timeIntervalSince1970: 1_830_486_600)
+        let succeeded = TaskRunEvent(
+            task: "cms:update", trigger: .cloudflare, scheduledTime: time, runID: 1,
+            kind: .succeeded(TaskResult(), duration: .milliseconds(2)))
+        #expect(DevServer.runLine(succeeded) == "task cms:update succeeded (cloudflare, scheduledTime 1830486600000)")
+        let started = TaskRunEvent(task: "cms:update", trigger: .cloudflare, scheduledTime: time, runID: 1, kind: .started)
+        #expect(DevServer.runLine(started) == nil)
+    }
+}

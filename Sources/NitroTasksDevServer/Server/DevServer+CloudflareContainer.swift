@@ -1,3 +1,4 @@
+import Foundation
 import NitroJSON
 import NitroTasks
 
@@ -23,6 +24,9 @@ extension DevServer {
     ///
     /// Settings from `environment`: `PORT` (default 8080, the Worker's `defaultPort`) and `HOST`
     /// (default `0.0.0.0`). Runs until the calling task is cancelled, then stops gracefully.
+    /// Every request and every finished task run is one line on standard error (the container's
+    /// log), such as `[cloudflare container] task cms:update succeeded (cloudflare, scheduledTime
+    /// 1830486600000)`.
     ///
     /// - Throws: ``DevServerError`` when a setting is invalid or the address cannot be bound.
     public static func serveCloudflareContainer(runner: TaskRunner, environment: [String: String]) async throws(
@@ -40,6 +44,9 @@ extension DevServer {
                 "[cloudflare container] warning: \(CloudflareScheduledRoute.secretVariable) is not set: the scheduled route refuses every call (500)"
             )
         }
+        runner.addObserver { event in
+            if let line = runLine(event) { printToStandardError("[cloudflare container] \(line)") }
+        }
         let configuration = Configuration(
             host: host, port: port, infoFile: nil, log: { printToStandardError("[cloudflare container] \($0)") })
         let server = DevServer(
@@ -49,6 +56,18 @@ extension DevServer {
         printToStandardError("[cloudflare container] Listening on \(host):\(bound)")
         try await server.run()
         printToStandardError("[cloudflare container] Stopped")
+    }
+
+    /// The log line of a finished run, `nil` for other events.
+    static func runLine(_ event: TaskRunEvent) -> String? {
+        let outcome: String
+        switch event.kind {
+        case .succeeded: outcome = "succeeded"
+        case .failed(let error, _): outcome = "failed: \(error)"
+        case .started, .joined: return nil
+        }
+        let time = event.scheduledTime.map { ", scheduledTime \(Int64(($0.timeIntervalSince1970 * 1000).rounded()))" } ?? ""
+        return "task \(event.task) \(outcome) (\(event.trigger)\(time))"
     }
 
     /// The container's route table.
