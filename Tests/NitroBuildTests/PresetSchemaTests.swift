@@ -133,6 +133,33 @@ struct PresetSchemaTests {
         }
     }
 
+    @Test("vercel.origin: the cron route passed on to the app is a valid route, first, rebuilt each build")
+    func vercelOriginRoute() throws {
+        let vercel = try Self.schema("vercel-config.schema.json")
+        #expect(!vercel.errors(["version": 3, "crons": [], "routes": [["handle": "nowhere"]]]).isEmpty)
+        #expect(!vercel.errors(["version": 3, "crons": [], "routes": [["src": .string(String(repeating: "a", count: 4097))]]]).isEmpty)
+        #expect(!vercel.errors(["version": 3, "crons": [], "routes": ["^/x$"]]).isEmpty)
+
+        #expect(VercelOriginRoute.source(for: "/api/cron.v1") == #"^/api/cron\.v1$"#)
+        let existing: JSONValue = [["src": "^/_vercel/cron$", "dest": "https://old.example.com/_vercel/cron"], ["handle": "filesystem"]]
+        let routes = VercelOriginRoute.routes(origin: "https://app.example.com", route: "/_vercel/cron", existing: existing)
+        #expect(routes.routes == [["src": "^/_vercel/cron$", "dest": "https://app.example.com/_vercel/cron"], ["handle": "filesystem"]])
+        #expect(VercelOriginRoute.routes(origin: nil, route: "/_vercel/cron", existing: existing).routes == [["handle": "filesystem"]])
+        #expect(VercelOriginRoute.routes(origin: nil, route: "/_vercel/cron", existing: nil).routes == nil)
+        #expect(VercelOriginRoute.routes(origin: nil, route: "/_vercel/cron", existing: "x").problem != nil)
+
+        let plan = InMemoryProject([
+            "nitro.config.ts":
+                "export default { preset: 'vercel', vercel: { origin: 'https://swift.example.com' }, scheduledTasks: { '0 0 * * *': 'a' } }",
+            "Sources/App/tasks/a.swift": "let a = defineTask { _ in }",
+        ]).plan()
+        #expect(!plan.hasErrors, "\(plan.diagnostics)")
+        let config = try JSONReader.parse(try #require(plan.files.first { $0.path == ".vercel/output/config.json" }).bytes)
+        #expect(vercel.errors(config).isEmpty, "\(vercel.errors(config))")
+        #expect(config["routes"] == [["src": "^/_vercel/cron$", "dest": "https://swift.example.com/_vercel/cron"]])
+        #expect(config["crons"] == [["path": "/_vercel/cron", "schedule": "0 0 * * *"]])
+    }
+
     @Test("many schedules and user crons still give valid files (with the limit warnings)")
     func largePlans() throws {
         var schedules = ""
