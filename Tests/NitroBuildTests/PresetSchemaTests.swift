@@ -160,6 +160,22 @@ struct PresetSchemaTests {
         #expect(config["crons"] == [["path": "/_vercel/cron", "schedule": "0 0 * * *"]])
     }
 
+    @Test("cloudflare.container and vercel.origin under another preset are a warning at the key")
+    func platformKeysUnderAnotherPreset() {
+        let plan = InMemoryProject([
+            "nitro.config.ts":
+                "export default { preset: 'node_server', cloudflare: { container: true }, vercel: { origin: 'https://a.example.com' } }",
+            "Sources/App/tasks/a.swift": "let a = defineTask { _ in }",
+        ]).plan()
+        #expect(!plan.hasErrors, "\(plan.diagnostics)")
+        #expect(
+            plan.diagnostics.map(\.description).dropFirst() == [
+                "nitro.config.ts:1:66: warning: `cloudflare.container` is read only by the presets cloudflare_module and cloudflare_durable, not node_server: no Worker is written",
+                "nitro.config.ts:1:92: warning: `vercel.origin` is read only by the preset vercel, not node_server: no route is written",
+            ])
+        #expect(plan.files.count == 1)
+    }
+
     @Test("many schedules and user crons still give valid files (with the limit warnings)")
     func largePlans() throws {
         var schedules = ""
