@@ -14,6 +14,7 @@ import PackageDescription
 /// - `NitroTasksDevServer`: the development HTTP server (`DevServer`) serving those routes.
 /// - `NitroTasksApp`: the app entry point (`serve`, `run NAME`, `list`), with no HTTP server.
 /// - `NitroTasksAppDev`: the entry point with development mode on `NitroTasksDevServer`.
+/// - `NitroTasksAppCloudflare`: the entry point for a Cloudflare Container (the Worker's scheduled route).
 /// - `NitroTasksRedis`: tick claims on Redis (its own small RESP client).
 /// - `NitroBuild`: the pure core of the build tool (scan, config, merge, render).
 /// - `NitroCLI`: the edges of the tool (arguments, file system, processes, HTTP client).
@@ -33,6 +34,9 @@ let package = Package(
         // `NitroTasksAppDev.main(registry:)`: the same plus development mode on the built-in server;
         // linked in development builds only (an app's `NitroDev` trait, which `nitro dev` enables).
         .library(name: "NitroTasksAppDev", targets: ["NitroTasksAppDev"]),
+        // `NitroTasksAppCloudflare.main(registry:)`: `serve` plus the route the generated Cloudflare Worker calls
+        // (`POST /_nitro/cloudflare/scheduled`), for an app in a Cloudflare Container.
+        .library(name: "NitroTasksAppCloudflare", targets: ["NitroTasksAppCloudflare"]),
         .library(name: "NitroCron", targets: ["NitroCron"]),
         // Tick claims on Redis, so that replicas on several machines run each tick once.
         .library(name: "NitroTasksRedis", targets: ["NitroTasksRedis"]),
@@ -53,6 +57,7 @@ let package = Package(
         .target(name: "NitroTasksDevServer", dependencies: ["NitroSync", "NitroTasks", "NitroTasksRoutes", "CNitroDevServer"]),
         .target(name: "NitroTasksApp", dependencies: ["NitroJSON", "NitroTasks", "NitroTasksRoutes"]),
         .target(name: "NitroTasksAppDev", dependencies: ["NitroTasks", "NitroTasksApp", "NitroTasksDevServer"]),
+        .target(name: "NitroTasksAppCloudflare", dependencies: ["NitroTasks", "NitroTasksApp", "NitroTasksDevServer"]),
         // Spawning a process in its own group and folder (`nitro dev`): the CLI's only C code.
         .target(name: "CNitroSystem"),
         // A small RESP client of its own (no dependencies) and `RedisTickClaim`.
@@ -98,8 +103,8 @@ let package = Package(
         .testTarget(
             name: "NitroTasksTests",
             dependencies: [
-                "NitroTasks", "NitroTasksRoutes", "NitroTasksDevServer", "NitroTasksApp", "NitroTasksAppDev", "NitroSync",
-                "NitroTestSupport",
+                "NitroTasks", "NitroTasksRoutes", "NitroTasksDevServer", "NitroTasksApp", "NitroTasksAppDev",
+                "NitroTasksAppCloudflare", "NitroSync", "NitroTestSupport",
             ]),
         .testTarget(
             name: "NitroTasksRedisTests", dependencies: ["NitroTasksRedis", "NitroTasks", "NitroSync", "NitroTestSupport"]),

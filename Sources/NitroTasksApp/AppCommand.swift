@@ -8,6 +8,8 @@ struct AppCommand {
     let environment: [String: String]
     /// What development mode serves; without one, `dev` and `NITRO_DEV=1` are an error.
     var developmentServer: DevelopmentServer? = nil
+    /// What `serve` runs next to the schedules in production, if anything.
+    var server: AppServer? = nil
     /// Where whole lines go (standard output and standard error; tests collect them).
     var out: @Sendable (String) -> Void = AppOutput.out
     var err: @Sendable (String) -> Void = AppOutput.err
@@ -56,8 +58,18 @@ struct AppCommand {
         err("Scheduling \(schedules) schedule\(schedules == 1 ? "" : "s")\(state); SIGTERM or Ctrl-C stops")
         do {
             let say = err
-            try await runUntilSignal(onSignal: { say("Stopping…") }) {
-                try await scheduler.run(environment: environment)
+            let environment = environment
+            let runner = runner
+            try await runUntilSignal(onSignal: { say("Stopping…") }) { [server] in
+                guard let server else { return try await scheduler.run(environment: environment) }
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask { try await scheduler.run(environment: environment) }
+                    group.addTask { try await server.serve(runner, environment) }
+                    // Whichever ends first ends both.
+                    try await group.next()
+                    group.cancelAll()
+                    try await group.waitForAll()
+                }
             }
         } catch {
             err("error: \(error)")

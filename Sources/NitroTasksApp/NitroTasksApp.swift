@@ -34,27 +34,32 @@ public enum NitroTasksApp {
     /// Installs `registry` (``NitroTasks/TaskRunner/bootstrap(_:observers:)``), runs the command of
     /// the process's arguments and exits with its status.
     ///
-    /// - Parameter developmentServer: what development mode serves, next to the schedules; `nil`
-    ///   (the default) leaves this binary without development mode.
+    /// - Parameters:
+    ///   - developmentServer: what development mode serves, next to the schedules; `nil` (the
+    ///     default) leaves this binary without development mode.
+    ///   - server: what `serve` runs next to the schedules in production (a platform's HTTP way
+    ///     in); `nil` (the default): the schedules only.
     public static func main(
         registry: TaskRegistry, arguments: [String] = Array(CommandLine.arguments.dropFirst()),
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        developmentServer: DevelopmentServer? = nil
+        developmentServer: DevelopmentServer? = nil, server: AppServer? = nil
     ) async -> Never {
         let runner = TaskRunner.bootstrap(registry)
         let status = await run(
-            runner: runner, arguments: arguments, environment: environment, developmentServer: developmentServer)
+            runner: runner, arguments: arguments, environment: environment, developmentServer: developmentServer,
+            server: server)
         exit(status)
     }
 
     /// Runs one command with `runner` and returns the exit status (what
-    /// ``main(registry:arguments:environment:developmentServer:)`` exits with), writing to standard
+    /// ``main(registry:arguments:environment:developmentServer:server:)`` exits with), writing to standard
     /// output and standard error.
     public static func run(
         runner: TaskRunner, arguments: [String], environment: [String: String],
-        developmentServer: DevelopmentServer? = nil
+        developmentServer: DevelopmentServer? = nil, server: AppServer? = nil
     ) async -> Int32 {
-        await AppCommand(runner: runner, environment: environment, developmentServer: developmentServer).run(arguments)
+        await AppCommand(runner: runner, environment: environment, developmentServer: developmentServer, server: server)
+            .run(arguments)
     }
 
     /// The usage text of the commands.

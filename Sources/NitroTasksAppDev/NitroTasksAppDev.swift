@@ -21,7 +21,7 @@ import NitroTasksDevServer
 /// #endif
 /// ```
 public enum NitroTasksAppDev {
-    /// ``NitroTasksApp/NitroTasksApp/main(registry:arguments:environment:developmentServer:)`` with
+    /// ``NitroTasksApp/NitroTasksApp/main(registry:arguments:environment:developmentServer:server:)`` with
     /// ``NitroTasksApp/DevelopmentServer/builtIn``.
     public static func main(
         registry: TaskRegistry, arguments: [String] = Array(CommandLine.arguments.dropFirst()),

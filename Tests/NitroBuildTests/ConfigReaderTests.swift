@@ -136,6 +136,54 @@ struct ConfigReaderTests {
         #expect(reading.config.cloudflareWrangler?.value == ["name": "app", "vars": ["A": 1]])
     }
 
+    @Test("cloudflare.container: true takes the defaults, an object sets each key, an unknown key is an error at its place")
+    func cloudflareContainer() {
+        let defaults = read("export default { cloudflare: { container: true } }")
+        #expect(defaults.diagnostics.isEmpty)
+        let container = defaults.config.cloudflareContainer
+        #expect(container?.classNameValue == "NitroApp")
+        #expect(container?.portValue == 8080)
+        #expect(container?.imageValue == "./Dockerfile")
+        #expect(container?.bindingValue == "NITRO_CONTAINER")
+        #expect(container?.secretBindingValue == "NITRO_SCHEDULED_SECRET")
+
+        let json = read(
+            """
+            {
+              "cloudflare": {
+                "container": { "image": "./app.Dockerfile", "port": 3000, "maxInstances": 2, "sleepAfter": "1h",
+                  "className": "SwiftApp", "binding": "APP", "instanceType": "standard-1", "secretBinding": "CRON_KEY",
+                  "imgae": "x" }
+              }
+            }
+            """, path: "nitro.config.json")
+        let set = json.config.cloudflareContainer
+        #expect(set?.imageValue == "./app.Dockerfile")
+        #expect(set?.portValue == 3000)
+        #expect(set?.maxInstancesValue == 2)
+        #expect(set?.sleepAfterValue == "1h")
+        #expect(set?.classNameValue == "SwiftApp")
+        #expect(set?.bindingValue == "APP")
+        #expect(set?.instanceType?.value == "standard-1")
+        #expect(set?.secretBindingValue == "CRON_KEY")
+        #expect(
+            json.diagnostics.map(\.description) == [
+                "nitro.config.json:5:7: error: unknown config key `cloudflare.container.imgae`; did you mean `cloudflare.container.image`?"
+            ])
+        let wrong = read("export default { cloudflare: { container: 'yes' } }")
+        #expect(wrong.diagnostics.map(\.description) == ["nitro.config.ts:1:43: error: `cloudflare.container` must be an object or true, found a string"])
+    }
+
+    @Test("vercel.origin must be an https origin without a path")
+    func vercelOrigin() {
+        #expect(read("export default { vercel: { origin: 'https://app.example.com' } }").config.vercelOrigin?.value == "https://app.example.com")
+        for bad in ["http://app.example.com", "https://app.example.com/", "https://", "https://a.example.com/cron", "app.example.com"] {
+            let reading = read("export default { vercel: { origin: '\(bad)' } }")
+            #expect(reading.config.vercelOrigin == nil)
+            #expect(reading.diagnostics.first?.message.hasPrefix("`vercel.origin` must be the https URL") == true, "\(bad)")
+        }
+    }
+
     @Test("two config files is an error; no config at all is fine")
     func fileCount() {
         let two = ConfigReader.read([

@@ -65,6 +65,9 @@ struct ConfigDecoder {
                     }
                 }
             case "cloudflare":
+                for inner in object(value, "cloudflare") ?? [] where inner.key == "container" {
+                    config.cloudflareContainer = cloudflareContainer(inner.value)
+                }
                 for inner in object(value, "cloudflare") ?? [] where inner.key == "wrangler" {
                     if let json = staticJSON(inner.value, "cloudflare.wrangler") {
                         guard case .object = json else {
@@ -76,7 +79,9 @@ struct ConfigDecoder {
                 }
             case "vercel":
                 for inner in object(value, "vercel") ?? [] {
-                    if inner.key == "cronHandlerRoute" {
+                    if inner.key == "origin" {
+                        config.vercelOrigin = origin(inner.value)
+                    } else if inner.key == "cronHandlerRoute" {
                         config.vercelCronHandlerRoute = string(inner.value, "vercel.cronHandlerRoute")
                     } else if inner.key == "config" {
                         for configMember in object(inner.value, "vercel.config") ?? [] where configMember.key == "crons"
@@ -277,6 +282,22 @@ struct ConfigDecoder {
         case .undefined: return nil
         default:
             typeError(keyPath, "a string", value)
+            return nil
+        }
+    }
+
+    /// A whole number in `range`.
+    mutating func integer(_ value: ConfigValue, _ keyPath: String, in range: ClosedRange<Int>) -> Located<Int>? {
+        switch value.kind {
+        case .number(let number) where number.rounded() == number && Double(range.lowerBound) <= number && number <= Double(range.upperBound):
+            return Located(Int(number), at: value.location)
+        case .number:
+            diagnostics.append(
+                .error(value.location, "`\(keyPath)` must be a whole number from \(range.lowerBound) to \(range.upperBound)"))
+            return nil
+        case .undefined: return nil
+        default:
+            typeError(keyPath, "a number", value)
             return nil
         }
     }

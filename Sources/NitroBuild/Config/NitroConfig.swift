@@ -28,6 +28,10 @@ package struct NitroConfig: Sendable {
     package var outputRegistry: Located<String>?
     /// `cloudflare.wrangler`: extra wrangler configuration merged into the generated one.
     package var cloudflareWrangler: Located<JSONValue>?
+    /// `cloudflare.container`: the app runs as a Cloudflare Container behind a generated Worker.
+    package var cloudflareContainer: CloudflareContainerConfig?
+    /// `vercel.origin`: where the app runs (`https://…`); Vercel proxies the cron route there.
+    package var vercelOrigin: Located<String>?
     /// `vercel.config.crons`: extra Vercel cron jobs.
     package var vercelCrons: [VercelCron]?
     /// `vercel.cronHandlerRoute`: the route Vercel calls (default `/_vercel/cron`).

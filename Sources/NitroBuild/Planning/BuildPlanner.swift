@@ -118,6 +118,6 @@ package struct BuildSession: Sendable {
 extension BuildPlanner {
     /// The planner `nitro build` uses: every preset output and the schedule validator.
     package static let standard = BuildPlanner(
-        presetOutputs: [CloudflareWranglerOutput(), CloudflarePagesNotice(), VercelConfigOutput()],
+        presetOutputs: [CloudflareWranglerOutput(), CloudflarePagesNotice(), VercelConfigOutput(), PlatformKeyNotice()],
         scheduleValidator: CronScheduleValidator())
 }

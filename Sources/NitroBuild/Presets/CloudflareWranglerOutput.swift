@@ -3,6 +3,8 @@ import NitroJSON
 /// `cloudflare_module` / `cloudflare_durable`: writes `<output.dir>/server/wrangler.json` with
 /// `triggers.crons` and `.wrangler/deploy/config.json` (`{"configPath": …}`) so that a plain
 /// `wrangler deploy` at the root uses the generated file (wrangler's "redirected configuration").
+/// With `cloudflare.container`, also the Worker module (`index.mjs`, ``CloudflareWorkerModule``)
+/// and the container entries (``CloudflareContainerEntries``).
 package struct CloudflareWranglerOutput: PresetOutput {
     /// The Workers Free plan's Cron Triggers per account (Paid: 250).
     package static let freePlanCronLimit = 5
@@ -116,6 +118,11 @@ package struct CloudflareWranglerOutput: PresetOutput {
             WranglerMerge.rebasePaths(user?.members ?? [:], prefix: prefix),
         ])
         merged[pagesKey] = nil
+        if let container = config.cloudflareContainer {
+            let mainLocation = fromConfig["main"] != nil ? config.cloudflareWrangler?.location : user?.location(of: "main")
+            diagnostics += CloudflareContainerEntries.apply(container, to: &merged, prefix: prefix, mainLocation: mainLocation)
+            if diagnostics.hasErrors { return PresetRendering(diagnostics: diagnostics) }
+        }
         var triggers: [String: JSONValue] = [:]
         if case .object(let existing)? = merged["triggers"] { triggers = existing }
         triggers["crons"] = .array(crons.map { .string($0) })
@@ -142,11 +149,16 @@ package struct CloudflareWranglerOutput: PresetOutput {
                 ))
         }
         let configPath = WranglerMerge.upward(from: ProjectPath.parent(Self.deployConfigPath)) + wranglerPath
-        return PresetRendering(
-            files: [
-                GeneratedFile(path: wranglerPath, text: JSONWriter.pretty(.object(merged))),
-                GeneratedFile(path: Self.deployConfigPath, text: JSONWriter.pretty(["configPath": .string(configPath)])),
-            ],
-            diagnostics: diagnostics)
+        var files = [
+            GeneratedFile(path: wranglerPath, text: JSONWriter.pretty(.object(merged))),
+            GeneratedFile(path: Self.deployConfigPath, text: JSONWriter.pretty(["configPath": .string(configPath)])),
+        ]
+        if let container = config.cloudflareContainer {
+            files.append(
+                GeneratedFile(
+                    path: ProjectPath.join(ProjectPath.parent(wranglerPath), CloudflareWorkerModule.fileName),
+                    text: CloudflareWorkerModule.render(container, configPath: config.path)))
+        }
+        return PresetRendering(files: files, diagnostics: diagnostics)
     }
 }

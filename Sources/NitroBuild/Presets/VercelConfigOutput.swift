@@ -7,7 +7,9 @@ import NitroJSON
 /// config's `vercel.config.crons`, without duplicates. Every other key of an existing file is
 /// kept; `version` is 3. The existing file's cron jobs that another tool wrote are kept, before
 /// ours, as Vercel's CLI concatenates the crons of its sources; ours (``isOwn(_:route:config:)``)
-/// are rebuilt every build, so a removed schedule disappears (`[]` when none is left).
+/// are rebuilt every build, so a removed schedule disappears (`[]` when none is left). With
+/// `vercel.origin` (the app runs elsewhere), `routes` starts with the route that passes the cron
+/// route on to the app (``VercelOriginRoute``).
 package struct VercelConfigOutput: PresetOutput {
     /// Cron jobs per project on every plan.
     package static let cronLimit = 100
@@ -94,6 +96,12 @@ package struct VercelConfigOutput: PresetOutput {
                 ))
         }
 
+        let routes = VercelOriginRoute.routes(origin: config.vercelOrigin?.value, route: routePath, existing: members["routes"])
+        if let problem = routes.problem { return PresetRendering(diagnostics: diagnostics + [.error(SourceLocation(path: path), problem)]) }
+        members["routes"] = routes.routes
+        if let origin = config.vercelOrigin, (origin.value + routePath).utf8.count > VercelOriginRoute.maxLength {
+            diagnostics.append(.error(origin.location, "`vercel.origin` plus the cron route is longer than Vercel's \(VercelOriginRoute.maxLength) characters for a route"))
+        }
         members["version"] = 3
         members["crons"] = .array(jobs.map { ["path": .string($0.path), "schedule": .string($0.schedule)] })
         return PresetRendering(

@@ -62,6 +62,9 @@ public final class DevServer: Sendable {
     private let work = WorkTracker()
     private let counters = Locked(DevServerStatistics())
     private let usePoll: Bool
+    /// Another route table than the task routes (``serveCloudflareContainer(runner:environment:)``),
+    /// with no loopback policy: its routes authenticate their callers themselves.
+    private let routes: (@Sendable (HTTPRequest) async -> HTTPResponse)?
 
     /// Creates a server; nothing listens until ``start()`` or ``run()``.
     /// - Parameters:
@@ -72,10 +75,14 @@ public final class DevServer: Sendable {
     }
 
     /// Creates a server that may use the portable `poll(2)` backend instead of `epoll` (tests).
-    init(runner: TaskRunner, configuration: Configuration, usePoll: Bool) {
+    init(
+        runner: TaskRunner, configuration: Configuration, usePoll: Bool,
+        routes: (@Sendable (HTTPRequest) async -> HTTPResponse)? = nil
+    ) {
         self.runner = runner
         self.configuration = configuration
         self.usePoll = usePoll
+        self.routes = routes
     }
 
     /// The port it listens on, once started.
@@ -136,8 +143,23 @@ public final class DevServer: Sendable {
     }
 
     private func makeLoop(listener: Int32) throws(DevServerError) -> EventLoop {
-        let routes = TaskRoutes(runner: runner, context: TaskContext(waitUntil: work.waitUntil))
         let log = configuration.log
+        if let custom = self.routes {
+            do {
+                return try EventLoop(
+                    listener: listener, configuration: configuration, usePoll: usePoll, statistics: counters,
+                    refusal: { _, _ in nil }
+                ) { request, _ in
+                    let response = await custom(request)
+                    log?("\(request.method) \(request.path) → \(response.status)")
+                    return response
+                }
+            } catch {
+                closeDescriptor(listener)
+                throw error
+            }
+        }
+        let routes = TaskRoutes(runner: runner, context: TaskContext(waitUntil: work.waitUntil))
         do {
             return try EventLoop(
                 listener: listener, configuration: configuration, usePoll: usePoll, statistics: counters,

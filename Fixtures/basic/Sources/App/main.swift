@@ -6,10 +6,14 @@
 // Set NITRO_SCHEDULER=off to keep the schedules from running (tests do).
 //
 // Development mode and its HTTP server come with the NitroDev trait, which `nitro dev` enables;
-// a plain `swift build` (and any release build) links neither.
+// a plain `swift build` (and any release build) links neither. The NitroCloudflare trait builds the
+// app for a Cloudflare Container: `serve` also answers the generated Worker's scheduled route on PORT.
 #if NitroDev
     import NitroTasksAppDev
     await NitroTasksAppDev.main(registry: .generated)
+#elseif NitroCloudflare
+    import NitroTasksAppCloudflare
+    await NitroTasksAppCloudflare.main(registry: .generated)
 #else
     import NitroTasksApp
     await NitroTasksApp.main(registry: .generated)

@@ -1,0 +1,3 @@
+import NitroTasks
+
+let cleanup = defineTask { _ in }
