@@ -11,7 +11,7 @@ import Testing
 @Suite(.serialized, .enabled(if: CloudflareWorkerHarness.node != nil, "needs Node.js 20 (node) to run the Worker"))
 struct CloudflareWorkerTests {
     static let secret = "worker-and-container-share-this-0123456789"
-    static let scheduledTime = "1830486600000"
+    static let scheduledTime = "1830484800000"  // 2028-01-03T04:00:00Z: an instant of every schedule of the app
 
     static let config = """
         import { defineNitroConfig } from "nitro/config";

@@ -31,7 +31,7 @@ private struct Outage: Error, CustomStringConvertible {
             runner: runner, environment: secret.map { [CloudflareScheduledRoute.secretVariable: $0] } ?? [:], log: { _ in })
     }
 
-    func body(_ cron: String, _ time: Double = 1_830_486_600_000) -> [UInt8] {
+    func body(_ cron: String, _ time: Double = 1_830_470_400_000) -> [UInt8] {
         Array(JSONWriter.compact(["cron": .string(cron), "scheduledTime": .number(time)]).utf8)
     }
 
@@ -41,7 +41,7 @@ private struct Outage: Error, CustomStringConvertible {
         let runs = Runs()
         let response = await route(runs: runs).handle(method: "POST", headerFields: authorized, body: body("* * * * *"))
         #expect(response == .init(status: 200, body: ["success": true, "tasks": ["cms:update"]]))
-        #expect(runs.payloads.withLock { $0 } == ["cms:update": [["scheduledTime": 1_830_486_600_000]]])
+        #expect(runs.payloads.withLock { $0 } == ["cms:update": [["scheduledTime": 1_830_470_400_000]]])
     }
 
     @Test func refusesAMissingOrWrongSecret() async {
