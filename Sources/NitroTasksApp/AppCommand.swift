@@ -62,14 +62,7 @@ struct AppCommand {
             let runner = runner
             try await runUntilSignal(onSignal: { say("Stopping…") }) { [server] in
                 guard let server else { return try await scheduler.run(environment: environment) }
-                try await withThrowingTaskGroup(of: Void.self) { group in
-                    group.addTask { try await scheduler.run(environment: environment) }
-                    group.addTask { try await server.serve(runner, environment) }
-                    // Whichever ends first ends both.
-                    try await group.next()
-                    group.cancelAll()
-                    try await group.waitForAll()
-                }
+                try await Self.alongside(scheduler, environment: environment) { try await server.serve(runner, environment) }
             }
         } catch {
             err("error: \(error)")
@@ -77,6 +70,19 @@ struct AppCommand {
         }
         err("Stopped")
         return 0
+    }
+
+    /// Runs the scheduler and `serve` side by side; whichever ends first ends both.
+    private static func alongside(
+        _ scheduler: TaskScheduler, environment: [String: String], _ serve: @escaping @Sendable () async throws -> Void
+    ) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await scheduler.run(environment: environment) }
+            group.addTask { try await serve() }
+            try await group.next()
+            group.cancelAll()
+            try await group.waitForAll()
+        }
     }
 
     /// Development mode: the development server and the schedules.
@@ -91,13 +97,9 @@ struct AppCommand {
         do {
             let say = err
             try await runUntilSignal(onSignal: { say("[dev server] Stopping…") }) {
-                try await withThrowingTaskGroup(of: Void.self) { group in
-                    group.addTask { try await scheduler.run(environment: environment) }
-                    group.addTask { try await developmentServer.serve(runner, environment) }
-                    // Whichever ends first (the server when `nitro dev` went away) ends both.
-                    try await group.next()
-                    group.cancelAll()
-                    try await group.waitForAll()
+                // Whichever ends first (the server when `nitro dev` went away) ends both.
+                try await Self.alongside(scheduler, environment: environment) {
+                    try await developmentServer.serve(runner, environment)
                 }
             }
         } catch {

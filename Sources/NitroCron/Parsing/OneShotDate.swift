@@ -20,7 +20,7 @@ struct OneShotDate: Sendable, Hashable {
     /// Reads `YYYY-MM-DDTHH:MM`, optionally `:SS` and a zero fraction, then optionally `Z` or an
     /// offset (`+02:00`, `-0530`).
     static func parse(_ bytes: [UInt8]) throws(CronError) -> OneShotDate {
-        var reader = Reader(bytes: bytes)
+        var reader = ASCIIReader(bytes: bytes)
         let shape = "write a one-shot date as YYYY-MM-DDTHH:MM:SS, with Z or an offset such as +02:00 for an absolute instant, or without for a wall-clock time in the schedule's time zone"
         func fail(_ what: String) -> CronError {
             CronError("\(what); \(shape)", column: reader.index + 1)
@@ -94,29 +94,5 @@ struct OneShotDate: Sendable, Hashable {
         years.insert(year)
         schedule.years = years
         return schedule
-    }
-
-    private struct Reader {
-        let bytes: [UInt8]
-        var index = 0
-
-        var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
-
-        mutating func take(_ character: Unicode.Scalar) -> Bool {
-            guard peek == UInt8(ascii: character) else { return false }
-            index += 1
-            return true
-        }
-
-        mutating func number(_ digits: Int) -> Int? {
-            guard index + digits <= bytes.count else { return nil }
-            var value = 0
-            for byte in bytes[index..<(index + digits)] {
-                guard byte >= 0x30, byte <= 0x39 else { return nil }
-                value = value * 10 + Int(byte - 0x30)
-            }
-            index += digits
-            return value
-        }
     }
 }

@@ -25,18 +25,7 @@ public struct CloudflareScheduledRoute: Sendable {
     public static let secretVariable = "NITRO_SCHEDULED_SECRET"
 
     /// A response: status code and JSON body.
-    public struct Response: Sendable, Hashable {
-        /// The HTTP status.
-        public let status: Int
-        /// The JSON body.
-        public let body: JSONValue
-
-        /// Creates a response.
-        public init(status: Int, body: JSONValue) {
-            self.status = status
-            self.body = body
-        }
-    }
+    public typealias Response = PlatformRouteResponse
 
     /// The runner whose registry holds the schedules.
     public let runner: TaskRunner
@@ -61,8 +50,7 @@ public struct CloudflareScheduledRoute: Sendable {
         log: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
     ) {
         self.runner = runner
-        let configured = environment[Self.secretVariable]
-        self.secret = (configured.map { $0.allSatisfy(\.isWhitespace) } ?? true) ? nil : configured
+        self.secret = BearerSecret(environment[Self.secretVariable]).value
         self.waitUntilLimit = waitUntilLimit
         self.log = log
     }
@@ -88,7 +76,7 @@ public struct CloudflareScheduledRoute: Sendable {
                 "\(Self.secretVariable) is not set in the container: set the Worker secret (`wrangler secret put \(Self.secretVariable)`), which the generated Worker passes to the container, so that only the Worker can call this route"
             )
         }
-        guard Self.constantTimeEquals(authorization.first?.value ?? "", "Bearer " + secret) else {
+        guard BearerSecret(secret).admits(authorization.first?.value ?? "") else {
             return error(401, "Unauthorized")
         }
         guard case .object(let members)? = try? JSONReader.parse(body), case .string(let cron)? = members["cron"],
@@ -114,17 +102,6 @@ public struct CloudflareScheduledRoute: Sendable {
     }
 
     private func error(_ status: Int, _ message: String) -> Response {
-        Response(status: status, body: ["status": .number(Double(status)), "message": .string(message)])
-    }
-
-    /// Compares two strings in time that depends only on their lengths, not on where they differ.
-    static func constantTimeEquals(_ left: String, _ right: String) -> Bool {
-        let a = Array(left.utf8)
-        let b = Array(right.utf8)
-        var difference = UInt8(truncatingIfNeeded: a.count ^ b.count)
-        for index in 0..<max(a.count, b.count) {
-            difference |= (index < a.count ? a[index] : 0) ^ (index < b.count ? b[index] : 0)
-        }
-        return difference == 0 && a.count == b.count
+        .error(status, message)
     }
 }

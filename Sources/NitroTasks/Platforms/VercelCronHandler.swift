@@ -16,18 +16,7 @@ import NitroCron
 /// ``allowUnauthenticated`` is set explicitly.
 public struct VercelCronHandler: Sendable {
     /// A response: status code and JSON body.
-    public struct Response: Sendable, Hashable {
-        /// The HTTP status.
-        public let status: Int
-        /// The JSON body.
-        public let body: JSONValue
-
-        /// Creates a response.
-        public init(status: Int, body: JSONValue) {
-            self.status = status
-            self.body = body
-        }
-    }
+    public typealias Response = PlatformRouteResponse
 
     /// The runner whose registry holds the schedules.
     public let runner: TaskRunner
@@ -53,8 +42,7 @@ public struct VercelCronHandler: Sendable {
         self.runner = runner
         self.debug = debug
         let configured = environment["CRON_SECRET"]
-        let isBlank = configured.map { $0.allSatisfy(\.isWhitespace) } ?? true
-        self.secret = isBlank ? nil : configured
+        self.secret = BearerSecret(configured).value
         self.allowUnauthenticated = allowUnauthenticated
         if let warning = Self.secretWarning(configured, allowUnauthenticated: allowUnauthenticated) { warn(warning) }
     }
@@ -126,7 +114,7 @@ public struct VercelCronHandler: Sendable {
                 return error(500, "CRON_SECRET is not set: add it to the project's environment variables on Vercel, so that only Vercel can call this route")
             }
             let presented = lowered["authorization"] ?? ""
-            guard Self.constantTimeEquals(presented, "Bearer " + secret) else {
+            guard BearerSecret(secret).admits(presented) else {
                 return error(401, "Unauthorized")
             }
         }
@@ -178,20 +166,6 @@ public struct VercelCronHandler: Sendable {
     }
 
     private func error(_ status: Int, _ message: String) -> Response {
-        Response(status: status, body: ["status": .number(Double(status)), "message": .string(message)])
-    }
-
-    /// Compares two strings in time that depends only on their lengths, not on where they differ.
-    static func constantTimeEquals(_ left: String, _ right: String) -> Bool {
-        let a = Array(left.utf8)
-        let b = Array(right.utf8)
-        var difference = UInt8(truncatingIfNeeded: a.count ^ b.count)
-        let length = max(a.count, b.count)
-        for index in 0..<length {
-            let x = index < a.count ? a[index] : 0
-            let y = index < b.count ? b[index] : 0
-            difference |= x ^ y
-        }
-        return difference == 0 && a.count == b.count
+        .error(status, message)
     }
 }
