@@ -40,6 +40,24 @@ import Testing
                 """)
     }
 
+    @Test func oneShotDatesShowTheirOneInstantOrNone() async throws {
+        let directory = try project(
+            timeZone: "Europe/Berlin", schedules: #""2024-05-01T10:00:00": "migrate", "2024-01-01T00:00:00Z": "cleanup""#)
+        let output = try await NitroBinary.run(["schedule", "--root", directory.path, "--from", "2024-03-09T12:00:00Z"])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(
+            output.stdout == """
+                Schedules (time zone Europe/Berlin):
+
+                  2024-05-01T10:00:00   migrate
+                    next  2024-05-01T10:00:00+02:00  (in 52d 20h)
+
+                  2024-01-01T00:00:00Z  cleanup
+                    next  none: no instant after this time (its date or year has passed)
+
+                """)
+    }
+
     @Test func jsonGivesUTCAndLocalInstants() async throws {
         let directory = try project(timeZone: "Europe/Berlin", schedules: #""30 2 * * *": "migrate""#)
         let output = try await NitroBinary.run(

@@ -102,6 +102,7 @@ enum ScheduleCommand: Command {
                 output += "    " + console.style("error:", "1;31") + " " + error + "\n"
                 continue
             }
+            if row.next.isEmpty { output += "    next  none: no instant after this time (its date or year has passed)\n" }
             for (index, instant) in row.next.enumerated() {
                 let label = index == 0 ? "next" : "    "
                 output += "    \(label)  \(LocalTime.format(instant, in: zone, named: zoneName))"
