@@ -71,7 +71,9 @@ struct CronWords {
         let upper = text.uppercased()
         if upper == "L" { return "the last day of the month" }
         if upper == "LW" { return "the last weekday of the month" }
-        let items = upper.split(separator: ",").map { item -> String in
+        let parts = upper.split(separator: ",")
+        if !parts.contains(where: { $0.contains("L") || $0.contains("W") }) { return unit(upper, "day-of-month") }
+        let items = parts.map { item -> String in
             if item == "L" { return "the last day of the month" }
             if item.hasSuffix("W"), let day = Int(item.dropLast()) { return "the weekday nearest day \(day) of the month" }
             return unit(String(item), "day-of-month")
@@ -99,7 +101,7 @@ struct CronWords {
 
     private var years: String? {
         guard let text = texts[.year], !Self.isAny(text) else { return nil }
-        return "in " + Self.list(text.split(separator: ",").map { Self.unit(String($0), "year") })
+        return "in " + Self.unit(text, "year")
     }
 
     // MARK: - Items
@@ -109,7 +111,11 @@ struct CronWords {
     /// One item of a field: `*`, `*/n`, `a`, `a-b`, `a/n`, `a-b/n`, each value shown by `name`.
     static func unit(_ item: String, _ unit: String, name: (Substring) -> String? = { String($0) }) -> String {
         if item.contains(",") {
-            return list(item.split(separator: ",").map { Self.unit(String($0), unit, name: name) })
+            let items = item.split(separator: ",")
+            if items.allSatisfy({ Int($0) != nil && name($0) == String($0) }) {
+                return plural(unit) + " " + list(items.map(String.init))
+            }
+            return list(items.map { Self.unit(String($0), unit, name: name) })
         }
         let parts = item.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
         let range = parts[0]
@@ -128,6 +134,11 @@ struct CronWords {
             return "\(every) from \(shown(range[..<dash])) through \(shown(range[range.index(after: dash)...]))"
         }
         return "\(every) from \(shown(range))"
+    }
+
+    /// `minutes`, `days-of-month`.
+    static func plural(_ unit: String) -> String {
+        unit.hasPrefix("day-of-") ? "days-" + unit.dropFirst(4) : unit + "s"
     }
 
     static func weekday(_ text: Substring) -> String? {
