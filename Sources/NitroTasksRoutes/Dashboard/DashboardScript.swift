@@ -208,9 +208,10 @@ enum DashboardScript {
             const note = runs.length ? null : el("p", { class: "muted", text: state.schedulerEnabled
               ? "No scheduled runs in the last hour (in development the scheduler runs unless NITRO_SCHEDULER=off)."
               : "The in-process scheduler is off in the config (scheduler.enabled: false)." });
-            container.replaceChildren(bar, el("div", { class: "axis", "aria-hidden": "true" },
+            const parts = [bar, el("div", { class: "axis", "aria-hidden": "true" },
               el("span", { text: clock(state.timeline.from) }), el("span", { text: "now " + clock(state.timeline.to) })), note,
-              runs.length ? el("details", {}, el("summary", { text: "The runs as a list" }), items) : null);
+              runs.length ? el("details", {}, el("summary", { text: "The runs as a list" }), items) : null];
+            container.replaceChildren(...parts.filter((part) => part != null));
           };
 
           const refresh = async () => {

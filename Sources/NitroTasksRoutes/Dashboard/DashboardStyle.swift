@@ -31,7 +31,7 @@ enum DashboardStyle {
         .skip { position: absolute; left: -100rem; }
         .skip:focus { left: 1rem; top: 0.5rem; background: var(--bg); padding: 0.25rem 0.5rem; }
         :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
-        #tasks { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 30rem), 1fr)); gap: 1rem; }
+        #tasks, #schedules { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 30rem), 1fr)); gap: 1rem; }
         .task { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 0.75rem 1rem; min-width: 0; }
         .task p { margin: 0.25rem 0; }
         .muted { color: var(--muted); }
@@ -62,7 +62,8 @@ enum DashboardStyle {
         table { border-collapse: collapse; width: 100%; margin-top: 0.5rem; font-size: 0.9rem; }
         caption { text-align: left; font-weight: 600; }
         th, td { text-align: left; padding: 0.2rem 0.5rem 0.2rem 0; border-bottom: 1px solid var(--line); vertical-align: top; }
-        .schedule { border-bottom: 1px solid var(--line); padding: 0.5rem 0; }
+        .schedule { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 0.75rem 1rem; min-width: 0; }
+        .schedule p { margin: 0.25rem 0; }
         .schedule h3 { font-size: 1rem; }
         .schedule ol, .schedule ul { margin: 0.25rem 0; padding-left: 1.25rem; }
         .bar {
