@@ -41,6 +41,7 @@ struct CronInWordsTests {
         ("0 0 1,L * *", "At 00:00 on day-of-month 1 and the last day of the month"),
         ("0 0 * * * * 2027,2029", "At minute 0 in years 2027 and 2029"),
         ("0 0 11 * *", "At 00:00 on day-of-month 11"),
+        ("2030-01-01T09:00:00+01:00", "Once, at 2030-01-01T09:00:00+01:00"),
     ]
 
     @Test(arguments: cases)

@@ -35,6 +35,8 @@ struct TaskDashboardStateTests {
                 .init(cron: "0 9 * * 1", tasks: ["db:migrate", "tea:pot"]),
                 .init(cron: "0 0 L * *", tasks: ["db:migrate"]),
                 .init(cron: "*/30 * * * * *", tasks: ["tea:pot"]),
+                .init(cron: "0 9 * * MON", tasks: ["db:migrate"], timeZone: "Europe/Berlin"),
+                .init(cron: "2026-03-01T09:00:00Z", tasks: ["db:migrate"]),
             ])
     }
 
@@ -49,7 +51,7 @@ struct TaskDashboardStateTests {
         #expect(tasks[0]["description"] == "Run database migrations")
         #expect(tasks[0]["definedAt"] == .string("NitroTasksTests/TaskDashboardStateTests.swift:\(Self.migrateLine)"))
         #expect(tasks[0]["hasHandler"] == true)
-        #expect(tasks[0]["schedules"] == ["0 9 * * 1", "0 0 L * *"])
+        #expect(tasks[0]["schedules"] == ["0 9 * * 1", "0 0 L * *", "0 9 * * MON", "2026-03-01T09:00:00Z"])
         #expect(tasks[1]["definedAt"] == .null && tasks[1]["hasHandler"] == false)
         #expect(tasks[2]["description"] == .null)
         #expect(tasks.allSatisfy { $0["running"] == [] && $0["recent"] == [] && $0["callers"] == 0 })
@@ -58,7 +60,7 @@ struct TaskDashboardStateTests {
     @Test func describesSchedulesWithTheirNextInstantsAndPlatformCrons() throws {
         let dashboard = TaskDashboard(runner: TaskRunner(registry: Self.registry()), clock: Clock().read)
         let schedules = try #require(dashboard.state(now: Self.monday)["schedules"]?.arrayValue)
-        #expect(schedules.count == 3)
+        #expect(schedules.count == 5)
         let weekly = schedules[0]
         #expect(weekly["cron"] == "0 9 * * 1" && weekly["tasks"] == ["db:migrate", "tea:pot"])
         #expect(weekly["words"] == "At 09:00 on Monday")
@@ -71,20 +73,31 @@ struct TaskDashboardStateTests {
         #expect(
             weekly["platforms"] == [
                 ["platform": "cloudflare", "name": "Cloudflare", "presets": ["cloudflare_module", "cloudflare_durable", "cloudflare_pages"],
-                 "cron": "0 9 * * MON"],
-                ["platform": "vercel", "name": "Vercel", "presets": ["vercel"], "cron": "0 9 * * 1"],
+                 "crons": ["0 9 * * MON"], "exact": true],
+                ["platform": "vercel", "name": "Vercel", "presets": ["vercel"], "crons": ["0 9 * * 1"], "exact": true],
             ])
         // `L` exists in Cloudflare's dialect, not in Vercel's: the error text says so.
         let last = schedules[1]
         #expect(last["words"] == "At 00:00 on the last day of the month")
         #expect(last["next"]?[0] == "2026-01-31T00:00:00.000Z")
-        #expect(last["platforms"]?[0]?["cron"] == "0 0 L * *")
-        #expect(last["platforms"]?[1]?["cron"] == nil)
+        #expect(last["platforms"]?[0]?["crons"] == ["0 0 L * *"])
+        #expect(last["platforms"]?[1]?["crons"] == nil)
         #expect(last["platforms"]?[1]?["error"]?.stringValue?.isEmpty == false)
         // Seconds: no platform can fire them.
         let seconds = schedules[2]
         #expect(seconds["next"]?.arrayValue?.first == "2026-01-05T08:00:30.000Z")
-        #expect(seconds["platforms"]?.arrayValue?.allSatisfy { $0["error"] != nil && $0["cron"] == nil } == true)
+        #expect(seconds["platforms"]?.arrayValue?.allSatisfy { $0["error"] != nil && $0["crons"] == nil } == true)
+        // A schedule's own zone: its instants in that zone, and UTC platforms need a cron per offset.
+        let berlin = schedules[3]
+        #expect(berlin["zone"] == "Europe/Berlin" && berlin["words"] == "At 09:00 on Monday")
+        // 08:00 UTC is 09:00 in Berlin: the next instant is strictly after now, a week later.
+        #expect(berlin["next"]?[0] == "2026-01-12T08:00:00.000Z")
+        #expect(berlin["platforms"]?[0]?["crons"] == ["0 7,8 * * MON"] && berlin["platforms"]?[0]?["exact"] == false)
+        // A one-shot date: once, and no platform cron.
+        let once = schedules[4]
+        #expect(once["words"] == "Once, at 2026-03-01T09:00:00Z")
+        #expect(once["next"] == ["2026-03-01T09:00:00.000Z"])
+        #expect(once["platforms"]?.arrayValue?.allSatisfy { $0["error"] != nil } == true)
     }
 
     @Test func aZoneTheSystemDoesNotKnowIsAnErrorOfTheSchedule() throws {

@@ -213,6 +213,9 @@ def main():
     print("   schedules:", "; ".join(words))
     assert "At every minute" in words and "At minute 0" in words, words
     assert browser.evaluate(page, "document.querySelectorAll('.schedule ol li').length") == 10
+    platforms = browser.evaluate(page, "[...document.querySelectorAll('.schedule ul li')].map(l => l.textContent)")
+    print("   platform crons:", "; ".join(platforms))
+    assert len(platforms) == 4 and all(": " in p and "cannot" not in p for p in platforms), platforms
     timeline = browser.evaluate(page, "document.getElementById('timeline').textContent")
     print("   timeline:", timeline)
     assert "No scheduled runs in the last hour" in timeline and "null" not in timeline, timeline

@@ -1,13 +1,16 @@
+import Foundation
+
 extension CronExpression {
     /// The expression in English words, for people (the development dashboard): `"0 9 * * 1"` is
     /// "At 09:00 on Monday", `"*/5 * * * *"` "At every 5th minute", `"0 0 L * *"` "At 00:00 on
     /// the last day of the month".
     ///
     /// Written from the fields as given (nicknames expanded), in the style of crontab.guru; when
-    /// both day fields are restricted it says "or" (either matches), or "if it is" with `+`. The
-    /// time zone is not part of the words.
+    /// both day fields are restricted it says "or" (either matches), or "if it is" with `+`. A
+    /// one-shot date is "Once, at" and the date as written. The time zone is not part of the words.
     public var inWords: String {
-        CronWords(fields: parsed.fields).sentence
+        if isOneShot { return "Once, at " + source.trimmingCharacters(in: .whitespaces) }
+        return CronWords(fields: parsed.fields).sentence
     }
 }
 

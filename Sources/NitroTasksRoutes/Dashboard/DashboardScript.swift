@@ -21,18 +21,18 @@ enum DashboardScript {
             return node;
           };
           const slug = (name) => "t-" + Array.from(name, (c) => /[A-Za-z0-9_-]/.test(c) ? c : "." + c.codePointAt(0).toString(16)).join("");
-          const zoned = (iso, options) => {
+          const zoned = (iso, options, zone) => {
             try {
-              return new Date(iso).toLocaleString(undefined, Object.assign({ timeZone: state.timeZone }, options));
+              return new Date(iso).toLocaleString(undefined, Object.assign({ timeZone: zone || state.timeZone }, options));
             } catch (error) {
               return iso;
             }
           };
           const clock = (iso) => zoned(iso, { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
-          const instant = (iso) => zoned(iso, {
+          const instant = (iso, zone) => zoned(iso, {
             weekday: "short", year: "numeric", month: "short", day: "numeric",
             hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false, timeZoneName: "short",
-          });
+          }, zone);
           const ms = (value) => value == null ? "" : value < 1000 ? value + " ms" : (value / 1000).toFixed(2) + " s";
           const triggerName = (trigger) => trigger === "http" ? "HTTP" : trigger;
 
@@ -181,11 +181,13 @@ enum DashboardScript {
                 el("p", {}, el("strong", { text: schedule.words }), " (" + schedule.zone + ") runs ",
                   ...schedule.tasks.flatMap((name, i) => [i ? ", " : null, el("code", { text: name })])),
                 el("p", { class: "muted", text: "Next runs:" }),
-                el("ol", {}, ...schedule.next.map((iso) => el("li", {}, el("time", { datetime: iso, text: instant(iso) })))),
+                el("ol", {}, ...schedule.next.map((iso) => el("li", {}, el("time", { datetime: iso, text: instant(iso, schedule.zone) })))),
                 el("p", { class: "muted", text: "On platforms (UTC):" }),
                 el("ul", {}, ...schedule.platforms.map((p) => el("li", {},
                   p.name + " (" + p.presets.join(", ") + "): ",
-                  p.cron != null ? el("code", { text: p.cron }) : el("span", { class: "error", text: "cannot run it: " + p.error })))));
+                  ...(p.crons ? p.crons.flatMap((cron, i) => [i ? ", " : null, el("code", { text: cron })]).concat(
+                    p.exact ? [] : [" (the app runs the tasks only at the invocations that are the schedule's instants)"])
+                    : [el("span", { class: "error", text: "cannot run it: " + p.error })])))));
             }));
           };
 

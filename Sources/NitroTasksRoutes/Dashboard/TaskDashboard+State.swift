@@ -19,7 +19,9 @@ extension TaskDashboard {
     /// `{"now", "timeZone", "schedulerEnabled", "historyLimit", "tasks": [{"name", "description",
     /// "definedAt", "hasHandler", "schedules", "callers", "running": [RUN], "recent": [RUN]}],
     /// "schedules": [{"cron", "tasks", "words", "zone", "next": [ISO…], "error", "platforms":
-    /// [{"platform", "name", "presets", "cron" | "error"}]}], "timeline": {"from", "to", "runs": [RUN]}}`
+    /// [{"platform", "name", "presets", "crons" and "exact" | "error"}]}], "timeline": {"from", "to",
+    /// "runs": [RUN]}}`; a schedule's zone is its own or the registry's, and its platform crons
+    /// come from the cron engine (``CronExpression/platformSchedule(for:)``), whatever the preset.
     /// where RUN is `{"id", "task", "trigger", "started", "scheduledTime", "joiners",
     /// "durationMs", "outcome": "running" | "succeeded" | "failed", "status", "message"}`.
     package func state(now: Date) -> JSONValue {
@@ -47,8 +49,10 @@ extension TaskDashboard {
                 "recent": .array((history.recent[entry.name] ?? []).map(Self.json)),
             ]
         }
-        let zone = TimeZone(identifier: registry.timeZone)
-        let schedules = registry.scheduledTasks.map { Self.json($0, zone: zone, zoneName: registry.timeZone, now: now) }
+        let schedules = registry.scheduledTasks.map { schedule -> JSONValue in
+            let zoneName = schedule.timeZone ?? registry.timeZone
+            return Self.json(schedule, zone: TimeZone(identifier: zoneName), zoneName: zoneName, now: now)
+        }
         return [
             "now": .string(ISO8601Timestamp.format(now)),
             "timeZone": .string(registry.timeZone),
@@ -92,7 +96,9 @@ extension TaskDashboard {
                     "presets": .array((presets[platform] ?? []).map(JSONValue.string)),
                 ]
                 do {
-                    entry["cron"] = .string(try expression.translated(for: platform))
+                    let schedule = try expression.platformSchedule(for: platform)
+                    entry["crons"] = .array(schedule.crons.map(JSONValue.string))
+                    entry["exact"] = .bool(schedule.isExact)
                 } catch {
                     entry["error"] = .string((error as? CronError)?.message ?? String(describing: error))
                 }
