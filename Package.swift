@@ -51,7 +51,7 @@ let package = Package(
         .target(name: "NitroSync"),
         .target(name: "NitroCron", dependencies: ["NitroSync"]),
         .target(name: "NitroTasks", dependencies: ["NitroJSON", "NitroSync", "NitroCron"]),
-        .target(name: "NitroTasksRoutes", dependencies: ["NitroJSON", "NitroTasks"]),
+        .target(name: "NitroTasksRoutes", dependencies: ["NitroJSON", "NitroSync", "NitroCron", "NitroTasks"]),
         // C facilities Glibc does not export (epoll, eventfd, line-buffered stdout), for the development server.
         .target(name: "CNitroDevServer"),
         .target(name: "NitroTasksDevServer", dependencies: ["NitroSync", "NitroTasks", "NitroTasksRoutes", "CNitroDevServer"]),

@@ -9,6 +9,8 @@ import NitroTasks
 /// - `GET` or `POST /_nitro/tasks/NAME`: runs `NAME` (percent-decoded) with the query parameters
 ///   as payload, overridden by the members of the JSON body's `payload` object; answers
 ///   `{"result": …}`.
+/// - `/_nitro/tasks/~ui` and below: the tasks dashboard (``TaskDashboard``), a page for people
+///   that lists the tasks and schedules and runs tasks by `POST` with a JSON body only.
 ///
 /// Before routing, it applies the development server's policy: the peer must be a loopback
 /// address (``RemoteAddressPolicy``), every `Host` (and an absolute-form target's authority) must
@@ -43,12 +45,25 @@ public struct TaskRoutes: Sendable {
     public let context: TaskContext
     /// Which peers are served; default ``RemoteAddressPolicy/loopbackOnly``.
     public let remoteAddressPolicy: RemoteAddressPolicy
+    /// The dashboard served under ``TaskDashboard/prefix``; `nil` when it is off (404).
+    public let dashboard: TaskDashboard?
 
-    /// Creates the routes of `runner`'s tasks.
+    /// Creates the routes of `runner`'s tasks, with a dashboard of its own.
+    ///
+    /// Create them once per runner: the dashboard observes the runner's runs from its creation.
     public init(runner: TaskRunner, context: TaskContext = TaskContext(), remoteAddressPolicy: RemoteAddressPolicy = .loopbackOnly) {
+        self.init(runner: runner, context: context, remoteAddressPolicy: remoteAddressPolicy, dashboard: TaskDashboard(runner: runner))
+    }
+
+    /// Creates the routes of `runner`'s tasks with the given dashboard, or none (`nil`).
+    public init(
+        runner: TaskRunner, context: TaskContext = TaskContext(), remoteAddressPolicy: RemoteAddressPolicy = .loopbackOnly,
+        dashboard: TaskDashboard?
+    ) {
         self.runner = runner
         self.context = context
         self.remoteAddressPolicy = remoteAddressPolicy
+        self.dashboard = dashboard
     }
 
     /// Whether `path` (percent-encoded, without query) is one of these routes: `/_nitro/tasks`
@@ -60,7 +75,7 @@ public struct TaskRoutes: Sendable {
     /// The response to `request`: 403 when the policy refuses it, else the route's answer.
     public func respond(to request: TaskRoutesRequest) async -> TaskRoutesResponse {
         if let refusal = refusal(for: request) { return .error(403, refusal) }
-        return await route(request.method, path: request.path, query: request.query, body: request.body)
+        return await route(request.method, path: request.path, query: request.query, headers: request.headers, body: request.body)
     }
 
     /// Why `request` is refused (the 403 message), or `nil` when it may be served.
@@ -80,7 +95,13 @@ public struct TaskRoutes: Sendable {
     }
 
     /// The routing alone, with no policy: what a request that passed ``refusal(for:)`` gets.
-    package func route(_ method: String, path: String, query: String?, body: [UInt8]) async -> TaskRoutesResponse {
+    package func route(
+        _ method: String, path: String, query: String?, headers: [(name: String, value: String)] = [], body: [UInt8]
+    ) async -> TaskRoutesResponse {
+        if TaskDashboard.matches(path: path) {
+            guard let dashboard else { return .error(404, "The tasks dashboard is off for these routes") }
+            return await dashboard.route(method, path: path, headers: headers, body: body)
+        }
         if path == Self.prefix || path == Self.prefix + "/" {
             guard method == "GET" || method == "HEAD" else {
                 return methodNotAllowed(method, allowed: "GET, HEAD")

@@ -1,11 +1,13 @@
 /// The answer of ``TaskRoutes``: a status, header fields (lower-case names) and a body, to copy
-/// into the framework's response. Every body is JSON.
+/// into the framework's response. Every body is JSON, except the dashboard's page, script and
+/// style sheet (``TaskDashboard``), which say their type in `content-type`.
 public struct TaskRoutesResponse: Sendable, Equatable {
     /// The HTTP status code.
     public var status: Int
-    /// The header fields (`content-type`, and `allow` on a 405); the server adds the framing ones.
+    /// The header fields (`content-type`, `allow` on a 405, and the dashboard's security headers);
+    /// the server adds the framing ones.
     public var headers: [(name: String, value: String)]
-    /// The body bytes (compact JSON).
+    /// The body bytes (compact JSON, or the dashboard's HTML, JavaScript or CSS).
     public var body: [UInt8]
 
     /// Creates a response.

@@ -31,7 +31,9 @@ struct TaskNamingTests {
 
     @Test(
         "names that cannot be task names",
-        arguments: ["db::x", "my task", "a/b", "x:", ":x", "naïve", "a?b", ""])
+        // `~ui`, `~ui/run`, `~ui:x`: the development dashboard's path segment (`/_nitro/tasks/~ui`)
+        // is no task name, so the dashboard hides no task route.
+        arguments: ["db::x", "my task", "a/b", "x:", ":x", "naïve", "a?b", "", "~ui", "~ui/run", "~ui:x"])
     func invalidNames(name: String) {
         #expect(TaskNaming.problem(with: name) != nil)
     }

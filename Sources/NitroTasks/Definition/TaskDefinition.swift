@@ -10,16 +10,25 @@ public struct TaskDefinition: Sendable {
     /// How long a run may take; `nil` (the default) for no limit. Past it, the run is cancelled,
     /// every caller gets ``TaskError/timedOut(_:after:)`` (504), and the runner forgets the run.
     public let timeLimit: Duration?
+    /// Where it is defined: the file as `#fileID` gives it (`App/migrate.swift`: the module and
+    /// the file name, which is unique in a module) and the line, for the development dashboard.
+    public let fileID: String
+    /// The line of ``fileID`` where it is defined.
+    public let line: Int
     let body: @Sendable (TaskEvent) async throws -> TaskResult
 
-    /// Creates a task from a closure that returns a ``TaskResult``.
+    /// Creates a task from a closure that returns a ``TaskResult``; `fileID` and `line` record
+    /// where (leave them to their defaults).
     public init(
         meta: TaskMeta? = nil, concurrency: TaskConcurrency = .dedupe, timeLimit: Duration? = nil,
+        fileID: String = #fileID, line: Int = #line,
         run: @escaping @Sendable (TaskEvent) async throws -> TaskResult
     ) {
         self.meta = meta
         self.concurrency = concurrency
         self.timeLimit = timeLimit
+        self.fileID = fileID
+        self.line = line
         self.body = run
     }
 
@@ -45,12 +54,14 @@ public struct TaskDefinition: Sendable {
 ///   - meta: display information (optional).
 ///   - concurrency: what a call does while a run is in flight (``TaskConcurrency/dedupe``).
 ///   - timeLimit: how long a run may take (no limit by default).
+///   - fileID: where it is defined, for the development dashboard (leave the default).
+///   - line: the line where it is defined (leave the default).
 ///   - run: the work; it may be `async` and may throw (the error reaches the caller unchanged).
 public func defineTask<Result: TaskResultConvertible>(
     meta: TaskMeta? = nil, concurrency: TaskConcurrency = .dedupe, timeLimit: Duration? = nil,
-    run: @escaping @Sendable (TaskEvent) async throws -> Result
+    fileID: String = #fileID, line: Int = #line, run: @escaping @Sendable (TaskEvent) async throws -> Result
 ) -> TaskDefinition {
-    TaskDefinition(meta: meta, concurrency: concurrency, timeLimit: timeLimit) { event in try await run(event).taskResult }
+    TaskDefinition(meta: meta, concurrency: concurrency, timeLimit: timeLimit, fileID: fileID, line: line) { event in try await run(event).taskResult }
 }
 
 /// What a task closure may return besides nothing and `Encodable` values: ``TaskResult``.
@@ -69,9 +80,9 @@ extension TaskResult: TaskResultConvertible {
 /// Defines a task that returns nothing (its result is empty).
 public func defineTask(
     meta: TaskMeta? = nil, concurrency: TaskConcurrency = .dedupe, timeLimit: Duration? = nil,
-    run: @escaping @Sendable (TaskEvent) async throws -> Void
+    fileID: String = #fileID, line: Int = #line, run: @escaping @Sendable (TaskEvent) async throws -> Void
 ) -> TaskDefinition {
-    TaskDefinition(meta: meta, concurrency: concurrency, timeLimit: timeLimit) { event in
+    TaskDefinition(meta: meta, concurrency: concurrency, timeLimit: timeLimit, fileID: fileID, line: line) { event in
         try await run(event)
         return TaskResult()
     }
@@ -85,9 +96,9 @@ public func defineTask(
 /// ```
 public func defineTask<Value: Encodable & Sendable>(
     meta: TaskMeta? = nil, concurrency: TaskConcurrency = .dedupe, timeLimit: Duration? = nil,
-    run: @escaping @Sendable (TaskEvent) async throws -> Value
+    fileID: String = #fileID, line: Int = #line, run: @escaping @Sendable (TaskEvent) async throws -> Value
 ) -> TaskDefinition {
-    TaskDefinition(meta: meta, concurrency: concurrency, timeLimit: timeLimit) { event in
+    TaskDefinition(meta: meta, concurrency: concurrency, timeLimit: timeLimit, fileID: fileID, line: line) { event in
         try TaskResult(encoding: try await run(event))
     }
 }

@@ -5,6 +5,8 @@ public enum TaskTrigger: String, Sendable, Hashable, CaseIterable, CustomStringC
     case code
     /// The development server's route `/_nitro/tasks/NAME` (so also `nitro task run`).
     case http
+    /// A person, with the Run button of the development dashboard (`/_nitro/tasks/~ui`).
+    case manual
     /// The in-process ``TaskScheduler``.
     case schedule
     /// Cloudflare's cron trigger, through ``CloudflareScheduled``.

@@ -21,7 +21,10 @@ extension TaskRoutes {
     /// The routing alone for a parsed request (no peer or header policy): what the server does once
     /// a request passed ``TaskRoutes/refusal(for:)``.
     package func respond(to request: HTTPRequest) async -> HTTPResponse {
-        HTTPResponse(await route(request.method, path: request.path, query: request.query, body: request.body))
+        HTTPResponse(
+            await route(
+                request.method, path: request.path, query: request.query,
+                headers: request.headers.fields.map { ($0.name, $0.value) }, body: request.body))
     }
 }
 
