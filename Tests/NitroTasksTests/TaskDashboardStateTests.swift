@@ -72,7 +72,7 @@ struct TaskDashboardStateTests {
             ])
         #expect(
             weekly["platforms"] == [
-                ["platform": "cloudflare", "name": "Cloudflare", "presets": ["cloudflare_module", "cloudflare_durable", "cloudflare_pages"],
+                ["platform": "cloudflare", "name": "Cloudflare", "presets": ["cloudflare_module", "cloudflare_durable"],
                  "crons": ["0 9 * * MON"], "exact": true],
                 ["platform": "vercel", "name": "Vercel", "presets": ["vercel"], "crons": ["0 9 * * 1"], "exact": true],
             ])

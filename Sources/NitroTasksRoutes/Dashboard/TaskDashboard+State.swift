@@ -7,7 +7,7 @@ extension TaskDashboard {
     /// The presets whose platform reads a schedule in each dialect (Docs/Presets.md); the others
     /// run the schedules in-process, as written.
     static let presets: [CronPlatform: [String]] = [
-        .cloudflare: ["cloudflare_module", "cloudflare_durable", "cloudflare_pages"],
+        .cloudflare: ["cloudflare_module", "cloudflare_durable"],  // Pages has no Cron Triggers
         .vercel: ["vercel"],
     ]
 
