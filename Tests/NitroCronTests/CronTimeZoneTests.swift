@@ -90,6 +90,13 @@ struct CronSpringForwardTests {
         #expect(expression.next(after: date("2024-03-10T07:29:30Z")).map(iso) == "2024-03-10T07:30:00.000Z")
     }
 
+    @Test func theInstantASkippedTimeMovesToMatches() throws {
+        // croner's match says no for 03:30 EDT; it is when the schedule fires, so it matches here.
+        let expression = try CronExpression("30 2 * * *", timeZone: zone("America/New_York"))
+        #expect(expression.matches(date("2024-03-10T07:30:00Z")))
+        #expect(!expression.matches(date("2024-03-10T06:30:00Z")))
+    }
+
     @Test func halfHoursOfTheSkippedHour() throws {
         #expect(try nextRuns("0 0,30 1,2 * * *", 5, from: "2024-03-10T05:00:00Z", in: "America/New_York")
             == ["2024-03-10T06:00:00.000Z", "2024-03-10T06:30:00.000Z", "2024-03-10T07:00:00.000Z",
