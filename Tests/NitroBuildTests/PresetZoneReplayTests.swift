@@ -22,7 +22,7 @@ struct PresetZoneReplayTests {
         var seen = Set<String>()
         let extra = [
             "0 9 * * MON", "30 1 * * *", "0 0 1 * *", "45 23 * * SAT", "*/15 9 * * *", "0 2 * * *", "30 2 * 3 SUN",
-            "0 8,20 * * MON-FRI", "* 2 * * *", "0 0 L * *", "0 12 * * FRI#2", "15 0 1,15 * *", "0 9 * 10-12 *",
+            "0 8,20 * * MON-FRI", "* 2 * * *", "0 0 L * *", "0 12 * * FRI#2", "15 0 1,15 * *", "0 9 * 10-12 *", "0 21 28 * *", "0 22 31 * *", "0 9 15,31 * *",
         ]
         return (PresetDialectEquivalenceTests.schedules.map(\.cron) + extra).filter { seen.insert($0).inserted }
     }()

@@ -33,10 +33,16 @@ struct CronPlatformScheduleTests {
         // may be a month earlier, so each cron's months gain their neighbours.
         #expect(try crons("0 9 * * MON", "Pacific/Chatham", .cloudflare).crons == ["15 19,20 * * SUN"])
         #expect(try crons("0 9 * * MON", "Pacific/Chatham", .vercel).crons == ["15 19 * 1-4,8-12 0", "15 20 * 2-9 0"])
-        // The first of the month moves to the last day of the month before: every day is invoked,
-        // and the filter keeps the first.
+        // The first of the month moves to the last day of the month before, which is one of
+        // 28-31: those days are invoked, and the filter keeps the right one.
         let monthly = try crons("0 9 1 * *", "Australia/Sydney", .cloudflare)
-        #expect(monthly.crons == ["0 22,23 * * *"] && !monthly.isExact)
+        #expect(monthly.crons == ["0 22,23 28-31 * *"] && !monthly.isExact)
+        // The 15th and the last days move back one day; `L` cannot, so every day is invoked.
+        #expect(try crons("0 9 15,31 * *", "Australia/Sydney", .vercel).crons.allSatisfy { $0.contains(" 14,30 ") })
+        #expect(try crons("0 9 L * *", "Australia/Sydney", .cloudflare).crons == ["0 22,23 * * *"])
+        // Moving forward (New York 21:00 is 01:00 or 02:00 UTC the next day): the 28th may be
+        // the last day, so the 1st is invoked too.
+        #expect(try crons("0 21 28 * *", "America/New_York", .cloudflare).crons == ["0 1,2 1,29 * *"])
     }
 
     @Test func aFixedOffsetThatSplitsHoursAndMinutes() throws {

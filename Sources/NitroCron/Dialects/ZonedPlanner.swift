@@ -108,6 +108,20 @@ struct ZonedPlanner {
         switch schedule.dayRule {
         case .everyDay:
             return (days, widenedMonths)
+        case .dayOfMonthOnly where schedule.dayOfMonthIsPlain:
+            // Day d moves to d-1 (the 1st to the last day of the month before: 28-31) or d+1 (a
+            // day from the 28th on may be the last, followed by the 1st).
+            var moved: UInt64 = 0
+            for day in 1...31 where schedule.daysOfMonth & (1 << UInt64(day)) != 0 {
+                if dayShift < 0 {
+                    if day == 1 { for last in 28...31 { moved |= 1 << UInt64(last) } } else { moved |= 1 << UInt64(day - 1) }
+                } else {
+                    if day < 31 { moved |= 1 << UInt64(day + 1) }
+                    if day >= 28 { moved |= 1 << 1 }
+                }
+            }
+            days.daysOfMonth = moved
+            return (days, true)
         case .dayOfWeekOnly where schedule.dayOfWeekIsPlain:
             days.weekdays = 0
             for weekday in 0..<7 where schedule.occurrences(of: weekday) != 0 {
