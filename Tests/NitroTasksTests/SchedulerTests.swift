@@ -271,12 +271,15 @@ private func runner(_ tasks: [String: TaskDefinition], schedules: [TaskRegistry.
             do { try await Task.sleep(for: .seconds(3600)) } catch { cancelled.withLock { $0 = true } }
         }
         let clock = ManualSchedulerClock(now: date("2024-05-01T10:00:00Z"))
+        let tasks = runner(["t": task], schedules: [.init(cron: "* * * * *", tasks: ["t"])])
         let scheduler = TaskScheduler(
-            runner: runner(["t": task], schedules: [.init(cron: "* * * * *", tasks: ["t"])]),
-            options: .init(gracePeriod: .seconds(10), log: recorder.log), clock: clock)
+            runner: tasks, options: .init(gracePeriod: .seconds(10), log: recorder.log), clock: clock)
         try scheduler.start(environment: [:])
         await clock.waitForSleepers(1)
         clock.advanceToNextDeadline()
+        // Shut down only once the tick's run is in flight (a shutdown before the timer fires
+        // cancels the tick, and then there is nothing to wait for).
+        try await waitUntil("the tick's run started") { tasks.isRunning("t") }
         let shutdown = Task { await scheduler.shutdown() }
         // Wait until the only sleeper is the grace-period timer (the minute timer is gone).
         let graceEnd = date("2024-05-01T10:01:10Z")
