@@ -155,17 +155,7 @@ public struct TaskRoutes: Sendable {
         }
         let body = body.drop { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }
         guard !body.isEmpty else { return payload }
-        let json: JSONValue
-        do {
-            json = try JSONReader.parse(body)
-        } catch {
-            throw TaskError(statusCode: 400, message: "The request body is not valid JSON: \(error)")
-        }
-        guard case .object(let members) = json else {
-            throw TaskError(
-                statusCode: 400,
-                message: "The request body must be a JSON object such as {\"payload\": {…}}, not \(json.kindDescription)")
-        }
+        let members = try Self.jsonObject(body, example: "such as {\"payload\": {…}}")
         switch members["payload"] {
         case nil, .null?:
             break
@@ -179,5 +169,20 @@ public struct TaskRoutes: Sendable {
 
     private func methodNotAllowed(_ method: String, allowed: String) -> TaskRoutesResponse {
         .error(405, "Method \(method) is not allowed here; use \(allowed)", headers: [("allow", allowed)])
+    }
+
+    /// A request body that must be a JSON object; 400 saying what is wrong otherwise. `example`
+    /// follows "a JSON object" in the message.
+    static func jsonObject(_ body: some Collection<UInt8>, example: String) throws(TaskError) -> [String: JSONValue] {
+        let json: JSONValue
+        do {
+            json = try JSONReader.parse(Array(body))
+        } catch {
+            throw TaskError(statusCode: 400, message: "The request body is not valid JSON: \(error)")
+        }
+        guard case .object(let members) = json else {
+            throw TaskError(statusCode: 400, message: "The request body must be a JSON object \(example), not \(json.kindDescription)")
+        }
+        return members
     }
 }

@@ -97,16 +97,7 @@ extension TaskDashboard {
     ///
     /// - Throws: ``TaskError`` (400) saying what is wrong with the body.
     static func runRequest(_ body: [UInt8]) throws(TaskError) -> (task: String, payload: TaskPayload) {
-        let json: JSONValue
-        do {
-            json = try JSONReader.parse(body)
-        } catch {
-            throw TaskError(statusCode: 400, message: "The request body is not valid JSON: \(error)")
-        }
-        guard case .object(let members) = json else {
-            throw TaskError(
-                statusCode: 400, message: "The request body must be a JSON object {\"task\": NAME, \"payload\": {…}}, not \(json.kindDescription)")
-        }
+        let members = try TaskRoutes.jsonObject(body, example: "{\"task\": NAME, \"payload\": {…}}")
         guard case .string(let task)? = members["task"], !task.isEmpty else {
             throw TaskError(statusCode: 400, message: "The request body needs `task`, the name of the task to run, as a string")
         }
