@@ -23,9 +23,50 @@ package enum NitroCLI {
 
     /// Runs the tool with `arguments` (without the program name); returns the exit code.
     package static func main(
-        _ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
-        currentDirectory: String = FileManager.default.currentDirectoryPath
+        _ arguments: [String], environment: [String: String] = ProcessState.environment,
+        currentDirectory: String = ProcessState.currentDirectory
     ) async -> Int32 {
+        switch resolve(arguments, environment: environment, currentDirectory: currentDirectory) {
+        case .finished(let status):
+            return status
+        case .command(let command, var arguments, let context):
+            do {
+                return try await command.run(&arguments, context: context)
+            } catch {
+                return failure(error, of: command, console: context.console)
+            }
+        }
+    }
+
+    /// ``main(_:environment:currentDirectory:)`` on the calling thread, for everything but an
+    /// async command (`dev`, `task`): then `nil`, having printed nothing. `nitro` tries this first,
+    /// so that `build`, `cron`, `schedule`, help and usage errors never start a thread of the
+    /// concurrency runtime (``SynchronousCommand``).
+    package static func mainSynchronously(
+        _ arguments: [String], environment: [String: String] = ProcessState.environment,
+        currentDirectory: String = ProcessState.currentDirectory
+    ) -> Int32? {
+        switch resolve(arguments, environment: environment, currentDirectory: currentDirectory) {
+        case .finished(let status):
+            return status
+        case .command(let command, var arguments, let context):
+            guard let synchronous = command as? any SynchronousCommand.Type else { return nil }
+            do {
+                return try synchronous.runSynchronously(&arguments, context: context)
+            } catch {
+                return failure(error, of: command, console: context.console)
+            }
+        }
+    }
+
+    /// What the arguments ask for: an exit status already decided (version, help, a usage
+    /// error, all printed), or a command to run with the arguments it has not read yet.
+    enum Invocation {
+        case finished(Int32)
+        case command(any Command.Type, Arguments, CommandContext)
+    }
+
+    static func resolve(_ arguments: [String], environment: [String: String], currentDirectory: String) -> Invocation {
         var arguments = Arguments(arguments)
         let colorMode: Console.ColorMode
         do {
@@ -36,7 +77,7 @@ package enum NitroCLI {
             colorMode = mode
         } catch {
             let console = Console(colorMode: .never, environment: environment)
-            return usageFailure(error, usage: "nitro <command> [options]", console: console)
+            return .finished(usageFailure(error, usage: "nitro <command> [options]", console: console))
         }
         let console = Console(colorMode: colorMode, environment: environment)
         let context = CommandContext(
@@ -44,42 +85,47 @@ package enum NitroCLI {
 
         if arguments.flag("--version") {
             console.out(version)
-            return ExitCode.success
+            return .finished(ExitCode.success)
         }
         let wantsHelp = arguments.flag("--help", "-h")
         let word: String?
-        do { word = try arguments.positional() } catch { return usageFailure(error, usage: "nitro <command>", console: console) }
+        do { word = try arguments.positional() } catch {
+            return .finished(usageFailure(error, usage: "nitro <command>", console: console))
+        }
         guard let word else {
             console.out(mainHelp())
-            return wantsHelp ? ExitCode.success : ExitCode.usage
+            return .finished(wantsHelp ? ExitCode.success : ExitCode.usage)
         }
         if word == "help" {
             let topic = try? arguments.positional()
             guard let topic else {
                 console.out(mainHelp())
-                return ExitCode.success
+                return .finished(ExitCode.success)
             }
             guard let command = commands.first(where: { $0.name == topic }) else {
-                return usageFailure(unknownCommand(topic), usage: "nitro help <command>", console: console)
+                return .finished(usageFailure(unknownCommand(topic), usage: "nitro help <command>", console: console))
             }
             console.out(command.helpText)
-            return ExitCode.success
+            return .finished(ExitCode.success)
         }
         guard let command = commands.first(where: { $0.name == word }) else {
-            return usageFailure(unknownCommand(word), usage: "nitro <command> [options]", console: console)
+            return .finished(usageFailure(unknownCommand(word), usage: "nitro <command> [options]", console: console))
         }
         if wantsHelp {
             console.out(command.helpText)
-            return ExitCode.success
+            return .finished(ExitCode.success)
         }
-        do {
-            return try await command.run(&arguments, context: context)
-        } catch let error as UsageError {
+        return .command(command, arguments, context)
+    }
+
+    /// The exit status of a command that threw: a usage error with the command's usage, anything
+    /// else as an error.
+    static func failure(_ error: any Error, of command: any Command.Type, console: Console) -> Int32 {
+        if let error = error as? UsageError {
             return usageFailure(error, usage: command.usage, console: console, command: command.name)
-        } catch {
-            console.err("\(console.style("error:", "1;31")) \(error)")
-            return ExitCode.failure
         }
+        console.err("\(console.style("error:", "1;31")) \(error)")
+        return ExitCode.failure
     }
 
     static func mainHelp() -> String {

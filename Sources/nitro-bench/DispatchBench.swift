@@ -69,7 +69,7 @@ enum DispatchBench {
     static func scaling(_ arguments: [String]) async throws {
         let small = Measure.intOption("--joiners", in: arguments, default: 10_000)
         let large = small * 10
-        let repeats = Measure.intOption("--scaling-repeats", in: arguments, default: 5)
+        let repeats = Measure.intOption("--scaling-repeats", in: arguments, default: 9)
         let limit = Measure.intOption("--scaling-deadline", in: arguments, default: 120)
         // A hang must fail the bench, not hold it: the watchdog runs on a dispatch thread, outside
         // the cooperative pool that the callers fill, and every poll below has the same deadline.

@@ -22,7 +22,9 @@ package struct LineIndex: Sendable {
 
     package init(_ bytes: [UInt8]) {
         var starts = [0]
-        for index in bytes.indices where bytes[index] == 0x0A { starts.append(index + 1) }
+        bytes.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices where buffer[index] == 0x0A { starts.append(index + 1) }
+        }
         lineStarts = starts
     }
 

@@ -23,21 +23,36 @@ package enum TaskNameConstants {
     /// The constant for `name` by the rules above (before collisions), or `nil` when the name
     /// has no letter or digit.
     package static func identifier(for name: String) -> String? {
-        let runs = runs(of: name)
-        guard let first = runs.first else { return nil }
-        var text = lowerFirst(first)
-        for run in runs.dropFirst() {
-            if let last = text.unicodeScalars.last, isDigit(last), let next = run.unicodeScalars.first, isDigit(next) {
-                text += "_"
+        // Byte by byte: runs are ASCII letters and digits, so every byte of the result is ASCII
+        // (a name of 100,000 tasks goes through here twice: no scalar views, no substrings).
+        var utf8 = Array(name.utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(utf8.count + 2)
+        var index = 0
+        var isFirstRun = true
+        while index < utf8.count {
+            guard isWord(utf8[index]) else {
+                index += 1
+                continue
             }
-            // Runs are ASCII letters and digits: upper-case the first one by its bit.
-            let head = run.unicodeScalars.first!
-            text.unicodeScalars.append(("a"..."z").contains(head) ? Unicode.Scalar(UInt8(head.value) & ~0x20) : head)
-            text.unicodeScalars.append(contentsOf: run.unicodeScalars.dropFirst())
+            var end = index
+            while end < utf8.count, isWord(utf8[end]) { end += 1 }
+            if isFirstRun {
+                lowerFirst(&utf8, index..<end)
+                isFirstRun = false
+            } else {
+                if let last = text.last, isDigit(last), isDigit(utf8[index]) { text.append(UInt8(ascii: "_")) }
+                // Upper-case the first letter by its bit.
+                if isLower(utf8[index]) { utf8[index] &= ~0x20 }
+            }
+            text += utf8[index..<end]
+            index = end
         }
-        if let start = text.unicodeScalars.first, isDigit(start) { text = "_" + text }
-        if reserved.contains(text) { text += "_" }
-        return text
+        guard let start = text.first else { return nil }
+        if isDigit(start) { text.insert(UInt8(ascii: "_"), at: 0) }
+        var identifier = String(decoding: text, as: UTF8.self)
+        if reserved.contains(identifier) { identifier += "_" }
+        return identifier
     }
 
     /// The constant of each of `names` (same order), `nil` for a name that has none of its own
@@ -75,39 +90,18 @@ package enum TaskNameConstants {
         SwiftIdentifier.spelled(identifier)
     }
 
-    static func runs(of name: String) -> [Substring] {
-        var runs: [Substring] = []
-        var start: String.Index?
-        var index = name.startIndex
-        while index < name.endIndex {
-            let scalar = name.unicodeScalars[index]
-            let isWord = isDigit(scalar) || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
-            if isWord, start == nil { start = index }
-            if !isWord, let begin = start {
-                runs.append(name[begin..<index])
-                start = nil
-            }
-            index = name.unicodeScalars.index(after: index)
-        }
-        if let begin = start { runs.append(name[begin...]) }
-        return runs
-    }
-
-    /// The first run with its leading capitals lowered: `Migrate` → `migrate`, `DB` → `db`,
-    /// `HTTPPing` → `httpPing` (the last capital starts the next word).
-    static func lowerFirst(_ run: Substring) -> String {
-        let scalars = Array(run.unicodeScalars)
-        var upper = 0
-        while upper < scalars.count, ("A"..."Z").contains(scalars[upper]) { upper += 1 }
-        guard upper > 0 else { return String(run) }
+    /// The first run with its leading capitals lowered, in place: `Migrate` → `migrate`, `DB` →
+    /// `db`, `HTTPPing` → `httpPing` (the last capital starts the next word).
+    static func lowerFirst(_ bytes: inout [UInt8], _ run: Range<Int>) {
+        var upper = run.lowerBound
+        while upper < run.upperBound, isUpper(bytes[upper]) { upper += 1 }
         var lowered = upper
-        if upper > 1, upper < scalars.count, ("a"..."z").contains(scalars[upper]) { lowered = upper - 1 }
-        var text = ""
-        for (offset, scalar) in scalars.enumerated() {
-            text.unicodeScalars.append(offset < lowered ? Unicode.Scalar(UInt8(scalar.value) | 0x20) : scalar)
-        }
-        return text
+        if upper - run.lowerBound > 1, upper < run.upperBound, isLower(bytes[upper]) { lowered = upper - 1 }
+        for index in run.lowerBound..<lowered { bytes[index] |= 0x20 }
     }
 
-    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
+    static func isWord(_ byte: UInt8) -> Bool { isDigit(byte) || isLower(byte) || isUpper(byte) }
+    static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+    static func isLower(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
+    static func isUpper(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") }
 }

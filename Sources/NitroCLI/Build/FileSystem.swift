@@ -195,12 +195,13 @@ enum FileSystem {
             count = total
         }
         // The file may have grown since `fstat`.
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let got = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress!, $0.count) }
-            if got < 0 && errno == EINTR { continue }
-            if got <= 0 { break }
-            bytes.append(contentsOf: chunk[0..<got])
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { chunk in
+            while true {
+                let got = systemRead(fd, chunk.baseAddress!, chunk.count)
+                if got < 0 && errno == EINTR { continue }
+                if got <= 0 { break }
+                bytes.append(contentsOf: chunk[0..<got])
+            }
         }
         return bytes
     }

@@ -2,7 +2,7 @@ import NitroBuild
 
 /// `nitro build`: scan the tasks, read the config, merge, and generate the Swift registry
 /// (and, per preset, the platform files).
-enum BuildCommand: Command {
+enum BuildCommand: SynchronousCommand {
     static let name = "build"
     static let summary = "Scan tasks, merge the config and generate the registry and platform files"
     static let usage = "nitro build [--root DIR] [--preset NAME] [--check | --dry-run] [--strict] [--verbose]"
@@ -44,7 +44,7 @@ enum BuildCommand: Command {
           nitro build --dry-run --json              ... as JSON, for scripts
         """
 
-    static func run(_ arguments: inout Arguments, context: CommandContext) async throws -> Int32 {
+    static func runSynchronously(_ arguments: inout Arguments, context: CommandContext) throws -> Int32 {
         let rootOption = try arguments.option("--root")
         let presetOption = try arguments.option("--preset")
         let check = arguments.flag("--check")

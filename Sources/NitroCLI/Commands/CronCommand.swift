@@ -7,7 +7,7 @@ import NitroJSON
 ///
 /// Errors and warnings are printed as `<cron>:1:COLUMN: error: message`, the expression taken
 /// as a one-line file named `<cron>`, followed by the expression and a caret under the column.
-enum CronCommand: Command {
+enum CronCommand: SynchronousCommand {
     static let name = "cron"
     static let summary = "Explain a cron expression: its next instants, per platform"
     static let usage = "nitro cron EXPR [--next N] [--from ISO-8601] [--timezone ZONE] [--preset NAME] [--json]"
@@ -50,7 +50,7 @@ enum CronCommand: Command {
         Preset(name: $0, platform: nil, note: nil)
     }
 
-    static func run(_ arguments: inout Arguments, context: CommandContext) async throws -> Int32 {
+    static func runSynchronously(_ arguments: inout Arguments, context: CommandContext) throws -> Int32 {
         let json = arguments.flag("--json")
         let count = try arguments.intOption("--next", in: 1...10_000) ?? 5
         let zoneName = try arguments.option("--timezone") ?? "UTC"

@@ -5,7 +5,7 @@ import NitroJSON
 
 /// `nitro schedule`: every schedule of the project, its tasks and its next instants, read from the
 /// sources (no server needed), like Laravel's `schedule:list`.
-enum ScheduleCommand: Command {
+enum ScheduleCommand: SynchronousCommand {
     static let name = "schedule"
     static let summary = "Show every schedule, its tasks and its next instants"
     static let usage = "nitro schedule [--root DIR] [--next N] [--from ISO-8601] [--json]"
@@ -27,7 +27,7 @@ enum ScheduleCommand: Command {
           nitro schedule --from 2024-03-10T00:00:00Z --json
         """
 
-    static func run(_ arguments: inout Arguments, context: CommandContext) async throws -> Int32 {
+    static func runSynchronously(_ arguments: inout Arguments, context: CommandContext) throws -> Int32 {
         let root = try arguments.option("--root") ?? "."
         let count = try arguments.intOption("--next", in: 1...1000) ?? 3
         let fromText = try arguments.option("--from")
