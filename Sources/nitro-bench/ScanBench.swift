@@ -10,7 +10,8 @@ import Foundation
 /// ratio; reports the build's peak memory; and times `nitro build --check` on a 100-task project
 /// against a whole Foundation "hello world" process (`nitro-bench --hello-world`), in the same run.
 /// Targets (issue 19): within 1.5× of the floor at 10,000 and 100,000 files, peak memory under
-/// 64 MiB at 100,000 files besides the registry text, `--check` (100 tasks) under 1.5× hello world.
+/// 64 MiB at 100,000 files (the registry text is never held whole, so nothing is set aside),
+/// `--check` (100 tasks) under 1.5× hello world.
 enum ScanBench {
     static func run(_ arguments: [String]) async throws {
         let count = Measure.intOption("--tasks", in: arguments, default: 10_000)
@@ -52,10 +53,13 @@ enum ScanBench {
         Measure.report("floor: find … -exec cat (baseline)", "\(Measure.format(floor * 1000)) ms")
         Measure.report("nitro build, \(count) tasks", "\(Measure.format(build * 1000)) ms")
         Measure.report("ratio build / floor", "\(Measure.format(build / floor, digits: 2))x (target ≤ 1.5x)")
+        // The registry is compared and written in 64 KiB pieces (RegistryRenderer.content): its
+        // text is not in the peak, which is the whole process's.
         let registry = (try? FileManager.default.attributesOfItem(atPath: big + "/Sources/App/NitroTasks.generated.swift")[.size] as? Int) ?? 0
         Measure.report(
-            "nitro build peak memory",
-            "\(Measure.format(Double(peak) / 1_048_576)) MiB, of which the registry text is \(Measure.format(Double(registry) / 1_048_576)) MiB")
+            "nitro build peak memory (whole process)",
+            "\(Measure.format(Double(peak) / 1_048_576)) MiB (target < 64 MiB at 100,000 files; "
+                + "the \(Measure.format(Double(registry) / 1_048_576)) MiB registry is written in pieces, never held)")
 
         let small = scratch + "/small"
         _ = try SyntheticProject.write(tasks: 100, to: small)

@@ -30,7 +30,7 @@ package struct BuildModel: Sendable {
     package var config: NitroConfig
     package var preset: Preset
     /// Tasks in plain Unicode scalar order of their names.
-    package var tasks: [PlannedTask]
+    package var tasks: PlannedTasks
     /// Schedules in config order.
     package var schedules: [PlannedSchedule]
     /// `scheduler.timezone` or `UTC`.

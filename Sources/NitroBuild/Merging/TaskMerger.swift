@@ -4,7 +4,7 @@
 /// under its path name; a task's own `meta.description` wins over the config's.
 package enum TaskMerger {
     package struct Result: Sendable {
-        package var tasks: [PlannedTask]
+        package var tasks: PlannedTasks
         package var schedules: [PlannedSchedule]
         package var diagnostics: [Diagnostic]
     }
@@ -120,12 +120,15 @@ package enum TaskMerger {
         // The result in name order, built in one pass: the scanned tasks come sorted, and the
         // config's (few) are merged in between (no table of 100,000 planned tasks, no re-sort).
         let configSorted = configOrder.sorted(by: utf8Less).map { configPlanned[$0]! }
-        var tasks: [PlannedTask] = []
+        // Scanned tasks are appended as their index: they stay in their digests (``PlannedTasks``).
+        var tasks = PlannedTasks(scanned: scan.tasks)
         tasks.reserveCapacity(configSorted.count + scan.tasks.count)
         var nextConfig = 0
 
         let configByName = Dictionary(config.tasks.map { ($0.name.value, $0) }, uniquingKeysWith: { _, last in last })
-        for scanned in scan.tasks where !consumed.contains(scanned.file) {
+        for index in scan.tasks.indices {
+            let scanned = scan.tasks[index]
+            if consumed.contains(scanned.file) { continue }
             if let configTask = configByName[scanned.name] {
                 if let handler = configTask.handler {
                     diagnostics.append(
@@ -141,13 +144,10 @@ package enum TaskMerger {
                 tasks.append(configSorted[nextConfig])
                 nextConfig += 1
             }
-            tasks.append(
-                PlannedTask(
-                    name: scanned.name, description: declaration.description?.value, reference: .symbol(declaration.symbol),
-                    origin: declaration.location))
+            tasks.appendScanned(index)
             metaWarnings += metaNameCheck(declaration, registeredAs: scanned.name)
         }
-        tasks += configSorted[nextConfig...]
+        for task in configSorted[nextConfig...] { tasks.append(task) }
 
         diagnostics += metaWarnings
         diagnostics += clashesWithHandlerFiles(outsideDeclarations, scan: scan)
@@ -165,12 +165,6 @@ package enum TaskMerger {
                 "`meta.name` is \"\(metaName.value)\" but the task is registered as \"\(registered)\"; the registered "
                     + "name (from the file path or the config key) is the one runTask uses: make them agree")
         ]
-    }
-
-    /// Whether `tasks` (in plain name order) has one named `name`.
-    static func contains(_ tasks: [PlannedTask], _ name: String) -> Bool {
-        let found = utf8LowerBound(of: name, count: tasks.count) { tasks[$0].name }
-        return found < tasks.count && tasks[found].name == name
     }
 
     /// Handler files outside `tasks/` compile in the same target: their names and symbols must
@@ -200,7 +194,7 @@ package enum TaskMerger {
     }
 
     /// Nitro ignores tasks unless `experimental.tasks` is on; say so instead of staying silent.
-    static func featureFlag(config: NitroConfig, tasks: [PlannedTask]) -> [Diagnostic] {
+    static func featureFlag(config: NitroConfig, tasks: PlannedTasks) -> [Diagnostic] {
         guard config.experimentalTasks?.value != true, !tasks.isEmpty || !config.scheduledTasks.isEmpty else {
             return []
         }
@@ -221,7 +215,7 @@ package enum TaskMerger {
 
     /// The schedules with the tasks they name; `known` are the planned tasks in plain name order
     /// (looked up by binary search: no second table of every task name).
-    static func mergeSchedules(_ schedules: [ConfigSchedule], known: [PlannedTask]) -> (
+    static func mergeSchedules(_ schedules: [ConfigSchedule], known: PlannedTasks) -> (
         [PlannedSchedule], [Diagnostic]
     ) {
         var diagnostics: [Diagnostic] = []
@@ -238,7 +232,7 @@ package enum TaskMerger {
                     continue
                 }
                 seen.insert(name.value)
-                guard contains(known, name.value) else {
+                guard known.contains(named: name.value) else {
                     let knownNames = known.map(\.name)
                     var message = "the schedule `\(schedule.cron.value)` names the unknown task `\(name.value)`"
                     if let near = Suggestions.closest(to: name.value, in: knownNames) {

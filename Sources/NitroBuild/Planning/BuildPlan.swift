@@ -1,15 +1,28 @@
-/// One file the build wants on disk: root-relative path and exact bytes.
-package struct GeneratedFile: Sendable, Hashable {
+/// One file the build wants on disk: root-relative path and exact bytes (produced in pieces,
+/// ``FileContent``).
+package struct GeneratedFile: Sendable, Equatable {
     package var path: String
-    package var bytes: [UInt8]
+    package var content: FileContent
+
+    package init(path: String, content: FileContent) {
+        self.path = path
+        self.content = content
+    }
 
     package init(path: String, bytes: [UInt8]) {
-        self.path = path
-        self.bytes = bytes
+        self.init(path: path, content: FileContent(bytes))
     }
 
     package init(path: String, text: String) {
         self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    /// The whole file (``FileContent/bytes``).
+    package var bytes: [UInt8] { content.bytes }
+
+    /// Same path and same bytes.
+    package static func == (lhs: GeneratedFile, rhs: GeneratedFile) -> Bool {
+        lhs.path == rhs.path && lhs.bytes == rhs.bytes
     }
 }
 

@@ -69,7 +69,7 @@ extension BuildSession {
             perTarget.append(kept)
         }
 
-        let allTasks = perTarget.flatMap { $0 }.sorted { utf8Less($0.name, $1.name) }
+        let allTasks = PlannedTasks(perTarget.flatMap { $0 }.sorted { utf8Less($0.name, $1.name) })
         diagnostics += TaskMerger.featureFlag(config: config, tasks: allTasks)
         var (schedules, scheduleDiagnostics) = TaskMerger.mergeSchedules(config.scheduledTasks, known: allTasks)
         diagnostics += scheduleDiagnostics
@@ -91,9 +91,9 @@ extension BuildSession {
                 return share.tasks.isEmpty ? nil : share
             }
             let model = BuildModel(
-                config: config, preset: preset, tasks: perTarget[index], schedules: own, timeZone: timeZone,
+                config: config, preset: preset, tasks: PlannedTasks(perTarget[index]), schedules: own, timeZone: timeZone,
                 registryPath: group.registryPath)
-            generated.append(GeneratedFile(path: group.registryPath, bytes: RegistryRenderer.renderBytes(model)))
+            generated.append(GeneratedFile(path: group.registryPath, content: RegistryRenderer.content(model)))
         }
         // The platform files cover every target: one deployment, every schedule.
         let model = BuildModel(

@@ -15,68 +15,93 @@ package enum RegistryRenderer {
         String(decoding: renderBytes(model), as: UTF8.self)
     }
 
-    /// ``render(_:)`` as the UTF-8 bytes of the file, written straight into one buffer (100,000
-    /// tasks make 300,000 lines and 22 MB: no array of lines, no joined copy, no String copy).
+    /// ``render(_:)`` as the UTF-8 bytes of the file.
     package static func renderBytes(_ model: BuildModel) -> [UInt8] {
-        var lines = Lines(capacity: 160 + model.tasks.count * 240)
-        lines += GeneratedHeader.swiftLines
-        lines.append("")
-        var modules: Set<String> = ["NitroTasks"]
-        for task in model.tasks {
-            if case .qualified(let module, _) = task.reference { modules.insert(module) }
-        }
-        for module in modules.sorted(by: utf8Less) { lines.append("import \(SwiftIdentifier.spelled(module))") }
-        let accessors = Accessors(model.tasks)
-        lines.append("")
-        lines.append("extension TaskRegistry {")
-        lines.append("    /// Every task and schedule of this app, as `nitro build` found them.")
-        lines.append("    static let generated = TaskRegistry(")
-        if model.tasks.isEmpty {
-            lines.append("        tasks: [],")
-        } else {
-            lines.append("        tasks: [")
-            for task in model.tasks { lines.append("            \(entry(task, accessors)),") }
-            lines.append("        ],")
-        }
-        if model.schedules.isEmpty {
-            lines.append("        scheduledTasks: [],")
-        } else {
-            lines.append("        scheduledTasks: [")
-            for schedule in model.schedules { lines.append("            \(scheduleEntry(schedule, timeZone: model.timeZone)),") }
-            lines.append("        ],")
-        }
-        if model.config.schedulerEnabled?.value == false {
-            // Only when the config turns the in-process scheduler off: other registries stay as they were.
-            lines.append("        timeZone: \(SwiftLiteral.string(model.timeZone)),")
-            lines.append("        schedulerEnabled: false")
-        } else {
-            lines.append("        timeZone: \(SwiftLiteral.string(model.timeZone))")
-        }
-        lines.append("    )")
-        lines.append("}")
-        constants(model.tasks, into: &lines)
-        if !accessors.byReference.isEmpty {
-            lines.append("")
-            lines.append("// Inside the extension these names would mean members of `TaskRegistry`: the tasks are")
-            lines.append("// reached from here, where they mean the globals.")
-            for (reference, name) in accessors.byReference.sorted(by: { utf8Less($0.value, $1.value) }) {
-                lines.append("private var \(name): TaskDefinition { \(reference) }")
-            }
-        }
-        return lines.bytes
+        content(model).bytes
     }
 
-    /// The file's bytes, written line by line into one buffer.
-    struct Lines {
-        private(set) var bytes: [UInt8] = []
+    /// The file as ``FileContent``: rendered again each time it is read, in pieces of about
+    /// 64 KiB, so that the 22 MB of a 100,000-task registry are compared and written without
+    /// ever being in memory at once.
+    package static func content(_ model: BuildModel) -> FileContent {
+        FileContent { emit in render(model, into: emit) }
+    }
 
-        init(capacity: Int) {
-            bytes.reserveCapacity(capacity)
+    /// Renders the file line by line into a buffer handed to `emit` whenever it holds 64 KiB,
+    /// and once more at the end.
+    package static func render(_ model: BuildModel, into emit: (UnsafeRawBufferPointer) -> Void) {
+        withoutActuallyEscaping(emit) { emit in
+            var lines = Lines(emit: emit)
+            lines += GeneratedHeader.swiftLines
+            lines.append("")
+            var modules: Set<String> = ["NitroTasks"]
+            for task in model.tasks {
+                if case .qualified(let module, _) = task.reference { modules.insert(module) }
+            }
+            for module in modules.sorted(by: utf8Less) { lines.append("import \(SwiftIdentifier.spelled(module))") }
+            let accessors = Accessors(model.tasks)
+            lines.append("")
+            lines.append("extension TaskRegistry {")
+            lines.append("    /// Every task and schedule of this app, as `nitro build` found them.")
+            lines.append("    static let generated = TaskRegistry(")
+            if model.tasks.isEmpty {
+                lines.append("        tasks: [],")
+            } else {
+                lines.append("        tasks: [")
+                for task in model.tasks { lines.append("            \(entry(task, accessors)),") }
+                lines.append("        ],")
+            }
+            if model.schedules.isEmpty {
+                lines.append("        scheduledTasks: [],")
+            } else {
+                lines.append("        scheduledTasks: [")
+                for schedule in model.schedules { lines.append("            \(scheduleEntry(schedule, timeZone: model.timeZone)),") }
+                lines.append("        ],")
+            }
+            if model.config.schedulerEnabled?.value == false {
+                // Only when the config turns the in-process scheduler off: other registries stay as they were.
+                lines.append("        timeZone: \(SwiftLiteral.string(model.timeZone)),")
+                lines.append("        schedulerEnabled: false")
+            } else {
+                lines.append("        timeZone: \(SwiftLiteral.string(model.timeZone))")
+            }
+            lines.append("    )")
+            lines.append("}")
+            constants(model.tasks, into: &lines)
+            if !accessors.byReference.isEmpty {
+                lines.append("")
+                lines.append("// Inside the extension these names would mean members of `TaskRegistry`: the tasks are")
+                lines.append("// reached from here, where they mean the globals.")
+                for (reference, name) in accessors.byReference.sorted(by: { utf8Less($0.value, $1.value) }) {
+                    lines.append("private var \(name): TaskDefinition { \(reference) }")
+                }
+            }
+            lines.flush()
+        }
+    }
+
+    /// The file's bytes, written line by line into a buffer that is handed on in pieces.
+    struct Lines {
+        static let pieceSize = 65_536
+        private var bytes: [UInt8] = []
+        private let emit: (UnsafeRawBufferPointer) -> Void
+
+        init(emit: @escaping (UnsafeRawBufferPointer) -> Void) {
+            self.emit = emit
+            bytes.reserveCapacity(Self.pieceSize + 1_024)
         }
 
         mutating func append(_ line: String) {
             bytes.append(contentsOf: line.utf8)
             bytes.append(UInt8(ascii: "\n"))
+            if bytes.count >= Self.pieceSize { flush() }
+        }
+
+        /// Hands the buffer on and empties it (keeping its capacity).
+        mutating func flush() {
+            guard !bytes.isEmpty else { return }
+            bytes.withUnsafeBytes { emit($0) }
+            bytes.removeAll(keepingCapacity: true)
         }
 
         static func += (lines: inout Lines, more: [String]) {
@@ -86,8 +111,8 @@ package enum RegistryRenderer {
 
     /// `extension TaskName { static let dbMigrate: TaskName = "db:migrate" … }`, in task order,
     /// for every task that has a constant of its own (``TaskNameConstants``); nothing without one.
-    static func constants(_ tasks: [PlannedTask], into lines: inout Lines) {
-        let assigned = TaskNameConstants.assign(tasks.lazy.map(\.name))
+    static func constants(_ tasks: PlannedTasks, into lines: inout Lines) {
+        let assigned = TaskNameConstants.assign(tasks.indices.lazy.map(tasks.name(at:)))
         guard assigned.contains(where: { $0 != nil }) else { return }
         lines += ["", "extension TaskName {"]
         for (task, identifier) in zip(tasks, assigned) {
@@ -104,7 +129,7 @@ package enum RegistryRenderer {
         /// Reference as written (`schedulerEnabled`, `Schedule.sync`) → accessor name.
         var byReference: [String: String] = [:]
 
-        init(_ tasks: [PlannedTask]) {
+        init(_ tasks: PlannedTasks) {
             var taken: Set<String> = []
             for task in tasks {
                 let reference: String

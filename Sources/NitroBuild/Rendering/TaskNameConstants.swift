@@ -66,9 +66,9 @@ package enum TaskNameConstants {
     }
 
     /// A warning at each task whose constant another task also gives.
-    package static func collisions(_ tasks: [PlannedTask]) -> [Diagnostic] {
+    package static func collisions(_ tasks: PlannedTasks) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for (identifier, indices) in groupsOfEqualKeys(tasks.map { identifier(for: $0.name) }) {
+        for (identifier, indices) in groupsOfEqualKeys(tasks.indices.map { identifier(for: tasks.name(at: $0)) }) {
             let sorted = indices.map { tasks[$0] }.sorted { utf8Less($0.name, $1.name) }
             for task in sorted {
                 let others = sorted.filter { $0.name != task.name }.map { other in

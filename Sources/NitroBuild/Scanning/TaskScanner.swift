@@ -26,30 +26,55 @@ package struct ScannedTask: Sendable, Hashable {
 
 /// The tasks a scan found, in plain name order: each is read from the digested file it came
 /// from (``TaskSourceFile``) when accessed, so that 100,000 tasks are not copied out of their
-/// digests (a name and two indices each instead of a copy of the declaration).
+/// digests (16 bytes each: where the name is in ``names``, and two indices).
 package struct ScannedTasks: RandomAccessCollection, Sendable {
     struct Entry: Sendable {
-        var name: String
-        var folder: Int
-        var file: Int
+        var name: TextRange
+        var folder: Int32
+        var file: Int32
     }
 
     var folders: [TaskFolder] = []
     var entries: [Entry] = []
+    /// The tasks' names.
+    var names = TextArena.empty
 
     package var startIndex: Int { entries.startIndex }
     package var endIndex: Int { entries.endIndex }
 
     /// The task named `name` (binary search: the entries are in plain name order).
     package func first(named name: String) -> ScannedTask? {
-        let found = utf8LowerBound(of: name, count: entries.count) { entries[$0].name }
-        return found < entries.count && entries[found].name == name ? self[found] : nil
+        let found = utf8LowerBound(of: name, count: entries.count) { self.name(at: $0) }
+        return found < entries.count && names.equals(entries[found].name, name) ? self[found] : nil
+    }
+
+    /// The name of the task at `position`, without reading its declaration.
+    package func name(at position: Int) -> String { names.string(entries[position].name) }
+
+    /// The digested file of the task at `position`.
+    func file(at position: Int) -> TaskSourceFile {
+        let entry = entries[position]
+        return folders[Int(entry.folder)].files[Int(entry.file)]
     }
 
     package subscript(position: Int) -> ScannedTask {
-        let entry = entries[position]
-        let file = folders[entry.folder].files[entry.file]
-        return ScannedTask(name: entry.name, file: file.path, declaration: file.inspection.declaration!)
+        let file = file(at: position)
+        return ScannedTask(name: name(at: position), file: file.path, declaration: file.inspection.declaration!)
+    }
+}
+
+/// Every compiled `.swift` file under the scanned folders (root-relative paths), read from the
+/// digests when accessed (8 bytes a file instead of a path string).
+package struct SwiftFiles: RandomAccessCollection, Sendable {
+    var folders: [TaskFolder] = []
+    var positions: [(folder: Int32, file: Int32)] = []
+
+    package var startIndex: Int { positions.startIndex }
+    package var endIndex: Int { positions.endIndex }
+
+    package subscript(position: Int) -> String {
+        let (folder, file) = positions[position]
+        return folders[Int(folder)].files[Int(file)].path
     }
 }
 
@@ -58,7 +83,7 @@ package struct TaskScan: Sendable {
     /// Tasks in plain name order.
     package var tasks = ScannedTasks()
     /// Every compiled `.swift` file under the folders (root-relative), for clash checks.
-    package var swiftFiles: [String] = []
+    package var swiftFiles = SwiftFiles()
     package var diagnostics: [Diagnostic] = []
 
 }
@@ -68,55 +93,53 @@ package struct TaskScan: Sendable {
 package enum TaskScanner {
     package static func scan(_ folders: consuming [TaskFolder], ignore: [GlobPattern], registryPath: String?) -> TaskScan {
         var result = TaskScan()
-        // Where each candidate's file is (`folders[folder].files[file]`): no copies of digests.
+        let folders = folders
+        // Where each task's file is (`folders[folder].files[file]`): no copies of digests; the
+        // names go into one arena.
         let fileCount = folders.reduce(0) { $0 + $1.files.count }
-        var candidates: [(name: String, folder: Int, file: Int)] = []
-        candidates.reserveCapacity(fileCount)
-        var compiled: [String] = []
+        var entries: [ScannedTasks.Entry] = []
+        entries.reserveCapacity(fileCount)
+        var names = TextArena.Builder(capacity: fileCount * 16)
+        var compiled: [(folder: Int32, file: Int32)] = []
         compiled.reserveCapacity(fileCount)
         for (folderIndex, folder) in folders.enumerated() {
             // The order of the paths (sorting indices moves no digested file).
-            let order = folder.files.indices.sorted { utf8Less(folder.files[$0].path, folder.files[$1].path) }
+            let order = folder.files.indices.sorted { folder.files[$0].pathPrecedes(folder.files[$1]) }
             for fileIndex in order {
                 let file = folder.files[fileIndex]
-                let relative = ProjectPath.relative(file.path, to: folder.path)
                 if file.isGenerated { continue }
-                compiled.append(file.path)
-                let rootRelativeToScanDir = ProjectPath.relative(file.path, to: ProjectPath.parent(folder.path))
-                if GlobPattern.ignores(ignore, [rootRelativeToScanDir, file.path]) { continue }
+                let path = file.path
+                let relative = ProjectPath.relative(path, to: folder.path)
+                compiled.append((Int32(folderIndex), Int32(fileIndex)))
+                let rootRelativeToScanDir = ProjectPath.relative(path, to: ProjectPath.parent(folder.path))
+                if GlobPattern.ignores(ignore, [rootRelativeToScanDir, path]) { continue }
                 if TaskNaming.isHelper(relativePath: relative) { continue }
                 let name = TaskNaming.name(forRelativePath: relative)
                 if let problem = TaskNaming.problem(with: name) {
                     result.diagnostics.append(
-                        .error(
-                            SourceLocation(path: file.path), "this file cannot be a task: \(problem); rename the file"))
+                        .error(SourceLocation(path: path), "this file cannot be a task: \(problem); rename the file"))
                     continue
                 }
-                candidates.append((name, folderIndex, fileIndex))
+                result.diagnostics += file.inspectionDiagnostics
+                guard file.hasDeclaration else { continue }
+                entries.append(ScannedTasks.Entry(name: names.add(name), folder: Int32(folderIndex), file: Int32(fileIndex)))
             }
         }
-        result.swiftFiles = compiled
+        result.swiftFiles = SwiftFiles(folders: folders, positions: compiled)
+        let arena = names.build()
 
-        var entries: [ScannedTasks.Entry] = []
-        entries.reserveCapacity(candidates.count)
-        for candidate in candidates {
-            let file = folders[candidate.folder].files[candidate.file]
-            let inspection = file.inspection
-            result.diagnostics += inspection.diagnostics
-            guard inspection.declaration != nil else { continue }
-            entries.append(ScannedTasks.Entry(name: candidate.name, folder: candidate.folder, file: candidate.file))
-        }
         // In name order (stable: of two files with one name, the first in path order stays first),
         // then the second and later of each name dropped with an error naming the first.
-        entries.sort { utf8Less($0.name, $1.name) }
+        entries.sort { arena.precedes($0.name, arena, $1.name) }
         var kept = 0
         for index in entries.indices {
-            if kept > 0, entries[kept - 1].name == entries[index].name {
+            if kept > 0, arena.same(entries[kept - 1].name, arena, entries[index].name) {
                 let first = entries[kept - 1]
+                let firstPath = folders[Int(first.folder)].files[Int(first.file)].path
                 result.diagnostics.append(
                     .error(
-                        SourceLocation(path: folders[entries[index].folder].files[entries[index].file].path),
-                        "the task `\(first.name)` is also defined by \(folders[first.folder].files[first.file].path):1:1; "
+                        SourceLocation(path: folders[Int(entries[index].folder)].files[Int(entries[index].file)].path),
+                        "the task `\(arena.string(first.name))` is also defined by \(firstPath):1:1; "
                             + "remove or rename one of the two files"))
                 continue
             }
@@ -124,15 +147,16 @@ package enum TaskScanner {
             kept += 1
         }
         entries.removeSubrange(kept...)
-        result.tasks = ScannedTasks(folders: folders, entries: entries)
-        result.diagnostics += fileNameClashes(compiled, registryPath: registryPath)
+        result.tasks = ScannedTasks(folders: folders, entries: entries, names: arena)
+        result.diagnostics += fileNameClashes(result.swiftFiles, registryPath: registryPath)
         result.diagnostics += symbolClashes(result.tasks)
         return result
     }
 
     /// Swift compiles a target's files into one module: two files with one name do not build
     /// ("filename used twice" / SwiftPM "multiple producers"); `main.swift` is the entry point.
-    static func fileNameClashes(_ files: [String], registryPath: String?) -> [Diagnostic] {
+    static func fileNameClashes<Files: RandomAccessCollection<String>>(_ files: Files, registryPath: String?) -> [Diagnostic]
+    where Files.Index == Int {
         var diagnostics: [Diagnostic] = []
         for (name, indices) in groupsOfEqualKeys(files.map { ProjectPath.fileName($0) }) {
             let others = indices.dropFirst().map { "\(files[$0]):1:1" }.joined(separator: ", ")
@@ -164,7 +188,7 @@ package enum TaskScanner {
     /// Two top-level task symbols with one name do not compile ("invalid redeclaration").
     static func symbolClashes(_ tasks: ScannedTasks) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for (symbol, indices) in groupsOfEqualKeys(tasks.map { $0.declaration.plainSymbol }) {
+        for (symbol, indices) in groupsOfEqualKeys(tasks.indices.map { tasks.file(at: $0).plainSymbol }) {
             let group = indices.map { tasks[$0] }
             let sorted = group.sorted { $0.declaration.location < $1.declaration.location }
             let places = sorted.map { "\($0.declaration.location) (\($0.name))" }.joined(separator: ", ")

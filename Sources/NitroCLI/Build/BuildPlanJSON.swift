@@ -23,12 +23,13 @@ enum BuildPlanJSON {
         if !plan.hasErrors {
             for file in plan.files {
                 let old = existing(file.path)
+                let bytes = file.bytes
                 var entry: [String: JSONValue] = ["path": .string(file.path)]
-                if old == file.bytes {
+                if old == bytes {
                     entry["status"] = "unchanged"
                 } else {
                     entry["status"] = old == nil ? "create" : "update"
-                    entry["diff"] = .string(UnifiedDiff.render(old: old, new: file.bytes, path: file.path))
+                    entry["diff"] = .string(UnifiedDiff.render(old: old, new: bytes, path: file.path))
                 }
                 files.append(.object(entry))
             }

@@ -113,12 +113,12 @@ struct BuildRunner {
         let confinement = ProjectRoot(root).real
         for file in plan.files {
             FileSystem.removeStaleTemporaries(for: absolute(file.path))
-            if FileSystem.hasContents(absolute(file.path), file.bytes) {
+            if FileSystem.hasContents(absolute(file.path), file.content) {
                 console.out("unchanged \(PrintableText.escape(file.path))")
                 continue
             }
             do {
-                try FileSystem.writeAtomically(file.bytes, to: absolute(file.path), confinedTo: confinement)
+                try FileSystem.writeAtomically(file.content, to: absolute(file.path), confinedTo: confinement)
                 console.out("wrote \(PrintableText.escape(file.path))")
             } catch {
                 console.err("\(console.style("error:", "1;31")) \(PrintableText.escape(error.description))")
@@ -160,9 +160,9 @@ struct BuildRunner {
             console.err("nitro build: 1 error; nothing written")
             return ExitCode.failure
         }
-        if FileSystem.hasContents(output, registry.bytes) { return ExitCode.success }
+        if FileSystem.hasContents(output, registry.content) { return ExitCode.success }
         do {
-            try FileSystem.writeAtomically(registry.bytes, to: output)
+            try FileSystem.writeAtomically(registry.content, to: output)
         } catch {
             console.err("\(console.style("error:", "1;31")) \(PrintableText.escape(error.description))")
             return ExitCode.failure
@@ -174,7 +174,7 @@ struct BuildRunner {
         var drifted = 0
         let printer = DiagnosticPrinter(console: console)
         for file in plan.files {
-            if FileSystem.hasContents(absolute(file.path), file.bytes) {
+            if FileSystem.hasContents(absolute(file.path), file.content) {
                 console.out("up to date \(PrintableText.escape(file.path))")
                 continue
             }
@@ -196,12 +196,13 @@ struct BuildRunner {
     func dryRun(_ plan: BuildPlan) -> Int32 {
         for file in plan.files {
             let existing = FileSystem.read(absolute(file.path))
-            if existing == file.bytes {
+            let bytes = file.bytes
+            if existing == bytes {
                 console.out("unchanged \(PrintableText.escape(file.path))")
                 continue
             }
             console.out("would write \(PrintableText.escape(file.path))")
-            console.out(UnifiedDiff.render(old: existing, new: file.bytes, path: file.path))
+            console.out(UnifiedDiff.render(old: existing, new: bytes, path: file.path))
         }
         return ExitCode.success
     }

@@ -150,33 +150,52 @@ enum FileSystem {
     }
 
     /// A whole file's bytes; `nil` when it cannot be opened.
-    /// Whether the file at `path` holds exactly `expected`: compared in 64 KiB chunks, so that
-    /// checking a 22 MB registry does not read it into memory (false when it cannot be read).
-    static func hasContents(_ path: String, _ expected: [UInt8]) -> Bool {
+    /// Whether the file at `path` holds exactly `expected`: compared piece by piece as the
+    /// content is produced, so that checking a 22 MB registry holds neither it nor the file in
+    /// memory (false when it cannot be read).
+    static func hasContents(_ path: String, _ expected: FileContent) -> Bool {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == expected.count else {
-            return false
-        }
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
+        var same = true
         var chunk = [UInt8](repeating: 0, count: 65_536)
-        var offset = 0
-        while true {
-            let got = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress!, $0.count) }
-            if got < 0 && errno == EINTR { continue }
-            if got < 0 { return false }
-            if got == 0 { return offset == expected.count }
-            // The file may have grown since `fstat`.
-            guard offset + got <= expected.count else { return false }
-            let same = chunk.withUnsafeBytes { read in
-                expected.withUnsafeBytes { memcmp(read.baseAddress!, $0.baseAddress! + offset, got) == 0 }
+        expected.forEachPiece { piece in
+            var offset = 0
+            while same, offset < piece.count {
+                let wanted = min(chunk.count, piece.count - offset)
+                guard let got = readFully(fd, into: &chunk, count: wanted), got == wanted else {
+                    same = false
+                    return
+                }
+                same = chunk.withUnsafeBytes { memcmp($0.baseAddress!, piece.baseAddress! + offset, wanted) == 0 }
+                offset += wanted
             }
-            guard same else { return false }
-            offset += got
         }
+        // Nothing may follow (the file may also have grown since it was opened).
+        return same && readFully(fd, into: &chunk, count: 1) == 0
     }
 
+    /// ``hasContents(_:_:)`` of bytes in memory.
+    static func hasContents(_ path: String, _ expected: [UInt8]) -> Bool {
+        hasContents(path, FileContent(expected))
+    }
+
+    /// Reads until `count` bytes are in `buffer` or the file ends; how many, or `nil` on an error.
+    private static func readFully(_ fd: Int32, into buffer: inout [UInt8], count: Int) -> Int? {
+        var total = 0
+        while total < count {
+            let got = buffer.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress! + total, count - total) }
+            if got < 0 && errno == EINTR { continue }
+            if got < 0 { return nil }
+            if got == 0 { break }
+            total += got
+        }
+        return total
+    }
+
+    /// A whole file's bytes; `nil` when it cannot be opened.
     static func read(_ path: String) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
@@ -209,6 +228,11 @@ enum FileSystem {
     /// Writes `bytes` to `path` atomically: a temporary file in the same folder, then `rename`.
     /// Missing folders are created.
     static func writeAtomically(_ bytes: [UInt8], to path: String) throws(FileSystemError) {
+        try writeAtomically(FileContent(bytes), to: path)
+    }
+
+    /// ``writeAtomically(_:to:)`` of content produced in pieces (written as produced).
+    static func writeAtomically(_ bytes: FileContent, to path: String) throws(FileSystemError) {
         let folder = parent(path)
         try makeDirectories(folder)
         let temporary = folder + "/.\(fileName(path)).nitro-\(getpid()).tmp"
@@ -231,6 +255,11 @@ enum FileSystem {
     /// relative to that folder. So a link swapped in after the build checked its paths makes the
     /// write fail instead of landing outside the root.
     static func writeAtomically(_ bytes: [UInt8], to path: String, confinedTo root: String) throws(FileSystemError) {
+        try writeAtomically(FileContent(bytes), to: path, confinedTo: root)
+    }
+
+    /// ``writeAtomically(_:to:confinedTo:)`` of content produced in pieces (written as produced).
+    static func writeAtomically(_ bytes: FileContent, to path: String, confinedTo root: String) throws(FileSystemError) {
         guard let real = resolvedPath(path) else { throw FileSystemError(path: path, operation: "resolve", code: ELOOP) }
         // Bytes, not characters: paths are byte strings, and canonically equivalent names are different files.
         guard root != "/", real.utf8.starts(with: (root + "/").utf8) else {
@@ -276,22 +305,25 @@ enum FileSystem {
     /// `bytes`, is flushed and closed. On a failure `fd` is closed, `removeTemporary` removes the
     /// temporary file, and the error for `path` is thrown.
     private static func fill(
-        _ fd: Int32, with bytes: [UInt8], for path: String, removeTemporary: () -> Void
+        _ fd: Int32, with content: FileContent, for path: String, removeTemporary: () -> Void
     ) throws(FileSystemError) {
         guard fd >= 0 else { throw FileSystemError(path: path, operation: "create a temporary file for", code: errno) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { buffer in
-                write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+        var failure: Int32?
+        content.forEachPiece { piece in
+            var offset = 0
+            while failure == nil, offset < piece.count {
+                let written = write(fd, piece.baseAddress! + offset, piece.count - offset)
+                if written < 0 {
+                    if errno != EINTR { failure = errno }
+                    continue
+                }
+                offset += written
             }
-            if written < 0 {
-                if errno == EINTR { continue }
-                let code = errno
-                close(fd)
-                removeTemporary()
-                throw FileSystemError(path: path, operation: "write", code: code)
-            }
-            offset += written
+        }
+        if let failure {
+            close(fd)
+            removeTemporary()
+            throw FileSystemError(path: path, operation: "write", code: failure)
         }
         if fsync(fd) != 0 && errno != EINVAL {
             let code = errno

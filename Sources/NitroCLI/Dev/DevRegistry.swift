@@ -44,9 +44,9 @@ enum DevRegistry {
         guard let registry = plan.files.first else { return true }
         let path = root + "/" + registry.path
         FileSystem.removeStaleTemporaries(for: path)
-        if FileSystem.hasContents(path, registry.bytes) { return true }
+        if FileSystem.hasContents(path, registry.content) { return true }
         do {
-            try FileSystem.writeAtomically(registry.bytes, to: path, confinedTo: ProjectRoot(root).real)
+            try FileSystem.writeAtomically(registry.content, to: path, confinedTo: ProjectRoot(root).real)
             console.err("wrote \(PrintableText.escape(registry.path))")
             return true
         } catch {
