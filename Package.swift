@@ -108,7 +108,7 @@ let package = Package(
             ]),
         .testTarget(
             name: "NitroTasksRedisTests", dependencies: ["NitroTasksRedis", "NitroTasks", "NitroSync", "NitroTestSupport"]),
-        .testTarget(name: "NitroBuildTests", dependencies: ["NitroBuild", "NitroTasks", "NitroSync"]),
+        .testTarget(name: "NitroBuildTests", dependencies: ["NitroBuild", "NitroTasks", "NitroSync", "NitroTestSupport"]),
         .testTarget(
             name: "NitroCLITests",
             dependencies: ["NitroCLI", "NitroTasks", "NitroTasksRoutes", "NitroTasksDevServer", "NitroTestSupport"]),

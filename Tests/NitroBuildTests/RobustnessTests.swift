@@ -1,3 +1,4 @@
+import NitroTestSupport
 import Testing
 
 @testable import NitroBuild
@@ -5,18 +6,6 @@ import Testing
 /// Malformed input never crashes the readers: random mixes of the fragments that steer them.
 @Suite("Robustness on malformed input")
 struct RobustnessTests {
-    /// A small deterministic generator (SplitMix64), so failures reproduce.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let swiftFragments = [
         "let ", "var ", "x", " = ", "defineTask", "(", ")", "{", "}", "[", "]", "meta: ", "TaskMeta", "description: ",
         "name: ", "\"", "\"\"\"", "#", "#\"", "\"#", "\\(", "\\", "/*", "*/", "//", "\n", "#if X\n", "#else\n", "#endif\n",
@@ -29,7 +18,7 @@ struct RobustnessTests {
         "0x", "/re/g", "module.exports = ", "const c = ", "as const", "é", "\\u{", "\\x4", "=",
     ]
 
-    static func random(_ fragments: [String], _ generator: inout Generator) -> String {
+    static func random(_ fragments: [String], _ generator: inout SplitMix) -> String {
         var text = ""
         for _ in 0..<Int.random(in: 1...60, using: &generator) { text += fragments.randomElement(using: &generator)! }
         return text
@@ -37,7 +26,7 @@ struct RobustnessTests {
 
     @Test("the Swift lexer and task inspector")
     func swiftInputs() {
-        var generator = Generator(state: 42)
+        var generator = SplitMix(seed: 42)
         for _ in 0..<3000 {
             let text = Self.random(Self.swiftFragments, &generator)
             let file = SourceFile(path: "tasks/x.swift", text: text)
@@ -51,7 +40,7 @@ struct RobustnessTests {
 
     @Test("the config reader, script and JSON")
     func scriptInputs() {
-        var generator = Generator(state: 7)
+        var generator = SplitMix(seed: 7)
         for index in 0..<3000 {
             let text = Self.random(Self.scriptFragments, &generator)
             _ = ConfigReader.read([SourceFile(path: index % 3 == 0 ? "nitro.config.json" : "nitro.config.ts", text: text)])
@@ -60,7 +49,7 @@ struct RobustnessTests {
 
     @Test("globs")
     func globs() {
-        var generator = Generator(state: 9)
+        var generator = SplitMix(seed: 9)
         let fragments = ["*", "**", "?", "[", "]", "!", "{", "}", ",", "/", "a", "b", "-", "."]
         for _ in 0..<2000 {
             let pattern = Self.random(fragments, &generator)

@@ -1,4 +1,5 @@
 import NitroBuild
+import NitroTestSupport
 import Testing
 
 /// `UTF8Validation.firstInvalidOffset` against the standard library's own UTF-8 parser, on
@@ -45,18 +46,5 @@ import Testing
             }
             #expect(UTF8Validation.firstInvalidOffset(bytes) == Self.reference(bytes), "\(bytes)")
         }
-    }
-}
-
-/// A small seeded generator, so that a failure is reproducible.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }

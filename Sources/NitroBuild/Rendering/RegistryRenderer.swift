@@ -44,20 +44,8 @@ package enum RegistryRenderer {
             lines.append("extension TaskRegistry {")
             lines.append("    /// Every task and schedule of this app, as `nitro build` found them.")
             lines.append("    static let generated = TaskRegistry(")
-            if model.tasks.isEmpty {
-                lines.append("        tasks: [],")
-            } else {
-                lines.append("        tasks: [")
-                for task in model.tasks { lines.append("            \(entry(task, accessors)),") }
-                lines.append("        ],")
-            }
-            if model.schedules.isEmpty {
-                lines.append("        scheduledTasks: [],")
-            } else {
-                lines.append("        scheduledTasks: [")
-                for schedule in model.schedules { lines.append("            \(scheduleEntry(schedule, timeZone: model.timeZone)),") }
-                lines.append("        ],")
-            }
+            lines.appendArgument("tasks", model.tasks.lazy.map { entry($0, accessors) })
+            lines.appendArgument("scheduledTasks", model.schedules.lazy.map { scheduleEntry($0, timeZone: model.timeZone) })
             if model.config.schedulerEnabled?.value == false {
                 // Only when the config turns the in-process scheduler off: other registries stay as they were.
                 lines.append("        timeZone: \(SwiftLiteral.string(model.timeZone)),")
@@ -102,6 +90,17 @@ package enum RegistryRenderer {
             guard !bytes.isEmpty else { return }
             bytes.withUnsafeBytes { emit($0) }
             bytes.removeAll(keepingCapacity: true)
+        }
+
+        /// `label: [` and an element a line, then `],`; `label: [],` without elements.
+        mutating func appendArgument(_ label: String, _ elements: some Sequence<String>) {
+            var none = true
+            for element in elements {
+                if none { append("        \(label): [") }
+                none = false
+                append("            \(element),")
+            }
+            append(none ? "        \(label): []," : "        ],")
         }
 
         static func += (lines: inout Lines, more: [String]) {
