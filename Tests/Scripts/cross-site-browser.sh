@@ -13,52 +13,11 @@
 # (Origin: null), a no-cors fetch POST and a no-cors fetch GET, each on a different task. Every
 # one must be refused with 403 (the server's log says so) and no task may run; then the task's
 # URL typed in the address bar (Sec-Fetch-Site: none) must run it.
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-root=$PWD
-scratch=${SCRATCH_PATH:-$root/.build-cross-site}
-browser=$(command -v chromium-headless-shell || command -v chromium || true)
-if [[ -z $browser ]]; then
-  echo "cross-site-browser: needs chromium-headless-shell or chromium (apt-get install chromium-headless-shell)" >&2
-  exit 2
-fi
-if [[ $(id -u) != 0 ]]; then
-  echo "cross-site-browser: needs root (ip netns add)" >&2
-  exit 2
-fi
-
-echo "== building the example app (Fixtures/basic) with its NitroDev trait, as nitro dev builds it"
-swift build --package-path Fixtures/basic --scratch-path "$scratch" --product App --traits default,NitroDev
-app=$(swift build --package-path Fixtures/basic --scratch-path "$scratch" --traits default,NitroDev --show-bin-path)/App
-
-work=$(mktemp -d)
-namespace=nitro-cross-site-$$
-cleanup() {
-  local status=$?
-  set +e
-  # `ip netns exec` may fork: each process wrote its own pid (see `spawn`).
-  for file in "$work"/*.pid; do
-    [[ -f $file ]] && kill "$(cat "$file")" 2>/dev/null
-  done
-  wait
-  ip netns del "$namespace" 2>/dev/null
-  rm -rf "$work"
-  exit "$status"
-}
-trap cleanup EXIT
-inside() { ip netns exec "$namespace" "$@"; }
-# spawn NAME COMMAND…: runs COMMAND in the namespace in the background; its pid goes to NAME.pid.
-spawn() {
-  local name=$1
-  shift
-  inside sh -c 'echo $$ >"$0"; exec "$@"' "$work/$name.pid" "$@" >"$work/$name.out" 2>"$work/$name.err" &
-}
-
-ip netns add "$namespace"
-inside ip link set lo up
+script=cross-site-browser
+source "$(dirname "$0")/browser-namespace.sh"
+build_app
 
 server=http://127.0.0.1:4000/_nitro/tasks
-mkdir -p "$work/site" "$work/project"
 cat >"$work/site/attack.html" <<HTML
 <!doctype html>
 <title>attacker.example</title>
@@ -74,16 +33,7 @@ cat >"$work/site/attack.html" <<HTML
 HTML
 
 echo "== starting the development server and the cross-site page inside network namespace $namespace"
-spawn app env NITRO_DEV=1 NITRO_DEV_HOST=127.0.0.1 NITRO_DEV_PORT=4000 NITRO_ROOT="$work/project" NITRO_SCHEDULER=off "$app"
-spawn site python3 -m http.server 8000 --bind 127.0.0.2 --directory "$work/site"
-for _ in $(seq 1 100); do  # up to 10 s for both to listen
-  if grep -q "Serving tasks on" "$work/app.err" && inside python3 -c \
-    'import socket; socket.create_connection(("127.0.0.2", 8000), 1).close()' 2>/dev/null; then
-    break
-  fi
-  sleep 0.1
-done
-grep -q "Serving tasks on" "$work/app.err" || { echo "the development server did not start:"; cat "$work/app.err"; exit 1; }
+start_servers
 
 chromium() {
   inside timeout 60 "$browser" --headless --no-sandbox --disable-gpu --no-first-run --user-data-dir="$work/profile" \

@@ -12,55 +12,14 @@
 # http://attacker.example:8000 (127.0.0.2), and headless Chromium with its DevTools port; then
 # dashboard-browser.py drives the browser (Chrome DevTools Protocol, standard library only).
 # Screenshots and logs stay in .build-dashboard/.
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-root=$PWD
-started=$(date +%s)
-scratch=${SCRATCH_PATH:-$root/.build-cross-site}
+script=dashboard-browser
+source "$(dirname "$0")/browser-namespace.sh"
 artefacts=$root/.build-dashboard
-browser=$(command -v chromium-headless-shell || command -v chromium || true)
-if [[ -z $browser ]]; then
-  echo "dashboard-browser: needs chromium-headless-shell or chromium (apt-get install chromium-headless-shell)" >&2
-  exit 2
-fi
-if [[ $(id -u) != 0 ]]; then
-  echo "dashboard-browser: needs root (ip netns add)" >&2
-  exit 2
-fi
-
-echo "== building the example app (Fixtures/basic) with its NitroDev trait, as nitro dev builds it"
-swift build --package-path Fixtures/basic --scratch-path "$scratch" --product App --traits default,NitroDev
-app=$(swift build --package-path Fixtures/basic --scratch-path "$scratch" --traits default,NitroDev --show-bin-path)/App
+started=$(date +%s)
+build_app
 built=$(date +%s)
-
-work=$(mktemp -d)
-namespace=nitro-dashboard-$$
-cleanup() {
-  local status=$?
-  set +e
-  # `ip netns exec` may fork: each process wrote its own pid (see `spawn`).
-  for file in "$work"/*.pid; do
-    [[ -f $file ]] && kill "$(cat "$file")" 2>/dev/null
-  done
-  wait
-  ip netns del "$namespace" 2>/dev/null
-  cp "$work"/*.out "$work"/*.err "$artefacts"/ 2>/dev/null
-  rm -rf "$work"
-  exit "$status"
-}
-trap cleanup EXIT
-inside() { ip netns exec "$namespace" "$@"; }
-# spawn NAME COMMAND…: runs COMMAND in the namespace in the background; its pid goes to NAME.pid.
-spawn() {
-  local name=$1
-  shift
-  inside sh -c 'echo $$ >"$0"; exec "$@"' "$work/$name.pid" "$@" >"$work/$name.out" 2>"$work/$name.err" &
-}
-
-ip netns add "$namespace"
-inside ip link set lo up
 rm -rf "$artefacts"
-mkdir -p "$artefacts" "$work/site" "$work/project"
+mkdir -p "$artefacts"
 
 ui=http://127.0.0.1:4000/_nitro/tasks/~ui
 # Every way a page of another site could try to run `db:migrate` through the dashboard: a CORS
@@ -95,19 +54,10 @@ cat >"$work/site/attack.html" <<HTML
 HTML
 
 echo "== starting the development server, the cross-site page and Chromium inside network namespace $namespace"
-spawn app env NITRO_DEV=1 NITRO_DEV_HOST=127.0.0.1 NITRO_DEV_PORT=4000 NITRO_ROOT="$work/project" NITRO_SCHEDULER=off "$app"
-spawn site python3 -m http.server 8000 --bind 127.0.0.2 --directory "$work/site"
+start_servers
 spawn chromium timeout 120 "$browser" --headless --no-sandbox --disable-gpu --no-first-run --no-default-browser-check \
   --user-data-dir="$work/profile" --remote-debugging-address=127.0.0.1 --remote-debugging-port=9222 \
   --host-resolver-rules="MAP attacker.example 127.0.0.2" about:blank
-for _ in $(seq 1 100); do  # up to 10 s for the server and the page server to listen
-  if grep -q "Serving tasks on" "$work/app.err" && inside python3 -c \
-    'import socket; socket.create_connection(("127.0.0.2", 8000), 1).close()' 2>/dev/null; then
-    break
-  fi
-  sleep 0.1
-done
-grep -q "Serving tasks on" "$work/app.err" || { echo "the development server did not start:"; cat "$work/app.err"; exit 1; }
 
 echo "== driving $(basename "$browser") through $ui"
 failed=0
