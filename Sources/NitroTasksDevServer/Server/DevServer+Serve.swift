@@ -46,21 +46,30 @@ extension DevServer {
             if let environment { return environment[name] }
             return getenv(name).map { String(cString: $0) }
         }
-        var configuration = try Configuration(environment: value)
+        let settings: NitroDevEnvironment
+        do {
+            settings = try NitroDevEnvironment(lookup: value)
+        } catch {
+            throw .invalidConfiguration(error.description)
+        }
+        var configuration = Configuration(settings)
         configuration.log = { line in printToStandardError("[dev server] \(line)") }
         cnitro_line_buffer_stdout()
         let server = DevServer(runner: runner, configuration: configuration)
         let port = try server.start()
         let url = DevServerInfo(pid: 0, host: configuration.host, port: port).url
         printToStandardError("[dev server] Serving tasks on \(url)/_nitro/tasks (Ctrl-C to stop)")
-        let parentWatch = value("NITRO_DEV_PARENT_PID").flatMap { Int32($0) }.map { parent in
-            ParentWatch(parent: parent) {
+        // The same watch an app on another server runs (NitroDevEnvironment.waitUntilParentExits).
+        let parentWatch = settings.parentProcessID.map { parent in
+            Task {
+                await settings.waitUntilParentExits()
+                guard !Task.isCancelled else { return }
                 printToStandardError("[dev server] nitro dev (pid \(parent)) went away; stopping")
                 server.requestStop()
             }
         }
+        defer { parentWatch?.cancel() }
         try await server.run()
-        parentWatch?.cancel()
         printToStandardError("[dev server] Stopped")
     }
 }
@@ -68,13 +77,15 @@ extension DevServer {
 extension DevServer.Configuration {
     /// The development settings from `NITRO_DEV_HOST`, `NITRO_DEV_PORT` and `NITRO_ROOT`.
     init(environment value: (String) -> String?) throws(DevServerError) {
-        self.init()
-        let settings: NitroDevEnvironment
         do {
-            settings = try NitroDevEnvironment(lookup: value)
+            self.init(try NitroDevEnvironment(lookup: value))
         } catch {
             throw .invalidConfiguration(error.description)
         }
+    }
+
+    init(_ settings: NitroDevEnvironment) {
+        self.init()
         host = settings.host
         port = settings.port
         infoFile = settings.infoFile
@@ -90,24 +101,4 @@ func printToStandardError(_ line: String) {
         guard written > 0 else { return }
         offset += written
     }
-}
-
-/// Checks once a second whether the process `parent` is still this process's parent.
-final class ParentWatch: @unchecked Sendable {  // the timer is only cancelled, which is thread-safe
-    private let timer: any DispatchSourceTimer
-
-    init(parent: Int32, gone: @escaping @Sendable () -> Void) {
-        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "nitro.dev-server.parent"))
-        timer.schedule(deadline: .now() + .seconds(1), repeating: .seconds(1))
-        timer.setEventHandler {
-            if getppid() != parent {
-                timer.cancel()
-                gone()
-            }
-        }
-        timer.resume()
-        self.timer = timer
-    }
-
-    func cancel() { timer.cancel() }
 }
