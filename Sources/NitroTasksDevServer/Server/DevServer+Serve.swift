@@ -1,7 +1,6 @@
 import NitroTasks
 import NitroTasksRoutes
 import CNitroDevServer
-import Dispatch
 import NitroSync
 
 #if canImport(Glibc)
