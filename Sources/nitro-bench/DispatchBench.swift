@@ -19,19 +19,19 @@ enum DispatchBench {
             ]))
 
         // Baseline: the task's closure called directly, no registry, no lock, no child task.
-        let direct = try await Measure.median(repeats: 5) {
-            for _ in 0..<calls { Measure.blackHole(try await noop.run(TaskEvent(name: "noop"))) }
-        }
-        let dispatched = try await Measure.median(repeats: 5) {
-            for _ in 0..<calls { Measure.blackHole(try await runner.run("noop")) }
-        }
         // Second baseline: spawning and awaiting one unstructured task, the floor of any design
-        // where late callers can join a run that outlives its first caller.
-        let spawned = try await Measure.median(repeats: 5) {
-            for _ in 0..<calls {
-                Measure.blackHole(try await Task { try await noop.run(TaskEvent(name: "noop")) }.value)
-            }
-        }
+        // where late callers can join a run that outlives its first caller. The three are timed
+        // in turn, round after round.
+        let medians = try await Measure.alternatedMedians(repeats: 7, [
+            { for _ in 0..<calls { Measure.blackHole(try await noop.run(TaskEvent(name: "noop"))) } },
+            { for _ in 0..<calls { Measure.blackHole(try await runner.run("noop")) } },
+            {
+                for _ in 0..<calls {
+                    Measure.blackHole(try await Task { try await noop.run(TaskEvent(name: "noop")) }.value)
+                }
+            },
+        ])
+        let (direct, dispatched, spawned) = (medians[0], medians[1], medians[2])
         let spawnPerCall = spawned / Double(calls)
         let directPerCall = direct / Double(calls)
         let perCall = dispatched / Double(calls)

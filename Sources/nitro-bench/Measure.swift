@@ -17,6 +17,20 @@ enum Measure {
         return Double(samples[samples.count / 2])
     }
 
+    /// Medians of `bodies` timed in turn, `repeats` rounds of one run each, so that a change in the
+    /// machine's load shifts every one of them alike (ratios between them stay fair).
+    static func alternatedMedians(repeats: Int, _ bodies: [() async throws -> Void]) async throws -> [Double] {
+        var samples = [[UInt64]](repeating: [], count: bodies.count)
+        for _ in 0..<repeats {
+            for (index, body) in bodies.enumerated() {
+                let start = now()
+                try await body()
+                samples[index].append(now() - start)
+            }
+        }
+        return samples.map { Double($0.sorted()[$0.count / 2]) }
+    }
+
     /// The value of `--name N` in the arguments, or the default.
     static func intOption(_ name: String, in arguments: [String], default value: Int) -> Int {
         guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count,

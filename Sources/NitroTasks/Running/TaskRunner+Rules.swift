@@ -26,15 +26,13 @@ extension TaskRunner {
                     // The cancellation flag is set before the handler runs: a handler that ran
                     // before this found no waiter to resume, so this call resumes itself.
                     if Task.isCancelled { return .cancelled }
-                    // (Only the id is read: a copy of the entry would share its waiters' storage,
-                    // and each add would then copy all of them.)
+                    // (Joined in place, one lookup: a copy of the entry would share its waiters'
+                    // storage, and each add would then copy all of them.)
                     if let key {
-                        if let id = state.running[name]?.keyed[key]?.id {
-                            state.running[name]!.keyed[key]!.waiters.add(call, waiter)
+                        if let id = state.running[name]?.keyed[key]?.join(call, waiter) {
                             return .joined(id: id, observers: state.observers)
                         }
-                    } else if let id = state.shared[name]?.id {
-                        state.shared[name]!.waiters.add(call, waiter)
+                    } else if let id = state.shared[name]?.join(call, waiter) {
                         return .joined(id: id, observers: state.observers)
                     }
                     state.nextID &+= 1
@@ -197,8 +195,9 @@ extension TaskRunner {
     func settle(_ name: String, id: UInt64, key: String?, _ outcome: Result<TaskResult, any Error>) {
         let waiters = state.withLock { state -> Waiters? in
             guard let key else {
-                guard state.shared[name]?.id == id else { return nil }
-                return state.shared.removeValue(forKey: name)?.waiters
+                // One lookup: the entry's place, checked and removed there.
+                guard let index = state.shared.index(forKey: name), state.shared.values[index].id == id else { return nil }
+                return state.shared.remove(at: index).value.waiters
             }
             guard var runs = state.running[name], runs.keyed[key]?.id == id else { return nil }
             state.running[name] = nil  // keeps `runs` uniquely referenced while it changes

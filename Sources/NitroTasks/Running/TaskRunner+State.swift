@@ -14,6 +14,12 @@ extension TaskRunner {
         let run: Task<Void, any Error>
         /// The calls waiting for it (the one that started it included, unless it left).
         var waiters: Waiters
+
+        /// Adds a call that joins this run; the run's id.
+        mutating func join(_ call: UInt64, _ waiter: Waiter) -> UInt64 {
+            waiters.add(call, waiter)
+            return id
+        }
     }
 
     /// The callers of one shared run, each under its call number, so that a cancelled one can
