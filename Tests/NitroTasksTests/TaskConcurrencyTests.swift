@@ -115,24 +115,25 @@ struct TaskConcurrencyTests {
 
     @Test func dedupeWithAKeySharesRunsPerKeyOnly() async {
         let tenants = 10
-        // Each tenant's run waits until every tenant has a run in flight: runs of different keys
-        // overlap, and callers of one key share one run.
-        let gate = Gate(threshold: tenants)
+        // Every run waits until all callers are in: one per key started a run, every other one
+        // joined it. So the runs of the ten keys overlap, and each key has exactly one run.
+        let gate = Gate()
         let runs = Locked<[String: Int]>([:])
+        let joined = Locked(0)
         let task = defineTask(concurrency: .dedupe(key: { $0["tenant"]?.stringValue ?? "" })) { event in
             let tenant = event.payload["tenant"]?.stringValue ?? "?"
             runs.withLock { $0[tenant, default: 0] += 1 }
             await gate.wait()
             return TaskResult(result: .string(tenant))
         }
-        let runner = makeTestRunner(["k": task])
+        let runner = makeTestRunner(["k": task], observers: [{ event in
+            if case .joined = event.kind, joined.withLock({ $0 += 1; return $0 }) == Self.callers - tenants { gate.open() }
+        }])
         let results = await Self.callAll(runner, "k", key: { "t\($0 % tenants)" })
         #expect(results.count == Self.callers)
         #expect(results.allSatisfy { $0.value.result?.stringValue == "t\($0.key % tenants)" })
         let counts = runs.withLock { $0 }
-        #expect(counts.count == tenants)
-        // Late callers of a key may start another run once the first settled, but few do.
-        #expect(counts.values.allSatisfy { $0 >= 1 && $0 < Self.callers / tenants / 10 }, "\(counts)")
+        #expect(counts == Dictionary(uniqueKeysWithValues: (0..<tenants).map { ("t\($0)", 1) }), "\(counts)")
         #expect(!runner.isRunning("k"))
     }
 

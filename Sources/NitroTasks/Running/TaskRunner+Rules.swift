@@ -8,7 +8,8 @@ extension TaskRunner {
 
     /// What a dedupe call did under the lock.
     enum Step {
-        case started
+        /// This call recorded a new run: it starts it, outside the lock.
+        case start(id: UInt64, definition: TaskDefinition, observers: [TaskRunObserver])
         case joined(id: UInt64, observers: [TaskRunObserver])
         case cancelled
     }
@@ -37,19 +38,20 @@ extension TaskRunner {
                     }
                     state.nextID &+= 1
                     let id = state.nextID
-                    let event = TaskEvent(name: name, payload: payload, context: context)
-                    let run = startShared(definition(), event, id: id, key: key, trigger: trigger, observers: state.observers)
-                    let inFlight = InFlight(id: id, run: run, waiters: Waiters(call, waiter))
+                    let inFlight = InFlight(id: id, run: nil, waiters: Waiters(call, waiter))
                     if let key {
                         state.running[name, default: Runs()].keyed[key] = inFlight
                     } else {
                         state.shared[name] = inFlight
                     }
-                    return .started
+                    return .start(id: id, definition: definition(), observers: state.observers)
                 }
                 switch step {
-                case .started:
-                    break
+                case .start(let id, let definition, let observers):
+                    // Outside the lock: the run may settle (and take the lock) before it returns.
+                    let event = TaskEvent(name: name, payload: payload, context: context)
+                    let run = startShared(definition, event, id: id, key: key, trigger: trigger, observers: observers)
+                    attach(run, to: name, key: key, id: id)
                 case .joined(let id, let observers):
                     if !observers.isEmpty {
                         Self.notify(
@@ -127,9 +129,14 @@ extension TaskRunner {
 
     // MARK: - One run
 
-    /// Starts a shared run as an unstructured task (cancelling a caller does not cancel it) that
-    /// hands its outcome to its waiters; called under the lock, so that the run is recorded before
-    /// anyone can look for it.
+    /// Starts a shared run, recorded under `id`, as an unstructured task (cancelling a caller does
+    /// not cancel it) that hands its outcome to its waiters. Called outside the lock.
+    ///
+    /// The run starts at once on this thread (`Task.immediate`) and goes on there until it first
+    /// suspends: `run(_:)` is nonisolated, so this is a thread of the global executor, the one
+    /// the task's body would run on anyway. A run that finishes without suspending (a quick task)
+    /// then resumes its first caller before that caller even suspends: no thread is woken, where
+    /// `Task { … }` would queue the run on another thread and the caller's resumption after it.
     func startShared(
         _ definition: TaskDefinition, _ event: TaskEvent, id: UInt64, key: String?, trigger: TaskTrigger,
         observers: [TaskRunObserver]
@@ -137,13 +144,13 @@ extension TaskRunner {
         if observers.isEmpty, definition.timeLimit == nil {
             // The common case, kept as cheap as before observers and limits existed.
             let body = definition.body
-            return Task {
+            return Self.startImmediately {
                 let outcome: Result<TaskResult, any Error>
                 do { outcome = .success(try await body(event)) } catch { outcome = .failure(error) }
                 self.settle(event.name, id: id, key: key, outcome)
             }
         }
-        return Task {
+        return Self.startImmediately {
             let outcome: Result<TaskResult, any Error>
             do {
                 outcome = .success(try await Self.perform(definition, event, id: id, trigger: trigger, observers: observers))
@@ -152,6 +159,34 @@ extension TaskRunner {
             }
             self.settle(event.name, id: id, key: key, outcome)
         }
+    }
+
+    /// `Task.immediate` where the toolchain and platform have it (Swift 6.2; on Apple platforms
+    /// their 26 releases), `Task { … }` elsewhere.
+    static func startImmediately(_ operation: sending @escaping () async throws -> Void) -> Task<Void, any Error> {
+        #if compiler(>=6.2)
+            if #available(macOS 26.0, iOS 26.0, tvOS 26.0, watchOS 26.0, visionOS 26.0, *) {
+                return Task.immediate(operation: operation)
+            }
+        #endif
+        return Task(operation: operation)
+    }
+
+    /// Gives the shared run `id` of `name` (and `key`) its handle, so that ``cancel(_:)`` can reach
+    /// it; cancels it at once if a cancel came while it was being started. Nothing to do when the
+    /// run already settled (it finished before it first suspended).
+    func attach(_ run: Task<Void, any Error>, to name: String, key: String?, id: UInt64) {
+        let cancelNow = state.withLock { state -> Bool in
+            if let key {
+                guard state.running[name]?.keyed[key]?.id == id else { return false }
+                state.running[name]!.keyed[key]!.run = run
+                return state.running[name]!.keyed[key]!.cancelRequested
+            }
+            guard let index = state.shared.index(forKey: name), state.shared.values[index].id == id else { return false }
+            state.shared.values[index].run = run
+            return state.shared.values[index].cancelRequested
+        }
+        if cancelNow { run.cancel() }
     }
 
     /// The run's work within its time limit, reported to the observers.

@@ -8,10 +8,15 @@ extension TaskRunner {
     /// A run that later calls may join (``TaskConcurrency/dedupe``).
     struct InFlight {
         let id: UInt64
-        /// The run; it hands its outcome to the waiters itself (``settle(_:id:key:_:)``) and never
-        /// throws. (Typed as throwing all the same: creating a `Task<Void, Never>` allocates a
-        /// thunk for its closure, one more allocation per run.)
-        let run: Task<Void, any Error>
+        /// The run, once it has been started; it hands its outcome to the waiters itself
+        /// (``settle(_:id:key:_:)``) and never throws. (Typed as throwing all the same: creating a
+        /// `Task<Void, Never>` allocates a thunk for its closure, one more allocation per run.)
+        ///
+        /// `nil` while its first caller starts it: the entry is recorded first, under the lock, so
+        /// that later callers join it; the run then starts outside the lock (``attach(_:to:key:id:)``).
+        var run: Task<Void, any Error>?
+        /// ``cancel(_:)`` came before the run's handle: it is cancelled as soon as it is attached.
+        var cancelRequested = false
         /// The calls waiting for it (the one that started it included, unless it left).
         var waiters: Waiters
 

@@ -89,9 +89,16 @@ public final class TaskRunner: Sendable {
     @_disfavoredOverload
     public func cancel(_ name: String) {
         let (shared, own) = state.withLock { state -> ([Task<Void, any Error>], [Task<TaskResult, any Error>]) in
-            let shared = state.shared[name].map { [$0.run] } ?? []
-            guard let runs = state.running[name] else { return (shared, []) }
-            return (shared + runs.keyed.values.map(\.run), Array(runs.own.values))
+            // A run still being started has no handle yet: it is cancelled when it gets one.
+            var shared: [Task<Void, any Error>] = []
+            if let run = state.shared[name]?.run { shared.append(run) } else { state.shared[name]?.cancelRequested = true }
+            guard var runs = state.running[name] else { return (shared, []) }
+            state.running[name] = nil  // keeps `runs` uniquely referenced while it changes
+            for key in runs.keyed.keys {
+                if let run = runs.keyed[key]!.run { shared.append(run) } else { runs.keyed[key]!.cancelRequested = true }
+            }
+            state.running[name] = runs
+            return (shared, Array(runs.own.values))
         }
         for run in shared { run.cancel() }
         for run in own { run.cancel() }
