@@ -86,6 +86,9 @@ public struct TaskRegistry: Sendable {
         index[name].map { entries[$0] }
     }
 
+    /// The place of `name` in ``entries``.
+    func slot(of name: String) -> Int? { index[name] }
+
     /// The names of every task, in registration order.
     public var names: [String] { entries.map(\.name) }
 }

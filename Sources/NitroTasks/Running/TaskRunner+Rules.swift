@@ -16,9 +16,10 @@ extension TaskRunner {
 
     /// Dedupe: joins the run of `name` (and `key`) in flight, or starts one, and waits for its
     /// outcome as waiter number `call`; leaves with `CancellationError` when its task is
-    /// cancelled. `definition` is read only to start a run.
+    /// cancelled. `definition` is read only to start a run. `slot` is the name's place in the
+    /// registry, where a run without a key is kept (no hashing of the name).
     func share(
-        _ name: String, key: String?, call: UInt64, _ payload: TaskPayload, _ context: TaskContext,
+        _ name: String, slot: Int, key: String?, call: UInt64, _ payload: TaskPayload, _ context: TaskContext,
         trigger: TaskTrigger, _ definition: () -> TaskDefinition
     ) async throws -> TaskResult {
         try await withTaskCancellationHandler {
@@ -33,7 +34,7 @@ extension TaskRunner {
                         if let id = state.running[name]?.keyed[key]?.join(call, waiter) {
                             return .joined(id: id, observers: state.observers)
                         }
-                    } else if let id = state.shared[name]?.join(call, waiter) {
+                    } else if let id = state.shared[slot]?.join(call, waiter) {
                         return .joined(id: id, observers: state.observers)
                     }
                     state.nextID &+= 1
@@ -42,7 +43,7 @@ extension TaskRunner {
                     if let key {
                         state.running[name, default: Runs()].keyed[key] = inFlight
                     } else {
-                        state.shared[name] = inFlight
+                        state.shared[slot] = inFlight
                     }
                     return .start(id: id, definition: definition(), observers: state.observers)
                 }
@@ -50,8 +51,8 @@ extension TaskRunner {
                 case .start(let id, let definition, let observers):
                     // Outside the lock: the run may settle (and take the lock) before it returns.
                     let event = TaskEvent(name: name, payload: payload, context: context)
-                    let run = startShared(definition, event, id: id, key: key, trigger: trigger, observers: observers)
-                    attach(run, to: name, key: key, id: id)
+                    let run = startShared(definition, event, slot: slot, id: id, key: key, trigger: trigger, observers: observers)
+                    attach(run, to: name, slot: slot, key: key, id: id)
                 case .joined(let id, let observers):
                     if !observers.isEmpty {
                         Self.notify(
@@ -63,16 +64,16 @@ extension TaskRunner {
                 }
             }
         } onCancel: {
-            leave(name, key: key, call: call)
+            leave(name, slot: slot, key: key, call: call)
         }
     }
 
     /// A cancelled dedupe call stops waiting (if its waiter is still there: the run may have
     /// settled, or the call not registered yet, and then it sees the cancellation itself).
-    func leave(_ name: String, key: String?, call: UInt64) {
+    func leave(_ name: String, slot: Int, key: String?, call: UInt64) {
         let waiter = state.withLock { state -> Waiter? in
             if let key { return state.running[name]?.keyed[key]?.waiters.remove(call) }
-            return state.shared[name]?.waiters.remove(call)
+            return state.shared[slot]?.waiters.remove(call)
         }
         waiter?.resume(throwing: CancellationError())
     }
@@ -138,7 +139,7 @@ extension TaskRunner {
     /// then resumes its first caller before that caller even suspends: no thread is woken, where
     /// `Task { … }` would queue the run on another thread and the caller's resumption after it.
     func startShared(
-        _ definition: TaskDefinition, _ event: TaskEvent, id: UInt64, key: String?, trigger: TaskTrigger,
+        _ definition: TaskDefinition, _ event: TaskEvent, slot: Int, id: UInt64, key: String?, trigger: TaskTrigger,
         observers: [TaskRunObserver]
     ) -> Task<Void, any Error> {
         if observers.isEmpty, definition.timeLimit == nil {
@@ -147,7 +148,7 @@ extension TaskRunner {
             return Self.startImmediately {
                 let outcome: Result<TaskResult, any Error>
                 do { outcome = .success(try await body(event)) } catch { outcome = .failure(error) }
-                self.settle(event.name, id: id, key: key, outcome)
+                self.settle(event.name, slot: slot, id: id, key: key, outcome)
             }
         }
         return Self.startImmediately {
@@ -157,7 +158,7 @@ extension TaskRunner {
             } catch {
                 outcome = .failure(error)
             }
-            self.settle(event.name, id: id, key: key, outcome)
+            self.settle(event.name, slot: slot, id: id, key: key, outcome)
         }
     }
 
@@ -175,16 +176,16 @@ extension TaskRunner {
     /// Gives the shared run `id` of `name` (and `key`) its handle, so that ``cancel(_:)`` can reach
     /// it; cancels it at once if a cancel came while it was being started. Nothing to do when the
     /// run already settled (it finished before it first suspended).
-    func attach(_ run: Task<Void, any Error>, to name: String, key: String?, id: UInt64) {
+    func attach(_ run: Task<Void, any Error>, to name: String, slot: Int, key: String?, id: UInt64) {
         let cancelNow = state.withLock { state -> Bool in
             if let key {
                 guard state.running[name]?.keyed[key]?.id == id else { return false }
                 state.running[name]!.keyed[key]!.run = run
                 return state.running[name]!.keyed[key]!.cancelRequested
             }
-            guard let index = state.shared.index(forKey: name), state.shared.values[index].id == id else { return false }
-            state.shared.values[index].run = run
-            return state.shared.values[index].cancelRequested
+            guard state.shared[slot]?.id == id else { return false }
+            state.shared[slot]!.run = run
+            return state.shared[slot]!.cancelRequested
         }
         if cancelNow { run.cancel() }
     }
@@ -227,12 +228,11 @@ extension TaskRunner {
 
     /// Forgets a settled shared run (a run past its time limit settles when the limit passes, even
     /// if its work is still unwinding) and resumes each caller still waiting, once, with its outcome.
-    func settle(_ name: String, id: UInt64, key: String?, _ outcome: Result<TaskResult, any Error>) {
+    func settle(_ name: String, slot: Int, id: UInt64, key: String?, _ outcome: Result<TaskResult, any Error>) {
         let waiters = state.withLock { state -> Waiters? in
             guard let key else {
-                // One lookup: the entry's place, checked and removed there.
-                guard let index = state.shared.index(forKey: name), state.shared.values[index].id == id else { return nil }
-                return state.shared.remove(at: index).value.waiters
+                guard state.shared[slot]?.id == id else { return nil }
+                return state.shared[slot].take()?.waiters
             }
             guard var runs = state.running[name], runs.keyed[key]?.id == id else { return nil }
             state.running[name] = nil  // keeps `runs` uniquely referenced while it changes

@@ -9,11 +9,11 @@ extension TaskRunner {
     struct InFlight {
         let id: UInt64
         /// The run, once it has been started; it hands its outcome to the waiters itself
-        /// (``settle(_:id:key:_:)``) and never throws. (Typed as throwing all the same: creating a
+        /// (``settle(_:slot:id:key:_:)``) and never throws. (Typed as throwing all the same: creating a
         /// `Task<Void, Never>` allocates a thunk for its closure, one more allocation per run.)
         ///
         /// `nil` while its first caller starts it: the entry is recorded first, under the lock, so
-        /// that later callers join it; the run then starts outside the lock (``attach(_:to:key:id:)``).
+        /// that later callers join it; the run then starts outside the lock (``attach(_:to:slot:key:id:)``).
         var run: Task<Void, any Error>?
         /// ``cancel(_:)`` came before the run's handle: it is cancelled as soon as it is attached.
         var cancelRequested = false
@@ -127,8 +127,9 @@ extension TaskRunner {
         var nextID: UInt64 = 0
         /// The number of the last call (a waiter's name in ``Waiters``).
         var nextCall: UInt64 = 0
-        /// The runs of dedupe tasks without a key (the default, kept as small as possible).
-        var shared: [String: InFlight] = [:]
+        /// The runs of dedupe tasks without a key (the default, kept as small as possible), at
+        /// their task's place in the registry: found without hashing the name.
+        var shared: [InFlight?]
         /// Everything else in flight, by name.
         var running: [String: Runs] = [:]
         var observers: [TaskRunObserver] = []

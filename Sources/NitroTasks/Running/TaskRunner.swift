@@ -23,7 +23,7 @@ public final class TaskRunner: Sendable {
     /// Creates a runner for a registry, with observers that see every run (``addObserver(_:)``).
     public init(registry: TaskRegistry, observers: [TaskRunObserver] = []) {
         self.registry = registry
-        self.state = Locked(State(observers: observers))
+        self.state = Locked(State(shared: Array(repeating: nil, count: registry.entries.count), observers: observers))
     }
 
     /// Adds an observer: it sees the calls and runs that start from now on (a run in flight when
@@ -55,24 +55,24 @@ public final class TaskRunner: Sendable {
         _ name: String, payload: TaskPayload = [:], context: TaskContext = TaskContext(),
         trigger: TaskTrigger = .code
     ) async throws -> TaskResult {
-        guard let entry = registry[name] else { throw TaskError.notAvailable(name) }
-        guard let makeDefinition = entry.definition else { throw TaskError.notImplemented(name) }
+        guard let slot = registry.slot(of: name) else { throw TaskError.notAvailable(name) }
+        guard let makeDefinition = registry.entries[slot].definition else { throw TaskError.notImplemented(name) }
         // The call's number, and whether a plain dedupe run is in flight: then join it without
         // reading the definition (for thousands of concurrent callers, touching it is what costs;
         // only plain dedupe runs are in `shared`).
         let (call, sharedInFlight) = state.withLock { state in
             state.nextCall &+= 1
-            return (state.nextCall, state.shared[name] != nil)
+            return (state.nextCall, state.shared[slot] != nil)
         }
         if sharedInFlight {
-            return try await share(name, key: nil, call: call, payload, context, trigger: trigger, makeDefinition)
+            return try await share(name, slot: slot, key: nil, call: call, payload, context, trigger: trigger, makeDefinition)
         }
         let definition = makeDefinition()
         let concurrency = definition.concurrency
         switch concurrency.mode {
         case .dedupe:
             return try await share(
-                name, key: concurrency.key?(payload), call: call, payload, context, trigger: trigger, { definition })
+                name, slot: slot, key: concurrency.key?(payload), call: call, payload, context, trigger: trigger, { definition })
         case .serial:
             let event = TaskEvent(name: name, payload: payload, context: context)
             return try await queue(definition, event, key: concurrency.key?(payload) ?? "", trigger: trigger)
@@ -88,10 +88,11 @@ public final class TaskRunner: Sendable {
     /// The scheduler uses it when shutdown outlasts its grace period.
     @_disfavoredOverload
     public func cancel(_ name: String) {
+        guard let slot = registry.slot(of: name) else { return }
         let (shared, own) = state.withLock { state -> ([Task<Void, any Error>], [Task<TaskResult, any Error>]) in
             // A run still being started has no handle yet: it is cancelled when it gets one.
             var shared: [Task<Void, any Error>] = []
-            if let run = state.shared[name]?.run { shared.append(run) } else { state.shared[name]?.cancelRequested = true }
+            if let run = state.shared[slot]?.run { shared.append(run) } else { state.shared[slot]?.cancelRequested = true }
             guard var runs = state.running[name] else { return (shared, []) }
             state.running[name] = nil  // keeps `runs` uniquely referenced while it changes
             for key in runs.keyed.keys {
@@ -110,8 +111,9 @@ public final class TaskRunner: Sendable {
     /// or queued.
     @_disfavoredOverload
     public func callers(of name: String) -> Int {
-        state.withLock { state in
-            let shared = state.shared[name]?.waiters.count ?? 0
+        guard let slot = registry.slot(of: name) else { return 0 }
+        return state.withLock { state in
+            let shared = state.shared[slot]?.waiters.count ?? 0
             guard let runs = state.running[name] else { return shared }
             return shared + runs.keyed.values.reduce(0) { $0 + $1.waiters.count }
                 + runs.own.count + runs.turns.values.reduce(0) { $0 + $1.queued }
@@ -121,6 +123,7 @@ public final class TaskRunner: Sendable {
     /// Whether a run of `name` is in flight now.
     @_disfavoredOverload
     public func isRunning(_ name: String) -> Bool {
-        state.withLock { $0.shared[name] != nil || $0.running[name] != nil }
+        guard let slot = registry.slot(of: name) else { return false }
+        return state.withLock { $0.shared[slot] != nil || $0.running[name] != nil }
     }
 }
