@@ -68,6 +68,36 @@ extension TaskRunner {
         }
     }
 
+    /// The run without a key of `slot` had settled when ``join(_:slot:call:)`` looked for it.
+    struct RunGone: Error {}
+
+    /// Joins the run without a key of `name` in flight, when no observer is there to tell: what
+    /// ``share(_:slot:key:call:_:_:trigger:_:)`` does for such a caller, with only what joining
+    /// needs. Each of thousands of waiting callers keeps this call suspended, so the less it
+    /// holds, the less memory they take. `nil` when the run settled in the meantime (then the
+    /// caller starts one through `share`).
+    func join(_ name: String, slot: Int, call: UInt64) async throws -> TaskResult? {
+        do {
+            return try await withTaskCancellationHandler {
+                try await withUnsafeThrowingContinuation { (waiter: Waiter) in
+                    let joined: Bool? = state.withLock { state in
+                        if Task.isCancelled { return nil }
+                        return state.shared[slot]?.join(call, waiter) != nil
+                    }
+                    switch joined {
+                    case true: break
+                    case false: waiter.resume(throwing: RunGone())
+                    default: waiter.resume(throwing: CancellationError())
+                    }
+                }
+            } onCancel: {
+                leave(name, slot: slot, key: nil, call: call)
+            }
+        } catch is RunGone {
+            return nil
+        }
+    }
+
     /// A cancelled dedupe call stops waiting (if its waiter is still there: the run may have
     /// settled, or the call not registered yet, and then it sees the cancellation itself).
     func leave(_ name: String, slot: Int, key: String?, call: UInt64) {

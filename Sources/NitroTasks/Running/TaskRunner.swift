@@ -60,10 +60,23 @@ public final class TaskRunner: Sendable {
         // The call's number, and whether a plain dedupe run is in flight: then join it without
         // reading the definition (for thousands of concurrent callers, touching it is what costs;
         // only plain dedupe runs are in `shared`).
-        let (call, sharedInFlight) = state.withLock { state in
+        let (call, sharedInFlight, observed) = state.withLock { state in
             state.nextCall &+= 1
-            return (state.nextCall, state.shared[slot] != nil)
+            return (state.nextCall, state.shared[slot] != nil, !state.observers.isEmpty)
         }
+        if sharedInFlight, !observed, let result = try await join(name, slot: slot, call: call) { return result }
+        return try await begin(
+            name, slot: slot, call: call, payload, context, trigger: trigger, makeDefinition, sharedInFlight: sharedInFlight)
+    }
+
+    /// The rest of ``run(_:payload:context:trigger:)``: joining with observers to tell, or
+    /// starting a run under the task's rule. Kept out of `run` (never inlined) so that `run`'s own
+    /// frame stays small: each of thousands of callers waiting for one run keeps it suspended.
+    @inline(never)
+    func begin(
+        _ name: String, slot: Int, call: UInt64, _ payload: TaskPayload, _ context: TaskContext, trigger: TaskTrigger,
+        _ makeDefinition: () -> TaskDefinition, sharedInFlight: Bool
+    ) async throws -> TaskResult {
         if sharedInFlight {
             return try await share(name, slot: slot, key: nil, call: call, payload, context, trigger: trigger, makeDefinition)
         }
