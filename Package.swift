@@ -89,7 +89,7 @@ let package = Package(
             name: "nitro-bench",
             dependencies: [
                 "NitroJSON", "NitroSync", "NitroCron", "NitroTasks", "NitroTasksRoutes", "NitroTasksDevServer", "NitroTasksRedis",
-                "NitroBuild", "NitroCLI",
+                "NitroBuild", "NitroCLI", "CNitroSystem",
             ]
         ),
         // A helper app for the run-once-across-processes test of the scheduler.

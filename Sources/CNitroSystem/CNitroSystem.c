@@ -4,6 +4,9 @@
 #include <errno.h>
 #include <signal.h>
 #include <spawn.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 int cnitro_spawn(pid_t *pid, const char *file, char *const argv[], char *const envp[], const char *directory,
                  int own_group) {
@@ -34,4 +37,13 @@ int cnitro_spawn(pid_t *pid, const char *file, char *const argv[], char *const e
     posix_spawnattr_destroy(&attributes);
     posix_spawn_file_actions_destroy(&actions);
     return status;
+}
+
+size_t cnitro_heap_in_use(void) {
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
+    struct mallinfo2 info = mallinfo2();
+    return info.uordblks + info.hblkhd;
+#else
+    return 0;
+#endif
 }

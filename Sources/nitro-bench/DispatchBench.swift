@@ -95,6 +95,12 @@ enum DispatchBench {
         // burst of load on the shared machine hits every size and shape alike.
         _ = try await joinAll(large, runner, gate, grouped: true, deadline: deadline)
         _ = try await suspendAll(large, gate, deadline: deadline)
+        // What each waiting caller holds: the heap in use once all of them wait, over the heap
+        // before, against the same for bare tasks waiting at the gate.
+        let callerHeap = Locked(0)
+        let taskHeap = Locked(0)
+        _ = try await joinAll(large, runner, gate, grouped: false, deadline: deadline, heap: callerHeap)
+        _ = try await suspendAll(large, gate, deadline: deadline, heap: taskHeap)
         for _ in 0..<repeats {
             for callers in [small, large] {
                 grouped[callers]!.append(try await joinAll(callers, runner, gate, grouped: true, deadline: deadline))
@@ -116,16 +122,23 @@ enum DispatchBench {
         Measure.report("ratio \(large) / \(small), task group", verdict(ratio(grouped)))
         Measure.report("ratio \(large) / \(small), unstructured", verdict(ratio(unstructured)))
         Measure.report("ratio \(large) / \(small), floor", "\(Measure.format(ratio(floor)))x")
+        let perCaller = Double(callerHeap.withLock { $0 }) / Double(large)
+        let perTask = Double(taskHeap.withLock { $0 }) / Double(large)
+        Measure.report("heap per waiting caller (unstructured)", "\(Measure.format(perCaller, digits: 0)) B")
+        Measure.report("heap per task waiting at the gate (floor)", "\(Measure.format(perTask, digits: 0)) B")
+        Measure.report("ratio caller / floor", "\(Measure.format(perCaller / max(perTask, 1), digits: 2))x")
     }
 
     /// `callers` concurrent calls of `held`, the children of a task group or unstructured tasks
     /// that report to a countdown; opens the gate once all of them joined the run; returns the
     /// nanoseconds from the first call to the last result.
     private static func joinAll(
-        _ callers: Int, _ runner: TaskRunner, _ gate: BenchGate, grouped: Bool, deadline: ContinuousClock.Instant
+        _ callers: Int, _ runner: TaskRunner, _ gate: BenchGate, grouped: Bool, deadline: ContinuousClock.Instant,
+        heap: Locked<Int>? = nil
     ) async throws -> Double {
         gate.close()
         let joined = { runner.callers(of: "held") >= callers }
+        let heapBefore = Measure.heapInUse()
         let start = Measure.now()
         if grouped {
             let results = try await withThrowingTaskGroup(of: Bool.self) { group in
@@ -147,6 +160,7 @@ enum DispatchBench {
                 }
             }
             try await poll("\(callers) callers to join the gated run", deadline: deadline, joined)
+            heap?.withLock { $0 = Measure.heapInUse() - heapBefore }
             gate.open()
             try await poll("\(callers) callers to get the result", deadline: deadline) { done.finished }
             guard done.failures == 0 else { throw BenchError("\(done.failures) of \(callers) callers got no result") }
@@ -159,9 +173,12 @@ enum DispatchBench {
     }
 
     /// The floor of `joinAll`: `callers` tasks wait at the gate itself, then it opens.
-    private static func suspendAll(_ callers: Int, _ gate: BenchGate, deadline: ContinuousClock.Instant) async throws -> Double {
+    private static func suspendAll(
+        _ callers: Int, _ gate: BenchGate, deadline: ContinuousClock.Instant, heap: Locked<Int>? = nil
+    ) async throws -> Double {
         gate.close()
         let done = Countdown(callers)
+        let heapBefore = Measure.heapInUse()
         let start = Measure.now()
         for _ in 0..<callers {
             Task {
@@ -170,6 +187,7 @@ enum DispatchBench {
             }
         }
         try await poll("\(callers) tasks to reach the gate", deadline: deadline) { gate.waiting >= callers }
+        heap?.withLock { $0 = Measure.heapInUse() - heapBefore }
         gate.open()
         try await poll("\(callers) tasks to pass the gate", deadline: deadline) { done.finished }
         return Double(Measure.now() - start)

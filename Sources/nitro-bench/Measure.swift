@@ -1,9 +1,14 @@
+import CNitroSystem
 import Foundation
 
 /// Timing helpers shared by the suites: monotonic clock, repeated runs, median.
 enum Measure {
     /// Nanoseconds on the monotonic clock.
     static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
+
+    /// Bytes of the C heap in use now (glibc's `mallinfo2`: allocated chunks, not pages kept),
+    /// or 0 where it is not available.
+    static func heapInUse() -> Int { Int(cnitro_heap_in_use()) }
 
     /// Runs `body` `repeats` times and returns the median of the nanoseconds each took.
     static func median(repeats: Int, _ body: () async throws -> Void) async rethrows -> Double {
