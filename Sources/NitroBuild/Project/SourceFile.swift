@@ -44,3 +44,36 @@ package struct LineIndex: Sendable {
         return SourceLocation(path: path, line: line, column: column)
     }
 }
+
+/// Line and column of a few offsets of a file, counted on demand: for a file asked about once or
+/// twice near its top (a task file's declaration), cheaper than a ``LineIndex`` of every line.
+/// Offsets asked in increasing order cost one pass in all.
+package struct LineCursor {
+    private let bytes: [UInt8]
+    private var offset = 0
+    private var line = 1
+    private var lineStart = 0
+
+    package init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    /// The line and column of `target` (as ``LineIndex/position(of:)``).
+    package mutating func position(of target: Int) -> (line: Int, column: Int) {
+        if target < offset { (offset, line, lineStart) = (0, 1, 0) }
+        let end = min(target, bytes.count)
+        bytes.withUnsafeBufferPointer { buffer in
+            while offset < end {
+                if buffer[offset] == 0x0A {
+                    line += 1
+                    lineStart = offset + 1
+                }
+                offset += 1
+            }
+        }
+        return (line, target - lineStart + 1)
+    }
+
+    package mutating func location(of target: Int, in path: String) -> SourceLocation {
+        let (line, column) = position(of: target)
+        return SourceLocation(path: path, line: line, column: column)
+    }
+}

@@ -9,6 +9,10 @@ package enum SwiftStringLiteral {
         let contentStart = token.start + hashes + quotes
         let contentEnd = token.end - hashes - quotes
         guard contentStart <= contentEnd, bytes[token.start + hashes] == UInt8(ascii: "\"") else { return nil }
+        // Most literals have no escape: their bytes are the value.
+        if !token.isMultiline, !bytes[contentStart..<contentEnd].contains(UInt8(ascii: "\\")) {
+            return String(decoding: bytes[contentStart..<contentEnd], as: UTF8.self)
+        }
         let content = Array(bytes[contentStart..<contentEnd])
         if token.isMultiline {
             guard let lines = multilineLines(normalizingLineBreaks(content)) else { return nil }
@@ -77,14 +81,9 @@ package enum SwiftStringLiteral {
     }
 
     private static func decode(_ content: [UInt8], hashes: Int) -> String? {
-        var scalars = String.UnicodeScalarView()
         var bytesOut: [UInt8] = []
         bytesOut.reserveCapacity(content.count)
         var index = 0
-        func flush() {
-            scalars.append(contentsOf: String(decoding: bytesOut, as: UTF8.self).unicodeScalars)
-            bytesOut.removeAll(keepingCapacity: true)
-        }
         while index < content.count {
             let byte = content[index]
             guard byte == UInt8(ascii: "\\"), isEscape(content, at: index + 1, hashes: hashes) else {
@@ -119,15 +118,13 @@ package enum SwiftStringLiteral {
                 else {
                     return nil
                 }
-                flush()
-                scalars.append(scalar)
+                UTF8.encode(scalar) { bytesOut.append($0) }
                 index = close + 1
             default:
                 return nil
             }
         }
-        flush()
-        return String(scalars)
+        return String(decoding: bytesOut, as: UTF8.self)
     }
 
     private static func isEscape(_ content: [UInt8], at position: Int, hashes: Int) -> Bool {

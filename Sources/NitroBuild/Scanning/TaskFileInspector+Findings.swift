@@ -1,7 +1,7 @@
 /// What a scan found, judged: the one declaration of the file, or why there is none.
 extension TaskFileInspector.Scan {
     func finish(path: String) -> TaskFileInspection {
-        let lines = LineIndex(bytes)
+        var lines = LineCursor(bytes)
         func location(_ index: Int) -> SourceLocation { lines.location(of: tokens[index].start, in: path) }
         var diagnostics: [Diagnostic] = []
 
@@ -94,7 +94,7 @@ extension TaskFileInspector.Scan {
     /// Reads `meta: TaskMeta(name: "…", description: "…")` from the call's arguments.
     func metaArguments(callParen: Int, location: (Int) -> SourceLocation) -> Meta {
         var meta = Meta()
-        guard let metaValue = arguments(from: callParen).first(where: { $0.label == "meta" })?.value,
+        guard let metaValue = arguments(from: callParen).first(where: { labelled($0.label, "meta") })?.value,
             !metaValue.isEmpty
         else { return meta }
         var cursor = metaValue.lowerBound
@@ -117,14 +117,16 @@ extension TaskFileInspector.Scan {
             return meta
         }
         for argument in arguments(from: cursor + 1) {
-            guard argument.label == "name" || argument.label == "description" else { continue }
+            let isName = labelled(argument.label, "name")
+            let isDescription = labelled(argument.label, "description")
+            guard isName || isDescription else { continue }
             let range = argument.value
             if range.count == 1, let value = SwiftStringLiteral.value(of: tokens[range.lowerBound], in: bytes) {
                 let located = Located(value, at: location(range.lowerBound))
-                if argument.label == "name" { meta.name = located } else { meta.description = located }
+                if isName { meta.name = located } else { meta.description = located }
             } else if range.count == 1, tokens[range.lowerBound].is("nil", in: bytes) {
                 continue
-            } else if argument.label == "description", !range.isEmpty {
+            } else if isDescription, !range.isEmpty {
                 meta.diagnostics.append(
                     .warning(
                         location(range.lowerBound),
@@ -135,9 +137,16 @@ extension TaskFileInspector.Scan {
         return meta
     }
 
-    /// The labelled arguments of the call whose `(` is at `paren`: label and value token range.
-    func arguments(from paren: Int) -> [(label: String?, value: Range<Int>)] {
-        var result: [(label: String?, value: Range<Int>)] = []
+    /// Whether the label token at `label` (if any) is `word`.
+    func labelled(_ label: Int?, _ word: StaticString) -> Bool {
+        guard let label else { return false }
+        return tokens[label].is(word, in: bytes)
+    }
+
+    /// The arguments of the call whose `(` is at `paren`: the index of the label's token (`nil`
+    /// without one) and the value's token range.
+    func arguments(from paren: Int) -> [(label: Int?, value: Range<Int>)] {
+        var result: [(label: Int?, value: Range<Int>)] = []
         var depth = 0
         var start = paren + 1
         var index = paren + 1
@@ -146,7 +155,7 @@ extension TaskFileInspector.Scan {
             if end - start >= 2, tokens[start].kind == .identifier,
                 tokens[start + 1].isPunctuation(UInt8(ascii: ":"), in: bytes)
             {
-                result.append((tokens[start].text(in: bytes), (start + 2)..<end))
+                result.append((start, (start + 2)..<end))
             } else {
                 result.append((nil, start..<end))
             }

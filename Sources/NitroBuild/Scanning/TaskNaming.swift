@@ -26,6 +26,7 @@ package enum TaskNaming {
     /// config key), or `nil` when it can: `:`-separated non-empty segments of ASCII letters,
     /// digits, `-`, `_` and `.`, none starting with `.`.
     package static func problem(with name: String) -> String? {
+        if isPlainName(name.utf8) { return nil }
         if name.isEmpty { return "a task name cannot be empty" }
         for segment in name.split(separator: ":", omittingEmptySubsequences: false) {
             if segment.isEmpty {
@@ -41,6 +42,30 @@ package enum TaskNaming {
             }
         }
         return nil
+    }
+
+    /// Whether `name` is a valid name, checked on its bytes (the common case, before any
+    /// message is worked out): non-empty segments between `:`s, none starting with `.`, every
+    /// byte a name character.
+    static func isPlainName(_ name: String.UTF8View) -> Bool {
+        var atSegmentStart = true
+        for byte in name {
+            switch byte {
+            case UInt8(ascii: ":"):
+                if atSegmentStart { return false }
+                atSegmentStart = true
+                continue
+            case UInt8(ascii: "."):
+                if atSegmentStart { return false }
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                break
+            default:
+                return false
+            }
+            atSegmentStart = false
+        }
+        return !atSegmentStart
     }
 
     static func isNameScalar(_ scalar: Unicode.Scalar) -> Bool {

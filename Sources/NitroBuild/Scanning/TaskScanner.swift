@@ -158,7 +158,8 @@ package enum TaskScanner {
     static func fileNameClashes<Files: RandomAccessCollection<String>>(_ files: Files, registryPath: String?) -> [Diagnostic]
     where Files.Index == Int {
         var diagnostics: [Diagnostic] = []
-        for (name, indices) in groupsOfEqualKeys(files.map { ProjectPath.fileName($0) }) {
+        let names = files.map { ProjectPath.fileName($0) }
+        for (name, indices) in groupsOfEqualKeys(names) {
             let others = indices.dropFirst().map { "\(files[$0]):1:1" }.joined(separator: ", ")
             diagnostics.append(
                 .error(
@@ -166,15 +167,17 @@ package enum TaskScanner {
                     "the file name `\(name)` is also used by \(others); Swift cannot compile two files with one name in a "
                         + "target (SwiftPM: multiple producers): rename all but one"))
         }
-        for file in files where ProjectPath.fileName(file) == "main.swift" {
+        for index in names.indices where names[index] == "main.swift" {
             diagnostics.append(
                 .error(
-                    SourceLocation(path: file),
+                    SourceLocation(path: files[index]),
                     "`main.swift` is the file name of a target's entry point; rename this task file"))
         }
         if let registryPath {
             let registryName = ProjectPath.fileName(registryPath)
-            for file in files where ProjectPath.fileName(file) == registryName && file != registryPath {
+            for index in names.indices where names[index] == registryName {
+                let file = files[index]
+                guard file != registryPath else { continue }
                 diagnostics.append(
                     .error(
                         SourceLocation(path: file),

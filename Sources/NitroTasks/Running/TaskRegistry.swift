@@ -57,7 +57,8 @@ public struct TaskRegistry: Sendable {
     public let timeZone: String
     /// Whether the in-process scheduler runs the schedules (config `scheduler.enabled`).
     public let schedulerEnabled: Bool
-    private let index: [String: Int]
+    /// The place of each name in ``entries`` (the runner keeps a task's runs at the same place).
+    let index: [String: Int]
 
     /// Creates a registry. When a name repeats, the last entry wins.
     public init(
@@ -85,9 +86,6 @@ public struct TaskRegistry: Sendable {
     public subscript(name: String) -> Entry? {
         index[name].map { entries[$0] }
     }
-
-    /// The place of `name` in ``entries``.
-    func slot(of name: String) -> Int? { index[name] }
 
     /// The names of every task, in registration order.
     public var names: [String] { entries.map(\.name) }

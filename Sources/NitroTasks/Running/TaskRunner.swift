@@ -55,7 +55,7 @@ public final class TaskRunner: Sendable {
         _ name: String, payload: TaskPayload = [:], context: TaskContext = TaskContext(),
         trigger: TaskTrigger = .code
     ) async throws -> TaskResult {
-        guard let slot = registry.slot(of: name) else { throw TaskError.notAvailable(name) }
+        guard let slot = registry.index[name] else { throw TaskError.notAvailable(name) }
         guard let makeDefinition = registry.entries[slot].definition else { throw TaskError.notImplemented(name) }
         // The call's number, and whether a plain dedupe run is in flight: then join it without
         // reading the definition (for thousands of concurrent callers, touching it is what costs;
@@ -101,7 +101,7 @@ public final class TaskRunner: Sendable {
     /// The scheduler uses it when shutdown outlasts its grace period.
     @_disfavoredOverload
     public func cancel(_ name: String) {
-        guard let slot = registry.slot(of: name) else { return }
+        guard let slot = registry.index[name] else { return }
         let (shared, own) = state.withLock { state -> ([Task<Void, any Error>], [Task<TaskResult, any Error>]) in
             // A run still being started has no handle yet: it is cancelled when it gets one.
             var shared: [Task<Void, any Error>] = []
@@ -124,7 +124,7 @@ public final class TaskRunner: Sendable {
     /// or queued.
     @_disfavoredOverload
     public func callers(of name: String) -> Int {
-        guard let slot = registry.slot(of: name) else { return 0 }
+        guard let slot = registry.index[name] else { return 0 }
         return state.withLock { state in
             let shared = state.shared[slot]?.waiters.count ?? 0
             guard let runs = state.running[name] else { return shared }
@@ -136,7 +136,7 @@ public final class TaskRunner: Sendable {
     /// Whether a run of `name` is in flight now.
     @_disfavoredOverload
     public func isRunning(_ name: String) -> Bool {
-        guard let slot = registry.slot(of: name) else { return false }
+        guard let slot = registry.index[name] else { return false }
         return state.withLock { $0.shared[slot] != nil || $0.running[name] != nil }
     }
 }
