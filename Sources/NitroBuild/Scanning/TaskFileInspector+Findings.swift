@@ -16,26 +16,28 @@ extension TaskFileInspector.Scan {
             return TaskFileInspection(declaration: nil, diagnostics: [.error(SourceLocation(path: path), message)])
         }
 
-        // Group by symbol; one file, one task.
-        var order: [String] = []
-        var bySymbol: [String: [TaskFileInspector.Candidate]] = [:]
+        // Group by symbol, in order of appearance (a file has one or a few); one file, one task.
+        var bySymbol: [(name: String, candidates: [TaskFileInspector.Candidate])] = []
         for candidate in candidates {
             let name = TaskFileInspector.plain(tokens[candidate.symbolIndex].text(in: bytes))
-            if bySymbol[name] == nil { order.append(name) }
-            bySymbol[name, default: []].append(candidate)
+            if let group = bySymbol.firstIndex(where: { $0.name == name }) {
+                bySymbol[group].candidates.append(candidate)
+            } else {
+                bySymbol.append((name, [candidate]))
+            }
         }
-        if order.count > 1 {
-            let places = order.map { "`\($0)` at \(location(bySymbol[$0]![0].symbolIndex))" }.joined(
+        if bySymbol.count > 1 {
+            let places = bySymbol.map { "`\($0.name)` at \(location($0.candidates[0].symbolIndex))" }.joined(
                 separator: ", ")
-            let second = bySymbol[order[1]]![0]
+            let second = bySymbol[1].candidates[0]
             diagnostics.append(
                 .error(
                     location(second.symbolIndex),
-                    "this file declares \(order.count) tasks (\(places)); a task file declares exactly one: "
-                        + "move `\(order[1])` to a file of its own under tasks/"))
+                    "this file declares \(bySymbol.count) tasks (\(places)); a task file declares exactly one: "
+                        + "move `\(bySymbol[1].name)` to a file of its own under tasks/"))
         }
-        let symbolName = order[0]
-        let declarations = bySymbol[symbolName]!
+        let symbolName = bySymbol[0].name
+        let declarations = bySymbol[0].candidates
         let symbolLocation = location(first.symbolIndex)
         if first.isVar {
             diagnostics.append(
@@ -143,10 +145,17 @@ extension TaskFileInspector.Scan {
         return tokens[label].is(word, in: bytes)
     }
 
-    /// The arguments of the call whose `(` is at `paren`: the index of the label's token (`nil`
-    /// without one) and the value's token range.
-    func arguments(from paren: Int) -> [(label: Int?, value: Range<Int>)] {
-        var result: [(label: Int?, value: Range<Int>)] = []
+    /// One argument of a call: the index of its label's token (`nil` without one) and its value's
+    /// token range. (A struct, not a tuple: an array of tuples holding a `Range` has its type
+    /// built at run time, with a protocol conformance lookup, the first time a process uses it.)
+    struct Argument {
+        let label: Int?
+        let value: Range<Int>
+    }
+
+    /// The arguments of the call whose `(` is at `paren`.
+    func arguments(from paren: Int) -> [Argument] {
+        var result: [Argument] = []
         var depth = 0
         var start = paren + 1
         var index = paren + 1
@@ -155,9 +164,9 @@ extension TaskFileInspector.Scan {
             if end - start >= 2, tokens[start].kind == .identifier,
                 tokens[start + 1].isPunctuation(UInt8(ascii: ":"), in: bytes)
             {
-                result.append((start, (start + 2)..<end))
+                result.append(Argument(label: start, value: (start + 2)..<end))
             } else {
-                result.append((nil, start..<end))
+                result.append(Argument(label: nil, value: start..<end))
             }
         }
         while index < tokens.count {

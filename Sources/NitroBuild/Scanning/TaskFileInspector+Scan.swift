@@ -87,9 +87,9 @@ extension TaskFileInspector {
         }
 
         func isModifierOrAttributeName(_ index: Int) -> Bool {
-            let text = tokens[index].text(in: bytes)
-            if TaskFileInspector.modifiers.contains(text) { return true }
-            if text == "unsafe", index > 0, tokens[index - 1].isPunctuation(UInt8(ascii: "("), in: bytes) {
+            let token = tokens[index]
+            if TaskFileInspector.isModifier(token, in: bytes) { return true }
+            if token.is("unsafe", in: bytes), index > 0, tokens[index - 1].isPunctuation(UInt8(ascii: "("), in: bytes) {
                 return true
             }
             return index > 0 && tokens[index - 1].isPunctuation(UInt8(ascii: "@"), in: bytes)

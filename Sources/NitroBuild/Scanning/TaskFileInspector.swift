@@ -5,9 +5,17 @@
 package enum TaskFileInspector {
     /// What the registry file can reach: an internal (or wider) global `let`.
     static let blockedModifiers: Set<String> = ["private", "fileprivate"]
-    static let modifiers: Set<String> = [
+    static let modifiers: [StaticString] = [
         "public", "internal", "package", "private", "fileprivate", "nonisolated", "open", "final",
     ]
+
+    /// Whether `token` is one of ``modifiers`` (compared on bytes: this runs for every word of
+    /// every task file).
+    static func isModifier(_ token: SwiftToken, in bytes: [UInt8]) -> Bool {
+        guard token.kind == .identifier else { return false }
+        for modifier in modifiers where token.is(modifier, in: bytes) { return true }
+        return false
+    }
 
     package static func inspect(_ file: SourceFile) -> TaskFileInspection {
         let bytes = file.bytes
