@@ -34,12 +34,10 @@ package enum RegistryRenderer {
             var lines = Lines(emit: emit)
             lines += GeneratedHeader.swiftLines
             lines.append("")
-            var modules: Set<String> = ["NitroTasks"]
-            for task in model.tasks {
-                if case .qualified(let module, _) = task.reference { modules.insert(module) }
-            }
-            for module in modules.sorted(by: utf8Less) { lines.append("import \(SwiftIdentifier.spelled(module))") }
+            // One pass over the tasks for the imports and the accessors (each task is read from its
+            // digest on access).
             let accessors = Accessors(model.tasks)
+            for module in accessors.modules.sorted(by: utf8Less) { lines.append("import \(SwiftIdentifier.spelled(module))") }
             lines.append("")
             lines.append("extension TaskRegistry {")
             lines.append("    /// Every task and schedule of this app, as `nitro build` found them.")
@@ -114,19 +112,22 @@ package enum RegistryRenderer {
         let assigned = TaskNameConstants.assign(tasks.indices.lazy.map(tasks.name(at:)))
         guard assigned.contains(where: { $0 != nil }) else { return }
         lines += ["", "extension TaskName {"]
-        for (task, identifier) in zip(tasks, assigned) {
+        for (position, identifier) in zip(tasks.indices, assigned) {
             guard let identifier else { continue }
-            lines.append("    /// The task `\(task.name)`.")
-            lines.append(
-                "    static let \(TaskNameConstants.declared(identifier)): TaskName = \(SwiftLiteral.string(task.name))")
+            let name = tasks.name(at: position)
+            lines.append("    /// The task `\(name)`.")
+            lines.append("    static let \(TaskNameConstants.declared(identifier)): TaskName = \(SwiftLiteral.string(name))")
         }
         lines.append("}")
     }
 
-    /// The file-scope accessors of the references a `TaskRegistry` member would shadow.
+    /// The file-scope accessors of the references a `TaskRegistry` member would shadow, and the
+    /// modules to import.
     struct Accessors {
         /// Reference as written (`schedulerEnabled`, `Schedule.sync`) → accessor name.
         var byReference: [String: String] = [:]
+        /// `NitroTasks` and the module of every handler registered by module (`Jobs.cleanup`).
+        var modules: Set<String> = ["NitroTasks"]
 
         init(_ tasks: PlannedTasks) {
             var taken: Set<String> = []
@@ -140,6 +141,7 @@ package enum RegistryRenderer {
                 case .qualified(let module, let path)?:
                     reference = path
                     first = module
+                    modules.insert(module)
                 case nil:
                     continue
                 }
