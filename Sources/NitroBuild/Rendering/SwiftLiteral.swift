@@ -30,6 +30,11 @@ package enum SwiftLiteral {
 
     /// `["a", "b"]`.
     package static func stringArray(_ items: [String]) -> String {
-        "[" + items.map(string).joined(separator: ", ") + "]"
+        var text = "["
+        for (index, item) in items.enumerated() {
+            if index > 0 { text += ", " }
+            text += string(item)
+        }
+        return text + "]"
     }
 }

@@ -104,7 +104,10 @@ package enum TaskScanner {
         compiled.reserveCapacity(fileCount)
         for (folderIndex, folder) in folders.enumerated() {
             // The order of the paths (sorting indices moves no digested file).
-            let order = folder.files.indices.sorted { folder.files[$0].pathPrecedes(folder.files[$1]) }
+            var order: [Int] = []
+            order.reserveCapacity(folder.files.count)
+            for index in 0..<folder.files.count { order.append(index) }
+            order.sort { folder.files[$0].pathPrecedes(folder.files[$1]) }
             for fileIndex in order {
                 let file = folder.files[fileIndex]
                 if file.isGenerated { continue }

@@ -11,9 +11,13 @@ import NitroBuild
 /// The few POSIX file operations the build edge needs, without Foundation's overhead.
 enum FileSystem {
     /// A file's identity, for detecting symbolic-link cycles.
-    struct FileID: Hashable {
+    struct FileID {
         var device: UInt64
         var inode: UInt64
+
+        /// `device:inode`, to keep in a `Set<String>`: a set of a type of its own would cost a
+        /// short command a protocol conformance lookup (a scan of every loaded library) at first use.
+        var key: String { "\(device):\(inode)" }
     }
 
     enum Kind {
@@ -190,17 +194,27 @@ enum FileSystem {
 
     /// `path` made absolute against `base` and cleaned of `.`/`..` segments.
     static func absolute(_ path: String, from base: String) -> String {
-        let joined = path.hasPrefix("/") ? path : base + "/" + path
-        var segments: [Substring] = []
-        for segment in joined.split(separator: "/") {
-            if segment == "." { continue }
-            if segment == ".." {
-                if !segments.isEmpty { segments.removeLast() }
+        // On bytes: splitting into substrings and joining them looks up protocol conformances
+        // at first use, which a short command such as `nitro build --check` feels.
+        let joined = Array((path.hasPrefix("/") ? path : base + "/" + path).utf8)
+        var result: [UInt8] = []
+        var segmentStarts: [Int] = []
+        var index = 0
+        while index < joined.count {
+            while index < joined.count, joined[index] == UInt8(ascii: "/") { index += 1 }
+            let start = index
+            while index < joined.count, joined[index] != UInt8(ascii: "/") { index += 1 }
+            let count = index - start
+            if count == 0 || (count == 1 && joined[start] == UInt8(ascii: ".")) { continue }
+            if count == 2, joined[start] == UInt8(ascii: "."), joined[start + 1] == UInt8(ascii: ".") {
+                if let last = segmentStarts.popLast() { result.removeLast(result.count - last) }
                 continue
             }
-            segments.append(segment)
+            segmentStarts.append(result.count)
+            result.append(UInt8(ascii: "/"))
+            result.append(contentsOf: joined[start..<index])
         }
-        return "/" + segments.joined(separator: "/")
+        return result.isEmpty ? "/" : String(decoding: result, as: UTF8.self)
     }
 }
 

@@ -113,7 +113,7 @@ struct ProjectReader {
         for folder in folders {
             walker.files = []
             if !skipping.contains(folder), let status = FileSystem.status(absolute(folder)), status.kind == .directory,
-                walker.visited.insert(status.id).inserted
+                walker.visited.insert(status.id.key).inserted
             {
                 walker.walk(folder)
             }
@@ -127,7 +127,7 @@ struct ProjectReader {
     /// Reads and digests the `.swift` files at `paths` on every core (``TaskSourceFile``), so that
     /// no more than one file per thread is in memory; a file that cannot be read is a diagnostic.
     private func read(_ paths: [String]) -> (files: [TaskSourceFile], diagnostics: [Diagnostic]) {
-        let failures = Locked<[Int: Diagnostic]>([:])
+        let failures = Locked<[(index: Int, diagnostic: Diagnostic)]>([])
         let digested = TaskSourceFile.digest(count: paths.count) { [self] index in
             let path = paths[index]
             guard let bytes = FileSystem.read(absolute(path)) else {
@@ -137,19 +137,21 @@ struct ProjectReader {
                     missing
                     ? .warning(SourceLocation(path: path), "this file disappeared during the scan; skipped")
                     : .error(SourceLocation(path: path), "could not read this file: \(reason)")
-                failures.withLock { $0[index] = diagnostic }
+                failures.withLock { $0.append((index, diagnostic)) }
                 return nil
             }
             progress?.file()
             return SourceFile(path: path, bytes: bytes)
         }
-        let diagnostics = failures.withLock { failed in failed.keys.sorted().map { failed[$0]! } }
+        let diagnostics = failures.withLock { failed in
+            failed.sorted { $0.index < $1.index }.map(\.diagnostic)
+        }
         return (digested, diagnostics)
     }
 
     struct Walker {
         let reader: ProjectReader
-        var visited: Set<FileSystem.FileID> = []
+        var visited: Set<String> = []
         /// The `.swift` files found, read after the walk (``ProjectReader/read(_:)``).
         var files: [String] = []
         var diagnostics: [Diagnostic] = []
@@ -195,7 +197,7 @@ struct ProjectReader {
                 switch kind {
                 case .directory?:
                     guard let status = FileSystem.status(absolute) else { continue }
-                    guard visited.insert(status.id).inserted else {
+                    guard visited.insert(status.id.key).inserted else {
                         let what = isLink ? "a symbolic link to a folder already scanned" : "a folder already scanned"
                         diagnostics.append(
                             .warning(

@@ -79,11 +79,16 @@ extension CronSchedule {
     /// Whether some day can ever match: the first matching day from 2000 on, over one 400-year
     /// cycle of the calendar (or over every allowed year when the year field is restricted).
     func firstMatchingDay() -> (year: Int, month: Int, day: Int)? {
-        var seenCycleYears = Set<Int>()
+        // Years of the 400-year cycle already tried, as bits (a set of integers would cost a short
+        // command a protocol conformance lookup at first use).
+        var seenCycleYears = [UInt64](repeating: 0, count: 7)
         var year: Int? = years == nil ? 2000 : years!.next(atOrAfter: 1)
         var checked = 0
         while let y = year {
-            if seenCycleYears.insert(y % 400).inserted {
+            let cycleYear = ((y % 400) + 400) % 400
+            let (word, bit) = (cycleYear / 64, UInt64(1) << UInt64(cycleYear % 64))
+            if seenCycleYears[word] & bit == 0 {
+                seenCycleYears[word] |= bit
                 for month in 1...12 where months & (1 << UInt64(month)) != 0 {
                     let mask = dayMask(year: y, month: month)
                     if mask != 0 { return (y, month, mask.trailingZeroBitCount) }
