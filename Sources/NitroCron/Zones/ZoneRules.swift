@@ -40,7 +40,9 @@ final class ZoneRules: Sendable {
 
     /// Rules for a constant offset (used to try a translation with one offset).
     private init(fixedOffset: Int64) {
-        self.timeZone = TimeZone(secondsFromGMT: Int(fixedOffset)) ?? TimeZone(identifier: "UTC")!
+        // UTC as Foundation's ready-made zone: `TimeZone(secondsFromGMT:)` first looks up the
+        // implementation type by name, which a short command such as `nitro build` feels.
+        self.timeZone = fixedOffset == 0 ? .gmt : TimeZone(secondsFromGMT: Int(fixedOffset)) ?? .gmt
         self.transitions = []
         self.offsets = [fixedOffset]
         self.fixedOffset = fixedOffset
