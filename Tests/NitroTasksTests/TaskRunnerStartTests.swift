@@ -46,6 +46,7 @@ struct TaskRunnerStartTests {
         }
         let made = makeTestRunner(["self": task])
         runner.withLock { $0 = made }
+        defer { runner.withLock { $0 = nil } }  // the task holds the box that holds the runner: break the cycle
         await #expect(throws: CancellationError.self) { try await made.run("self") }
         #expect(!made.isRunning("self"))
         #expect(made.callers(of: "self") == 0)
@@ -61,6 +62,7 @@ struct TaskRunnerStartTests {
         }
         let made = makeTestRunner(["inner": inner, "outer": outer])
         runner.withLock { $0 = made }
+        defer { runner.withLock { $0 = nil } }  // the task holds the box that holds the runner: break the cycle
         #expect(try await made.run("outer").result == "outer(inner)")
         #expect(!made.isRunning("outer"))
         #expect(!made.isRunning("inner"))
