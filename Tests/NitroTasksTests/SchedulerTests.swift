@@ -402,13 +402,16 @@ private func runner(_ tasks: [String: TaskDefinition], schedules: [TaskRegistry.
         try scheduler.start(environment: [:])
         await clock.waitForSleepers(1)
         clock.advanceToNextDeadline()
+        // Shut down only once the tick's run has started: advancing the clock only resumes the
+        // timer, and a shutdown that cancels it before it runs cancels the tick (nothing to abandon).
+        try await waitUntil("the tick's run started") { started.withLock { $0 } }
         let shutdown = Task { await scheduler.shutdown() }
         // The grace-period timer, then (after cancelling) the cancellation-grace timer.
         let graceEnd = date("2024-05-01T10:01:10Z")
         let abandonAt = date("2024-05-01T10:01:12Z")
-        try await waitFor { clock.sleeperCount == 1 && clock.nextDeadline == graceEnd && started.withLock { $0 } }
+        try await waitUntil("shutdown sleeps until the end of its grace period") { clock.sleeperCount == 1 && clock.nextDeadline == graceEnd }
         clock.advance(to: graceEnd)
-        try await waitFor { clock.sleeperCount == 1 && clock.nextDeadline == abandonAt }
+        try await waitUntil("shutdown sleeps until it abandons the run") { clock.sleeperCount == 1 && clock.nextDeadline == abandonAt }
         clock.advance(to: abandonAt)
         await shutdown.value
         let events = recorder.events.withLock { $0 }
@@ -451,18 +454,6 @@ private struct ObservedClock: SchedulerClock {
     func sleep(until deadline: Date) async throws {
         sleeping.open()
         try await inner.sleep(until: deadline)
-    }
-}
-
-/// Polls `condition` (yielding between polls) until it holds; fails after `seconds`.
-private func waitFor(seconds: Double = 20, _ condition: () -> Bool) async throws {
-    let deadline = ContinuousClock.now + .seconds(seconds)
-    while !condition() {
-        if ContinuousClock.now > deadline {
-            Issue.record("condition not met within \(seconds) s")
-            throw CancellationError()
-        }
-        await Task.yield()
     }
 }
 
