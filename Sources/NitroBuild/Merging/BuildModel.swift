@@ -37,4 +37,7 @@ package struct BuildModel: Sendable {
     package var timeZone: String
     /// The registry's root-relative path.
     package var registryPath: String
+    /// The `TaskName` constant of each task (``TaskNameConstants/plan(_:)``), when merging worked
+    /// them out for these very tasks; `nil`: the renderer works them out.
+    package var taskConstants: [String?]? = nil
 }

@@ -7,6 +7,8 @@ package enum TaskMerger {
         package var tasks: PlannedTasks
         package var schedules: [PlannedSchedule]
         package var diagnostics: [Diagnostic]
+        /// The `TaskName` constant of each task (``TaskNameConstants/plan(_:)``).
+        package var taskConstants: [String?] = []
     }
 
     /// The handler files the edge must read (root-relative).
@@ -152,8 +154,9 @@ package enum TaskMerger {
         diagnostics += metaWarnings
         diagnostics += clashesWithHandlerFiles(outsideDeclarations, scan: scan)
 
-        diagnostics += TaskNameConstants.collisions(tasks)
-        return Result(tasks: tasks, schedules: [], diagnostics: diagnostics)
+        let constants = TaskNameConstants.plan(tasks)
+        diagnostics += constants.warnings
+        return Result(tasks: tasks, schedules: [], diagnostics: diagnostics, taskConstants: constants.constants)
     }
 
     /// A warning when the task's `meta.name` differs from the name it is registered under.

@@ -95,7 +95,7 @@ package struct BuildSession: Sendable {
         }
         let model = BuildModel(
             config: config, preset: preset, tasks: merged.tasks, schedules: schedules, timeZone: timeZone,
-            registryPath: registryPath)
+            registryPath: registryPath, taskConstants: merged.taskConstants)
         var generated = [GeneratedFile(path: registryPath, content: RegistryRenderer.content(model))]
         for output in planner.presetOutputs where output.applies(to: preset) {
             let rendering = output.render(PresetContext(model: model, inputs: byPath))

@@ -36,13 +36,13 @@ package enum RegistryRenderer {
             lines.append("")
             // One pass over the tasks for the imports and the accessors (each task is read from its
             // digest on access).
-            let accessors = Accessors(model.tasks)
-            for module in accessors.modules.sorted(by: utf8Less) { lines.append("import \(SwiftIdentifier.spelled(module))") }
+            let references = TaskReferences(model.tasks)
+            for module in references.modules.sorted(by: utf8Less) { lines.append("import \(SwiftIdentifier.spelled(module))") }
             lines.append("")
             lines.append("extension TaskRegistry {")
             lines.append("    /// Every task and schedule of this app, as `nitro build` found them.")
             lines.append("    static let generated = TaskRegistry(")
-            lines.appendArgument("tasks", model.tasks.lazy.map { entry($0, accessors) })
+            lines.appendArgument("tasks", model.tasks.lazy.map { entry($0, references) })
             lines.appendArgument("scheduledTasks", model.schedules.lazy.map { scheduleEntry($0, timeZone: model.timeZone) })
             if model.config.schedulerEnabled?.value == false {
                 // Only when the config turns the in-process scheduler off: other registries stay as they were.
@@ -53,12 +53,12 @@ package enum RegistryRenderer {
             }
             lines.append("    )")
             lines.append("}")
-            constants(model.tasks, into: &lines)
-            if !accessors.byReference.isEmpty {
+            constants(model.tasks, model.taskConstants ?? TaskNameConstants.plan(model.tasks).constants, into: &lines)
+            if !references.byReference.isEmpty {
                 lines.append("")
                 lines.append("// Inside the extension these names would mean members of `TaskRegistry`: the tasks are")
                 lines.append("// reached from here, where they mean the globals.")
-                for (reference, name) in accessors.byReference.sorted(by: { utf8Less($0.value, $1.value) }) {
+                for (reference, name) in references.byReference.sorted(by: { utf8Less($0.value, $1.value) }) {
                     lines.append("private var \(name): TaskDefinition { \(reference) }")
                 }
             }
@@ -108,8 +108,7 @@ package enum RegistryRenderer {
 
     /// `extension TaskName { static let dbMigrate: TaskName = "db:migrate" … }`, in task order,
     /// for every task that has a constant of its own (``TaskNameConstants``); nothing without one.
-    static func constants(_ tasks: PlannedTasks, into lines: inout Lines) {
-        let assigned = TaskNameConstants.assign(tasks.indices.lazy.map(tasks.name(at:)))
+    static func constants(_ tasks: PlannedTasks, _ assigned: [String?], into lines: inout Lines) {
         guard assigned.contains(where: { $0 != nil }) else { return }
         lines += ["", "extension TaskName {"]
         for (position, identifier) in zip(tasks.indices, assigned) {
@@ -121,9 +120,9 @@ package enum RegistryRenderer {
         lines.append("}")
     }
 
-    /// The file-scope accessors of the references a `TaskRegistry` member would shadow, and the
-    /// modules to import.
-    struct Accessors {
+    /// What the tasks' references need in the file: the modules to import, and a file-scope
+    /// accessor for each reference a `TaskRegistry` member would shadow.
+    struct TaskReferences {
         /// Reference as written (`schedulerEnabled`, `Schedule.sync`) → accessor name.
         var byReference: [String: String] = [:]
         /// `NitroTasks` and the module of every handler registered by module (`Jobs.cleanup`).
@@ -159,7 +158,7 @@ package enum RegistryRenderer {
         }
     }
 
-    static func entry(_ task: PlannedTask, _ accessors: Accessors) -> String {
+    static func entry(_ task: PlannedTask, _ references: TaskReferences) -> String {
         var text = ".init(\(SwiftLiteral.string(task.name))"
         if let description = task.description {
             text += ", description: \(SwiftLiteral.string(description))"
@@ -171,7 +170,7 @@ package enum RegistryRenderer {
         case nil: reference = nil
         }
         if let reference {
-            text += ", definition: { \(accessors.byReference[reference] ?? reference) }"
+            text += ", definition: { \(references.byReference[reference] ?? reference) }"
         } else {
             text += ", definition: nil"
         }

@@ -13,7 +13,7 @@
 ///   and used as they are (`.default`);
 /// - a name without letters or digits (`-`) gets no constant;
 /// - when several tasks give the same constant, none of them gets it, and `nitro build` warns at
-///   each (``collisions(_:)``): which task a constant means never depends on what else exists.
+///   each (``plan(_:)``): which task a constant means never depends on what else exists.
 package enum TaskNameConstants {
     /// Identifiers that cannot follow a dot (`X.self`, `X.init`), and `TaskName`'s members (a
     /// static constant of the same name would hide the member in the app's module: `\.rawValue`
@@ -55,26 +55,20 @@ package enum TaskNameConstants {
         return identifier
     }
 
-    /// The constant of each of `names` (same order), `nil` for a name that has none of its own
-    /// (a collision, or no letters or digits).
-    package static func assign(_ names: some Collection<String>) -> [String?] {
-        var identifiers = names.map(identifier(for:))
-        for (_, indices) in groupsOfEqualKeys(identifiers) {
-            for index in indices { identifiers[index] = nil }
-        }
-        return identifiers
-    }
-
-    /// A warning at each task whose constant another task also gives.
-    package static func collisions(_ tasks: PlannedTasks) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        for (identifier, indices) in groupsOfEqualKeys(tasks.indices.map { identifier(for: tasks.name(at: $0)) }) {
+    /// The constant of each task (same order), `nil` for a task that has none of its own (a
+    /// collision, or no letters or digits), and a warning at each task whose constant another task
+    /// also gives: one pass for both, done once per build, when merging (``BuildModel/taskConstants``).
+    package static func plan(_ tasks: PlannedTasks) -> (constants: [String?], warnings: [Diagnostic]) {
+        var constants = tasks.indices.map { identifier(for: tasks.name(at: $0)) }
+        var warnings: [Diagnostic] = []
+        for (identifier, indices) in groupsOfEqualKeys(constants) {
+            for index in indices { constants[index] = nil }
             let sorted = indices.map { tasks[$0] }.sorted { utf8Less($0.name, $1.name) }
             for task in sorted {
                 let others = sorted.filter { $0.name != task.name }.map { other in
                     "`\(other.name)`" + (other.origin.map { " (\($0))" } ?? "")
                 }
-                diagnostics.append(
+                warnings.append(
                     .warning(
                         task.origin,
                         "the constant `TaskName.\(identifier)` would name this task (`\(task.name)`) and also "
@@ -82,7 +76,7 @@ package enum TaskNameConstants {
                             + "(`runTask(\"\(task.name)\")`) or rename one"))
             }
         }
-        return diagnostics
+        return (constants, warnings)
     }
 
     /// The declaration's spelling: backticks for a keyword (`` `default` ``).

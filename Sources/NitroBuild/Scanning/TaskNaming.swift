@@ -50,28 +50,32 @@ package enum TaskNaming {
     static func isPlainName(_ name: String.UTF8View) -> Bool {
         var atSegmentStart = true
         for byte in name {
-            switch byte {
-            case UInt8(ascii: ":"):
+            if byte == UInt8(ascii: ":") {
                 if atSegmentStart { return false }
                 atSegmentStart = true
                 continue
-            case UInt8(ascii: "."):
-                if atSegmentStart { return false }
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
-                break
-            default:
-                return false
             }
+            if atSegmentStart && byte == UInt8(ascii: ".") { return false }
+            if !isNameByte(byte) { return false }
             atSegmentStart = false
         }
         return !atSegmentStart
     }
 
+    /// Whether a segment may hold `scalar`: an ASCII letter or digit, `-`, `_` or `.`.
     static func isNameScalar(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar {
-        case "a"..."z", "A"..."Z", "0"..."9", "-", "_", ".": return true
-        default: return false
+        scalar.isASCII && isNameByte(UInt8(scalar.value))
+    }
+
+    /// The one statement of the characters a segment may hold, on bytes.
+    @inline(__always)
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
+            return true
+        default:
+            return false
         }
     }
 }

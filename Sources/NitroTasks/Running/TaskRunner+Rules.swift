@@ -213,12 +213,10 @@ extension TaskRunner {
         let cancelNow = state.withLock { state -> Bool in
             if let key {
                 guard state.running[name]?.keyed[key]?.id == id else { return false }
-                state.running[name]!.keyed[key]!.run = run
-                return state.running[name]!.keyed[key]!.cancelRequested
+                return state.running[name]!.keyed[key]!.attach(run)
             }
             guard state.shared[slot]?.id == id else { return false }
-            state.shared[slot]!.run = run
-            return state.shared[slot]!.cancelRequested
+            return state.shared[slot]!.attach(run)
         }
         if cancelNow { run.cancel() }
     }

@@ -25,6 +25,19 @@ extension TaskRunner {
             waiters.add(call, waiter)
             return id
         }
+
+        /// A cancel for this run: its handle to cancel (outside the lock), or `nil` when it has none
+        /// yet, and then the cancel is kept for ``attach(_:)``.
+        mutating func requestCancel() -> Task<Void, any Error>? {
+            if run == nil { cancelRequested = true }
+            return run
+        }
+
+        /// Gives the run its handle; whether a cancel came before it (cancel it then).
+        mutating func attach(_ handle: Task<Void, any Error>) -> Bool {
+            run = handle
+            return cancelRequested
+        }
     }
 
     /// The callers of one shared run, each under its call number, so that a cancelled one can

@@ -105,11 +105,11 @@ public final class TaskRunner: Sendable {
         let (shared, own) = state.withLock { state -> ([Task<Void, any Error>], [Task<TaskResult, any Error>]) in
             // A run still being started has no handle yet: it is cancelled when it gets one.
             var shared: [Task<Void, any Error>] = []
-            if let run = state.shared[slot]?.run { shared.append(run) } else { state.shared[slot]?.cancelRequested = true }
+            if let run = state.shared[slot]?.requestCancel() { shared.append(run) }
             guard var runs = state.running[name] else { return (shared, []) }
             state.running[name] = nil  // keeps `runs` uniquely referenced while it changes
             for key in runs.keyed.keys {
-                if let run = runs.keyed[key]!.run { shared.append(run) } else { runs.keyed[key]!.cancelRequested = true }
+                if let run = runs.keyed[key]!.requestCancel() { shared.append(run) }
             }
             state.running[name] = runs
             return (shared, Array(runs.own.values))
