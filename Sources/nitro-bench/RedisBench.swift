@@ -22,8 +22,8 @@ enum RedisBench {
         var server: Process?
         defer { if let server { kill(server.processIdentifier, SIGKILL); server.waitUntilExit() } }
         let url: RedisURL
-        if let index = arguments.firstIndex(of: "--url"), index + 1 < arguments.count {
-            url = try RedisURL(arguments[index + 1])
+        if let given = Measure.stringOption("--url", in: arguments) {
+            url = try RedisURL(given)
         } else if let fromEnvironment = try RedisURL.fromEnvironment(ProcessInfo.processInfo.environment) {
             url = fromEnvironment
         } else {

@@ -5,10 +5,10 @@ import Foundation
 let suites: [(name: String, summary: String, run: ([String]) async throws -> Void)] = [
     ("dispatch", "runTask dispatch cost and same-name concurrency", DispatchBench.run),
     ("lock", "NitroSync.Locked vs Synchronization.Mutex, alone and contended", LockBench.run),
-    ("scheduler", "lateness of every-second ticks with the real clock (--seconds N)", SchedulerBench.run),
+    ("scheduler", "lateness of every-second ticks with the real clock", SchedulerBench.run),
     ("cron", "cron next-run throughput, UTC and a DST zone, vs Foundation Calendar", CronBench.run),
     ("scan", "nitro build on N synthetic task files vs find -exec cat; --check on 100 tasks", ScanBench.run),
-    ("redis", "tick claims on a real Redis: claims/s vs PING, lateness vs file claims (--url, --seconds N)", RedisBench.run),
+    ("redis", "tick claims on a real Redis: claims/s vs PING, lateness vs file claims", RedisBench.run),
     ("http", "dev server: POST no-op task over 32 keep-alive conns, 1,000 idle held, vs a minimal responder", HTTPBench.run),
 ]
 
@@ -18,13 +18,18 @@ if arguments == ["--hello-world"] {
     FileHandle.standardOutput.write(Data("hello, world\n".utf8))
     exit(0)
 }
-if arguments.contains("--help") || arguments.contains("-h") {
-    print("USAGE: nitro-bench [SUITE …] [suite options]\n\nSUITES:")
-    for suite in suites { print("  \(suite.name.padding(toLength: 12, withPad: " ", startingAt: 0))\(suite.summary)") }
+let request: BenchArguments.Request
+do {
+    request = try BenchArguments.parse(arguments, suites: suites.map(\.name))
+} catch {
+    FileHandle.standardError.write(Data("nitro-bench: error: \(error.message)\nSee 'nitro-bench --help'.\n".utf8))
+    exit(64)
+}
+guard case .run(let names) = request else {
+    print(BenchArguments.usage(suites.map { ($0.name, $0.summary) }))
     exit(0)
 }
-let named = arguments.filter { !$0.hasPrefix("-") && suites.map(\.name).contains($0) }
-let chosen = named.isEmpty ? suites : suites.filter { named.contains($0.name) }
+let chosen = suites.filter { names.contains($0.name) }
 for suite in chosen {
     print("== \(suite.name)")
     do {

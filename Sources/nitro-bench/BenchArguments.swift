@@ -1,0 +1,106 @@
+import NitroBuild
+
+/// The command line of `nitro-bench`: suite names and options, checked before any suite runs, so
+/// that a misspelt suite or option is an error at once rather than minutes of the wrong
+/// benchmarks (a bare `nitro-bench` runs every suite).
+enum BenchArguments {
+    /// An option and what it takes.
+    struct Option {
+        /// What the value is: a whole number above 0, or a path or URL taken as written.
+        enum Value: Equatable { case count, text(placeholder: String) }
+        let name: String
+        let value: Value
+        let suites: String
+        let summary: String
+    }
+
+    /// Every option a suite reads (through ``Measure/intOption(_:in:default:)`` and
+    /// ``Measure/stringOption(_:in:)``), for the check and for `--help`.
+    static let options: [Option] = [
+        Option(name: "--calls", value: .count, suites: "dispatch", summary: "runTask calls per timed round (200000)"),
+        Option(name: "--concurrent", value: .count, suites: "dispatch", summary: "concurrent calls of the 5 ms task (10000)"),
+        Option(name: "--joiners", value: .count, suites: "dispatch", summary: "the smaller number of same-name callers (10000)"),
+        Option(name: "--scaling-repeats", value: .count, suites: "dispatch", summary: "rounds of each size (9)"),
+        Option(name: "--scaling-deadline", value: .count, suites: "dispatch", summary: "seconds before the scaling part fails (120)"),
+        Option(name: "--operations", value: .count, suites: "lock", summary: "lock operations per measurement (2000000)"),
+        Option(name: "--seconds", value: .count, suites: "scheduler, redis, http", summary: "how long to measure (30, 10, 3)"),
+        Option(name: "--runs", value: .count, suites: "cron", summary: "chained next-runs per expression (20000)"),
+        Option(name: "--croner", value: .text(placeholder: "PATH"), suites: "cron", summary: "croner's build or src/croner.ts, measured in the same run"),
+        Option(name: "--tasks", value: .count, suites: "scan", summary: "synthetic task files (10000)"),
+        Option(name: "--repeats", value: .count, suites: "scan", summary: "timed builds (5)"),
+        Option(name: "--url", value: .text(placeholder: "URL"), suites: "redis", summary: "a Redis server to use (else REDIS_URL, else one it starts)"),
+        Option(name: "--claims", value: .count, suites: "redis", summary: "claims per measurement (20000)"),
+        Option(name: "--connections", value: .count, suites: "http", summary: "keep-alive connections under load (32)"),
+        Option(name: "--idle", value: .count, suites: "http", summary: "idle connections held open (1000)"),
+        Option(name: "--wrk", value: .text(placeholder: "PATH"), suites: "http", summary: "the wrk binary (else wrk on PATH, if any)"),
+    ]
+
+    /// A command line that cannot run.
+    struct Invalid: Error {
+        let message: String
+    }
+
+    /// What the command line asks for.
+    enum Request: Equatable {
+        case help
+        /// The suites to run, by name, in the order of `suites`; all of them when none is named.
+        case run([String])
+    }
+
+    /// Checks `arguments` against the suite names and ``options``.
+    static func parse(_ arguments: [String], suites: [String]) throws(Invalid) -> Request {
+        var named: Set<String> = []
+        var index = 0
+        while index < arguments.count {
+            let word = arguments[index]
+            index += 1
+            if word == "help" || word == "--help" || word == "-h" { return .help }
+            if word.hasPrefix("-") {
+                guard let option = options.first(where: { $0.name == word }) else {
+                    var message = "unknown option '\(word)'"
+                    if let near = Suggestions.closest(to: word, in: options.map(\.name)) {
+                        message += "; did you mean '\(near)'?"
+                    }
+                    throw Invalid(message: message)
+                }
+                guard index < arguments.count else { throw Invalid(message: "\(word) needs a value") }
+                let value = arguments[index]
+                index += 1
+                if option.value == .count, Int(value).map({ $0 > 0 }) != true {
+                    throw Invalid(message: "\(word) takes a whole number above 0, not '\(value)'")
+                }
+                continue
+            }
+            guard suites.contains(word) else {
+                var message = "unknown suite '\(word)'"
+                if let near = Suggestions.closest(to: word, in: suites) {
+                    message += "; did you mean '\(near)'?"
+                } else {
+                    message += "; the suites are \(suites.joined(separator: ", "))"
+                }
+                throw Invalid(message: message)
+            }
+            named.insert(word)
+        }
+        return .run(named.isEmpty ? suites : suites.filter(named.contains))
+    }
+
+    /// The `--help` text.
+    static func usage(_ suites: [(name: String, summary: String)]) -> String {
+        var lines = ["USAGE: nitro-bench [SUITE …] [OPTIONS]", "", "Runs the named suites, or all of them.", "", "SUITES:"]
+        for suite in suites { lines.append("  " + suite.name.padding(toLength: 12, withPad: " ", startingAt: 0) + suite.summary) }
+        lines += ["", "OPTIONS:"]
+        for option in options {
+            let placeholder: String
+            switch option.value {
+            case .count: placeholder = "N"
+            case .text(let text): placeholder = text
+            }
+            let spelled = option.name + " " + placeholder
+            lines.append(
+                "  " + spelled.padding(toLength: 24, withPad: " ", startingAt: 0) + "\(option.suites): \(option.summary)")
+        }
+        lines.append("  -h, --help, help        print this help")
+        return lines.joined(separator: "\n")
+    }
+}
