@@ -96,7 +96,8 @@ let package = Package(
         .executableTarget(
             name: "SchedulerClusterProbe", dependencies: ["NitroTasks", "NitroTasksRedis"],
             path: "Tests/SchedulerClusterProbe"),
-        // What the test targets share: `Gate`, bounded `waitUntil`, `offThread`, `ProcessRunner`.
+        // What the test targets share: `Gate`, the bounded waits `waitUntil` and `eventually`, `offThread`,
+        // `ProcessRunner`.
         .target(name: "NitroTestSupport", dependencies: ["NitroSync"], path: "Tests/NitroTestSupport"),
         .testTarget(name: "NitroJSONTests", dependencies: ["NitroJSON"]),
         .testTarget(name: "NitroCronTests", dependencies: ["NitroCron"]),

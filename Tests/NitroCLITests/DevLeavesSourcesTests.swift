@@ -1,6 +1,7 @@
 import Foundation
 import NitroCLI
 import NitroJSON
+import NitroTestSupport
 import Testing
 
 #if canImport(Glibc)

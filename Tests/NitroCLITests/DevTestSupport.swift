@@ -52,18 +52,6 @@ final class BackgroundProcess: @unchecked Sendable {  // Process is only touched
     }
 }
 
-/// Bounded polling for the end-to-end tests: `condition` every 100 ms until it returns a value.
-func eventually<Value>(
-    seconds: Double, _ what: String, _ condition: () async throws -> Value?
-) async throws -> Value {
-    let deadline = Date().addingTimeInterval(seconds)
-    while true {
-        if let value = try await condition() { return value }
-        guard Date() < deadline else { throw FixtureApp.SetupError("timed out after \(Int(seconds)) s waiting for \(what)") }
-        try await Task.sleep(for: .milliseconds(100))
-    }
-}
-
 /// The development server's info file of the project at `root`, once it names a live process.
 func devServerInfo(root: String) -> (pid: Int, url: String)? {
     guard let data = FileManager.default.contents(atPath: root + "/.nitro/dev.json"),

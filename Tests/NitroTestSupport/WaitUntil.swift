@@ -34,3 +34,26 @@ public func waitUntil(
         if checks < 1_000 { await Task.yield() } else { try await Task.sleep(for: .milliseconds(1)) }
     }
 }
+
+/// Checks `condition` every 100 ms until it returns a value, and returns it: for waits on other
+/// processes (a server to listen, a file to appear), where a check may itself suspend. Fails the
+/// test at the caller and throws ``WaitTimedOut`` when no value came within `seconds`.
+///
+/// ```swift
+/// let port = try await eventually(seconds: 60, "the server to listen") { readPort(from: log) }
+/// ```
+public func eventually<Value>(
+    seconds: Double, _ what: String, sourceLocation: SourceLocation = #_sourceLocation,
+    _ condition: () async throws -> Value?
+) async throws -> Value {
+    let deadline = ContinuousClock.now.advanced(by: .seconds(seconds))
+    while true {
+        if let value = try await condition() { return value }
+        guard ContinuousClock.now < deadline else {
+            let failure = WaitTimedOut(what: what, seconds: seconds)
+            Issue.record(failure, sourceLocation: sourceLocation)
+            throw failure
+        }
+        try await Task.sleep(for: .milliseconds(100))
+    }
+}
