@@ -4,7 +4,7 @@ import Foundation
     import Glibc
 #endif
 
-/// `nitro-bench scan [--tasks N] [--repeats R]`: times `nitro build` (the real binary, a whole
+/// `nitro-bench scan [--tasks N] [--repeats R] [--check-pairs P]`: times `nitro build` (the real binary, a whole
 /// process) on a synthetic project of N task files nested four deep, against the floor of
 /// listing and reading the same files (`find … -type f -exec cat {} +`) in the same run, as a
 /// ratio; reports the build's peak memory; and times `nitro build --check` on a 100-task project
@@ -16,6 +16,7 @@ enum ScanBench {
     static func run(_ arguments: [String]) async throws {
         let count = Measure.intOption("--tasks", in: arguments, default: 10_000)
         let repeats = Measure.intOption("--repeats", in: arguments, default: 5)
+        let pairs = Measure.intOption("--check-pairs", in: arguments, default: 31)
         guard let nitro = nitroBinary() else {
             throw BenchError("no `nitro` next to nitro-bench; build it first: swift build -c release --product nitro")
         }
@@ -64,12 +65,12 @@ enum ScanBench {
         let small = scratch + "/small"
         _ = try SyntheticProject.write(tasks: 100, to: small)
         _ = try spawn(nitro, ["build", "--root", small])
-        // Alternated, so that a change in the machine's load shifts both the same way; 31 pairs at
-        // least (a process of a few milliseconds on a shared machine varies by tens of percent
+        // Alternated, so that a change in the machine's load shifts both the same way; 31 pairs by
+        // default (a process of a few milliseconds on a shared machine varies by tens of percent
         // from one run to the next, and the median of 10 still moved by 0.3x between runs).
         var checkSamples: [Double] = []
         var helloSamples: [Double] = []
-        for _ in 0..<max(repeats, 31) {
+        for _ in 0..<pairs {
             let check = try spawn(nitro, ["build", "--check", "--root", small])
             guard check.status == 0 else { throw BenchError("nitro build --check failed on the 100-task project") }
             checkSamples.append(check.seconds)

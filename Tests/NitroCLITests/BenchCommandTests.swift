@@ -46,6 +46,7 @@ import Testing
             [
                 "dispatch", "lock", "cron", "scan", "--calls", "200", "--concurrent", "50", "--joiners", "50",
                 "--scaling-repeats", "1", "--operations", "1000", "--runs", "5", "--tasks", "20", "--repeats", "1",
+                "--check-pairs", "3",
             ], timeout: 240)
         #expect(output.status == 0, "\(output.stderr)")
         let headings = output.stdout.split(separator: "\n").filter { $0.hasPrefix("== ") }

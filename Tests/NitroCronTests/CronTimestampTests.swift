@@ -26,6 +26,29 @@ struct CronTimestampTests {
         #expect(CronTimestamp.format(parsed) == expected)
     }
 
+    /// A timestamp written with milliseconds reads back as the same text, far from 1970 too, where
+    /// a `Double`'s step is microseconds and the nearest one to `.530` can lie below it (CronFuzz
+    /// found `2520-11-02T01:30:01.530` written back as `.529`).
+    @Test(arguments: [1, 1000, 1969, 1970, 2024, 2520, 5000, 9999])
+    func everyMillisecondReadsBackAsWritten(_ year: Int) throws {
+        let prefix = String(repeating: "0", count: 4 - String(year).count) + "\(year)-11-02T01:30:01."
+        var mismatches: [String] = []
+        for millisecond in 0..<1000 {
+            let text = prefix + String(repeating: "0", count: 3 - String(millisecond).count) + "\(millisecond)Z"
+            let parsed = try #require(CronTimestamp.parse(text, timeZone: zone("UTC")))
+            let written = CronTimestamp.format(parsed)
+            if written != text { mismatches.append("\(text) → \(written)") }
+            // Read again in a zone with a fractional offset, as the fuzzer does.
+            let local = try #require(CronTimestamp.parse(String(text.dropLast()), timeZone: zone("Australia/Lord_Howe")))
+            let again = try #require(CronTimestamp.parse(CronTimestamp.format(local), timeZone: zone("Australia/Lord_Howe")))
+            if CronTimestamp.format(again) != CronTimestamp.format(local) {
+                mismatches.append("\(text) in Lord Howe → \(CronTimestamp.format(local)) → \(CronTimestamp.format(again))")
+            }
+        }
+        let count = mismatches.count
+        #expect(count == 0, "\(mismatches.prefix(5))")
+    }
+
     @Test(arguments: ["", "yesterday", "2024-13-01", "2024-02-30", "2024-01-01T25:00", "2024-01-01T09", "2024-01-01T09:00:00.", "2024-01-01T09:00:00Zx", "24-01-01"])
     func rejects(_ text: String) {
         #expect(CronTimestamp.parse(text, timeZone: zone("UTC")) == nil)

@@ -3,9 +3,17 @@ import Foundation
 /// ISO-8601 timestamps for tools: instants written as UTC with milliseconds
 /// (`2024-01-01T00:01:00.000Z`), and start times read in the forms people type.
 package enum CronTimestamp {
-    /// `2024-01-01T00:01:00.000Z`.
+    /// `2024-01-01T00:01:00.000Z`: the instant truncated to the millisecond.
+    ///
+    /// An instant read from text (`…:01.530`) is the `Date` nearest to it, which may lie a few
+    /// units of its last place below the millisecond. `Date` holds seconds since 2001 in a
+    /// `Double`, whose step grows with the distance from 2001: about 120 ns in 1970 and 2024,
+    /// 4 µs in 2520, 30 µs in 9999. A value within four such steps below a millisecond is written
+    /// as that millisecond, so that a timestamp written and read again is written the same.
     package static func format(_ date: Date) -> String {
-        let totalMilliseconds = (date.timeIntervalSince1970 * 1000).rounded(.down)
+        let scaled = date.timeIntervalSince1970 * 1000
+        let step = max(date.timeIntervalSinceReferenceDate.ulp * 1000, scaled.ulp)
+        let totalMilliseconds = (scaled + 4 * step).rounded(.down)
         let milliseconds = Int64(totalMilliseconds)
         var seconds = milliseconds / 1000
         var fraction = milliseconds % 1000
@@ -34,7 +42,9 @@ package enum CronTimestamp {
         var hour = 0
         var minute = 0
         var second = 0
-        var fraction = 0.0
+        // The fraction in nanoseconds, from its first nine digits (further digits are read and
+        // dropped): one division at the end, not a sum of inexact tenths.
+        var nanoseconds = 0
         if reader.take("T") || reader.take("t") || reader.take(" ") {
             guard let h = reader.number(2), reader.take(":"), let m = reader.number(2), h < 24, m < 60 else { return nil }
             (hour, minute) = (h, m)
@@ -42,15 +52,14 @@ package enum CronTimestamp {
                 guard let s = reader.number(2), s < 60 else { return nil }
                 second = s
                 if reader.take(".") || reader.take(",") {
-                    var scale = 0.1
                     var digits = 0
                     while let digit = reader.peek, digit >= 0x30, digit <= 0x39 {
-                        fraction += Double(digit - 0x30) * scale
-                        scale /= 10
+                        if digits < 9 { nanoseconds = nanoseconds * 10 + Int(digit - 0x30) }
                         reader.index += 1
                         digits += 1
                     }
                     guard digits > 0 else { return nil }
+                    for _ in digits..<max(digits, 9) { nanoseconds *= 10 }
                 }
             }
         }
@@ -75,6 +84,6 @@ package enum CronTimestamp {
             return nil
         }
         guard reader.isAtEnd else { return nil }
-        return Date(timeIntervalSince1970: Double(instant) + fraction)
+        return Date(timeIntervalSince1970: Double(instant) + Double(nanoseconds) / 1e9)
     }
 }
