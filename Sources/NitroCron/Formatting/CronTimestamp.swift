@@ -3,17 +3,15 @@ import Foundation
 /// ISO-8601 timestamps for tools: instants written as UTC with milliseconds
 /// (`2024-01-01T00:01:00.000Z`), and start times read in the forms people type.
 package enum CronTimestamp {
-    /// `2024-01-01T00:01:00.000Z`: the instant truncated to the millisecond.
+    /// `2024-01-01T00:01:00.000Z`: the instant rounded to the nearest millisecond, as JSON values
+    /// write dates (`ISO8601Timestamp`).
     ///
-    /// An instant read from text (`…:01.530`) is the `Date` nearest to it, which may lie a few
-    /// units of its last place below the millisecond. `Date` holds seconds since 2001 in a
-    /// `Double`, whose step grows with the distance from 2001: about 120 ns in 1970 and 2024,
-    /// 4 µs in 2520, 30 µs in 9999. A value within four such steps below a millisecond is written
-    /// as that millisecond, so that a timestamp written and read again is written the same.
+    /// Not truncated: an instant read from text (`…:01.530`) is the `Date` nearest to it, which
+    /// may lie just below the millisecond (`Date` holds seconds since 2001 in a `Double`, whose
+    /// step is about 120 ns in 1970 and 4 µs in 2520), and truncating wrote it one millisecond
+    /// earlier. Rounded, a timestamp written and read again is written the same.
     package static func format(_ date: Date) -> String {
-        let scaled = date.timeIntervalSince1970 * 1000
-        let step = max(date.timeIntervalSinceReferenceDate.ulp * 1000, scaled.ulp)
-        let totalMilliseconds = (scaled + 4 * step).rounded(.down)
+        let totalMilliseconds = (date.timeIntervalSince1970 * 1000).rounded()
         let milliseconds = Int64(totalMilliseconds)
         var seconds = milliseconds / 1000
         var fraction = milliseconds % 1000
