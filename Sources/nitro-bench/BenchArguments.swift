@@ -14,8 +14,7 @@ enum BenchArguments {
         let summary: String
     }
 
-    /// Every option a suite reads (through ``Measure/intOption(_:in:default:)`` and
-    /// ``Measure/stringOption(_:in:)``), for the check and for `--help`.
+    /// Every option a suite reads (through ``BenchOptions``), for the check and for `--help`.
     static let options: [Option] = [
         Option(name: "--calls", value: .count, suites: "dispatch", summary: "runTask calls per timed round (200000)"),
         Option(name: "--concurrent", value: .count, suites: "dispatch", summary: "concurrent calls of the 5 ms task (10000)"),
@@ -42,15 +41,17 @@ enum BenchArguments {
     }
 
     /// What the command line asks for.
-    enum Request: Equatable {
+    enum Request {
         case help
-        /// The suites to run, by name, in the order of `suites`; all of them when none is named.
-        case run([String])
+        /// The suites to run, by name, in the order of `suites` (all of them when none is named),
+        /// and the options' values.
+        case run([String], BenchOptions)
     }
 
     /// Checks `arguments` against the suite names and ``options``.
     static func parse(_ arguments: [String], suites: [String]) throws(Invalid) -> Request {
         var named: Set<String> = []
+        var values: [String: String] = [:]
         var index = 0
         while index < arguments.count {
             let word = arguments[index]
@@ -70,6 +71,7 @@ enum BenchArguments {
                 if option.value == .count, Int(value).map({ $0 > 0 }) != true {
                     throw Invalid(message: "\(word) takes a whole number above 0, not '\(value)'")
                 }
+                values[word] = value
                 continue
             }
             guard suites.contains(word) else {
@@ -83,7 +85,7 @@ enum BenchArguments {
             }
             named.insert(word)
         }
-        return .run(named.isEmpty ? suites : suites.filter(named.contains))
+        return .run(named.isEmpty ? suites : suites.filter(named.contains), BenchOptions(values: values))
     }
 
     /// The `--help` text.
@@ -103,5 +105,26 @@ enum BenchArguments {
         }
         lines.append("  -h, --help, help        print this help")
         return lines.joined(separator: "\n")
+    }
+}
+
+/// The options of a checked command line (``BenchArguments/parse(_:suites:)``), as the suites read
+/// them. A name must be in ``BenchArguments/options`` with the kind asked for: a suite that reads
+/// an option the table lacks fails at once (and so fails `BenchCommandTests`).
+struct BenchOptions {
+    let values: [String: String]
+
+    /// The value of `--name N`, or `value` when it was not given.
+    func int(_ name: String, default value: Int) -> Int {
+        precondition(
+            BenchArguments.options.contains { $0.name == name && $0.value == .count }, "\(name) is not a count option")
+        return values[name].map { Int($0)! } ?? value
+    }
+
+    /// The value of `--name VALUE`, if given.
+    func string(_ name: String) -> String? {
+        precondition(
+            BenchArguments.options.contains { $0.name == name && $0.value != .count }, "\(name) is not a text option")
+        return values[name]
     }
 }

@@ -14,13 +14,13 @@ enum CronBench {
         "5-50/15 3-22/4 * * *", "@daily", "@weekly", "@yearly", "0 0 1,15 * 1",
     ]
 
-    static func run(_ arguments: [String]) async throws {
-        let runs = Measure.intOption("--runs", in: arguments, default: 20_000)
+    static func run(_ options: BenchOptions) async throws {
+        let runs = options.int("--runs", default: 20_000)
         let start = Date(timeIntervalSince1970: 1_704_067_200)  // 2024-01-01T00:00:00Z
         let utc = TimeZone(identifier: "UTC")!
         let newYork = TimeZone(identifier: "America/New_York")!
 
-        let cronerPath = Measure.stringOption("--croner", in: arguments)
+        let cronerPath = options.string("--croner")
         for (label, zone) in [("UTC", utc), ("America/New_York", newYork)] {
             let compiled = try expressions.map { try CronExpression($0, timeZone: zone) }
             var slowest = (expression: "", nanoseconds: 0.0)

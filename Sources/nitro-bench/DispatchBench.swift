@@ -4,9 +4,9 @@ import NitroTasks
 
 /// `nitro-bench dispatch`: what `runTask` costs over calling the task's closure directly.
 enum DispatchBench {
-    static func run(_ arguments: [String]) async throws {
-        let calls = Measure.intOption("--calls", in: arguments, default: 200_000)
-        let concurrent = Measure.intOption("--concurrent", in: arguments, default: 10_000)
+    static func run(_ options: BenchOptions) async throws {
+        let calls = options.int("--calls", default: 200_000)
+        let concurrent = options.int("--concurrent", default: 10_000)
         let noop = defineTask { _ in TaskResult() }
         let slow = defineTask { _ in
             try await Task.sleep(for: .milliseconds(5))
@@ -57,7 +57,7 @@ enum DispatchBench {
             "\(concurrent) concurrent same-name calls",
             "\(Measure.format(elapsed / 1e6)) ms total, \(Measure.format(Double(concurrent) / (elapsed / 1e9), digits: 0)) calls/s")
 
-        try await scaling(arguments)
+        try await scaling(options)
     }
 
     /// Same-name scaling: N callers join one run that a gate holds until all of them joined; the
@@ -66,11 +66,11 @@ enum DispatchBench {
     /// children finish in reverse order costs quadratic time in the runtime, so this also checks
     /// that callers are resumed in arrival order) and, separately, unstructured tasks; the floor is
     /// N tasks suspended on the gate itself and resumed at once, no runner.
-    static func scaling(_ arguments: [String]) async throws {
-        let small = Measure.intOption("--joiners", in: arguments, default: 10_000)
+    static func scaling(_ options: BenchOptions) async throws {
+        let small = options.int("--joiners", default: 10_000)
         let large = small * 10
-        let repeats = Measure.intOption("--scaling-repeats", in: arguments, default: 9)
-        let limit = Measure.intOption("--scaling-deadline", in: arguments, default: 120)
+        let repeats = options.int("--scaling-repeats", default: 9)
+        let limit = options.int("--scaling-deadline", default: 120)
         // A hang must fail the bench, not hold it: the watchdog runs on a dispatch thread, outside
         // the cooperative pool that the callers fill, and every poll below has the same deadline.
         let watchdog = DispatchWorkItem {

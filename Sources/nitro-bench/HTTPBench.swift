@@ -17,13 +17,13 @@ import NitroSync
 /// Options: `--seconds N` (3), `--connections N` (32), `--idle N` (1000), `--wrk PATH`.
 /// Targets: at least 5,000 requests/s, p99 under 20 ms, every idle connection still served.
 enum HTTPBench {
-    static func run(_ arguments: [String]) async throws {
-        let seconds = Measure.intOption("--seconds", in: arguments, default: 3)
-        let connections = Measure.intOption("--connections", in: arguments, default: 32)
-        let idleCount = Measure.intOption("--idle", in: arguments, default: 1000)
+    static func run(_ options: BenchOptions) async throws {
+        let seconds = options.int("--seconds", default: 3)
+        let connections = options.int("--connections", default: 32)
+        let idleCount = options.int("--idle", default: 1000)
         raiseDescriptorLimit(to: idleCount + connections + 256)
 
-        let wrk = WrkRun.executable(arguments)
+        let wrk = WrkRun.executable(options)
         let baselineServer = try MinimalResponder()
         let baseline = try await LoadRun.measure(
             port: baselineServer.port, target: "/noop", connections: connections, seconds: seconds)

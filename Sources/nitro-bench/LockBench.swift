@@ -5,8 +5,8 @@ import Synchronization
 /// `nitro-bench lock`: `NitroSync.Locked` (a POSIX mutex, which ThreadSanitizer can follow) against
 /// `Synchronization.Mutex` (the baseline), uncontended and with every thread of the pool contending.
 enum LockBench {
-    static func run(_ arguments: [String]) async throws {
-        let operations = Measure.intOption("--operations", in: arguments, default: 2_000_000)
+    static func run(_ options: BenchOptions) async throws {
+        let operations = options.int("--operations", default: 2_000_000)
         let threads = max(2, ProcessInfo.processInfo.activeProcessorCount)
 
         let mutex = Mutex(0)

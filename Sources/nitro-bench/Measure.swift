@@ -36,25 +36,6 @@ enum Measure {
         return samples.map { Double($0.sorted()[$0.count / 2]) }
     }
 
-    /// The value of `--name N` in the arguments, or the default. (``BenchArguments`` checked the
-    /// command line against its table of options, which must list `name`.)
-    static func intOption(_ name: String, in arguments: [String], default value: Int) -> Int {
-        precondition(
-            BenchArguments.options.contains { $0.name == name && $0.value == .count }, "\(name) is not in BenchArguments.options")
-        guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count,
-            let parsed = Int(arguments[index + 1])
-        else { return value }
-        return parsed
-    }
-
-    /// The value of `--name VALUE` in the arguments, if given.
-    static func stringOption(_ name: String, in arguments: [String]) -> String? {
-        precondition(
-            BenchArguments.options.contains { $0.name == name && $0.value != .count }, "\(name) is not in BenchArguments.options")
-        guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
-        return arguments[index + 1]
-    }
-
     /// Keeps the optimiser from deleting a measured computation.
     @inline(never) @_optimize(none)
     static func blackHole<T>(_ value: T) {}

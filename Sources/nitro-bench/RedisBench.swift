@@ -16,13 +16,13 @@ import NitroTasksRedis
 /// - Scheduler lateness of every-second ticks with `RedisTickClaim` and with `FileTickClaim`,
 ///   both schedulers running side by side in the same seconds.
 enum RedisBench {
-    static func run(_ arguments: [String]) async throws {
-        let claims = Measure.intOption("--claims", in: arguments, default: 20_000)
-        let seconds = Measure.intOption("--seconds", in: arguments, default: 10)
+    static func run(_ options: BenchOptions) async throws {
+        let claims = options.int("--claims", default: 20_000)
+        let seconds = options.int("--seconds", default: 10)
         var server: Process?
         defer { if let server { kill(server.processIdentifier, SIGKILL); server.waitUntilExit() } }
         let url: RedisURL
-        if let given = Measure.stringOption("--url", in: arguments) {
+        if let given = options.string("--url") {
             url = try RedisURL(given)
         } else if let fromEnvironment = try RedisURL.fromEnvironment(ProcessInfo.processInfo.environment) {
             url = fromEnvironment

@@ -13,10 +13,10 @@ import Foundation
 /// 64 MiB at 100,000 files (the registry text is never held whole, so nothing is set aside),
 /// `--check` (100 tasks) under 1.5× hello world.
 enum ScanBench {
-    static func run(_ arguments: [String]) async throws {
-        let count = Measure.intOption("--tasks", in: arguments, default: 10_000)
-        let repeats = Measure.intOption("--repeats", in: arguments, default: 5)
-        let pairs = Measure.intOption("--check-pairs", in: arguments, default: 31)
+    static func run(_ options: BenchOptions) async throws {
+        let count = options.int("--tasks", default: 10_000)
+        let repeats = options.int("--repeats", default: 5)
+        let pairs = options.int("--check-pairs", default: 31)
         guard let nitro = nitroBinary() else {
             throw BenchError("no `nitro` next to nitro-bench; build it first: swift build -c release --product nitro")
         }

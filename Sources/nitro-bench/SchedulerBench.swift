@@ -6,8 +6,8 @@ import NitroSync
 /// how late each fire is relative to its scheduled instant: median and worst. Baseline in the
 /// same run: the lateness of a bare `Task.sleep` to the same instants (what any timer here gets).
 enum SchedulerBench {
-    static func run(_ arguments: [String]) async throws {
-        let seconds = Measure.intOption("--seconds", in: arguments, default: 30)
+    static func run(_ options: BenchOptions) async throws {
+        let seconds = options.int("--seconds", default: 30)
 
         // Baseline: sleep to each whole second with the same call the scheduler's clock uses.
         let clock = SystemSchedulerClock()

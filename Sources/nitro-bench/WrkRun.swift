@@ -11,8 +11,8 @@ struct WrkRun: Sendable {
     var errors: Int
 
     /// `wrk` on PATH (or `--wrk PATH`), if any.
-    static func executable(_ arguments: [String]) -> String? {
-        if let given = Measure.stringOption("--wrk", in: arguments) { return given }
+    static func executable(_ options: BenchOptions) -> String? {
+        if let given = options.string("--wrk") { return given }
         for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
             let candidate = "\(folder)/wrk"
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }

@@ -2,7 +2,7 @@ import Foundation
 
 // `swift run -c release nitro-bench [SUITE …] [options]`: runs the named suites, or all of them.
 // Each suite prints its figures next to a baseline measured in the same run, as a ratio.
-let suites: [(name: String, summary: String, run: ([String]) async throws -> Void)] = [
+let suites: [(name: String, summary: String, run: (BenchOptions) async throws -> Void)] = [
     ("dispatch", "runTask dispatch cost and same-name concurrency", DispatchBench.run),
     ("lock", "NitroSync.Locked vs Synchronization.Mutex, alone and contended", LockBench.run),
     ("scheduler", "lateness of every-second ticks with the real clock", SchedulerBench.run),
@@ -25,7 +25,7 @@ do {
     FileHandle.standardError.write(Data("nitro-bench: error: \(error.message)\nSee 'nitro-bench --help'.\n".utf8))
     exit(64)
 }
-guard case .run(let names) = request else {
+guard case .run(let names, let options) = request else {
     print(BenchArguments.usage(suites.map { ($0.name, $0.summary) }))
     exit(0)
 }
@@ -33,7 +33,7 @@ let chosen = suites.filter { names.contains($0.name) }
 for suite in chosen {
     print("== \(suite.name)")
     do {
-        try await suite.run(arguments)
+        try await suite.run(options)
     } catch {
         FileHandle.standardError.write(Data("nitro-bench \(suite.name): \(error)\n".utf8))
         exit(1)

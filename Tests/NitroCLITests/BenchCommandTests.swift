@@ -6,12 +6,8 @@ import Testing
 /// its suites run to the end on tiny sizes (the figures of a debug build mean nothing; that every
 /// measurement completes, and checks what it measured, does).
 @Suite(.timeLimit(.minutes(5))) struct BenchCommandTests {
-    struct Missing: Error, CustomStringConvertible {
-        var description: String { "the 'nitro-bench' executable was not built; run `swift build --build-tests` first" }
-    }
-
     func bench(_ arguments: [String], timeout: Double = 60) async throws -> ProcessOutput {
-        guard let path = NitroBinary.benchPath else { throw Missing() }
+        guard let path = NitroBinary.benchPath else { throw NitroBinary.Missing(executable: "nitro-bench") }
         return try await ProcessRunner.run(path, arguments, timeout: timeout)
     }
 

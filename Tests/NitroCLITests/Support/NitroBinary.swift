@@ -5,8 +5,9 @@ import NitroTestSupport
 /// `.build` and for any `--scratch-path`), and a way to run it.
 enum NitroBinary {
     struct Missing: Error, CustomStringConvertible {
+        var executable = "nitro"
         var description: String {
-            "the 'nitro' executable was not built; run `swift build` (or `swift build --build-tests`) first"
+            "the '\(executable)' executable was not built; run `swift build` (or `swift build --build-tests`) first"
         }
     }
 
