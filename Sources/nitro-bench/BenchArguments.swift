@@ -1,4 +1,5 @@
 import NitroBuild
+import NitroCLI
 
 /// The command line of `nitro-bench`: suite names and options, checked before any suite runs, so
 /// that a misspelt suite or option is an error at once rather than minutes of the wrong
@@ -35,11 +36,6 @@ enum BenchArguments {
         Option(name: "--wrk", value: .text(placeholder: "PATH"), suites: "http", summary: "the wrk binary (else wrk on PATH, if any)"),
     ]
 
-    /// A command line that cannot run.
-    struct Invalid: Error {
-        let message: String
-    }
-
     /// What the command line asks for.
     enum Request {
         case help
@@ -48,49 +44,40 @@ enum BenchArguments {
         case run([String], BenchOptions)
     }
 
-    /// Checks `arguments` against the suite names and ``options``.
-    static func parse(_ arguments: [String], suites: [String]) throws(Invalid) -> Request {
-        var named: Set<String> = []
+    /// The usage line of errors and `--help`.
+    static let usageLine = "nitro-bench [SUITE …] [OPTIONS]"
+
+    /// Checks `words` against the suite names and ``options``, with the reader and messages of
+    /// `nitro` (unknown options get a did-you-mean from the table).
+    static func parse(_ words: [String], suites: [String]) throws(UsageError) -> Request {
+        var arguments = Arguments(words)
+        if arguments.flag("--help", "-h") { return .help }
         var values: [String: String] = [:]
-        var index = 0
-        while index < arguments.count {
-            let word = arguments[index]
-            index += 1
-            if word == "help" || word == "--help" || word == "-h" { return .help }
-            if word.hasPrefix("-") {
-                guard let option = options.first(where: { $0.name == word }) else {
-                    var message = "unknown option '\(word)'"
-                    if let near = Suggestions.closest(to: word, in: options.map(\.name)) {
-                        message += "; did you mean '\(near)'?"
-                    }
-                    throw Invalid(message: message)
-                }
-                guard index < arguments.count else { throw Invalid(message: "\(word) needs a value") }
-                let value = arguments[index]
-                index += 1
-                if option.value == .count, Int(value).map({ $0 > 0 }) != true {
-                    throw Invalid(message: "\(word) takes a whole number above 0, not '\(value)'")
-                }
-                values[word] = value
-                continue
+        for option in options {
+            switch option.value {
+            case .count: values[option.name] = try arguments.intOption(option.name, in: 1...).map(String.init)
+            case .text: values[option.name] = try arguments.option(option.name)
             }
-            guard suites.contains(word) else {
-                var message = "unknown suite '\(word)'"
-                if let near = Suggestions.closest(to: word, in: suites) {
-                    message += "; did you mean '\(near)'?"
-                } else {
-                    message += "; the suites are \(suites.joined(separator: ", "))"
-                }
-                throw Invalid(message: message)
+        }
+        var named: [String] = []
+        while let word = try arguments.positional() { named.append(word) }
+        try arguments.finish()
+        if named.contains("help") { return .help }
+        for word in named where !suites.contains(word) {
+            var message = "Unknown suite '\(word)'"
+            if let near = Suggestions.closest(to: word, in: suites) {
+                message += "; did you mean '\(near)'?"
+            } else {
+                message += "; the suites are \(suites.joined(separator: ", "))"
             }
-            named.insert(word)
+            throw UsageError(message)
         }
         return .run(named.isEmpty ? suites : suites.filter(named.contains), BenchOptions(values: values))
     }
 
     /// The `--help` text.
     static func usage(_ suites: [(name: String, summary: String)]) -> String {
-        var lines = ["USAGE: nitro-bench [SUITE …] [OPTIONS]", "", "Runs the named suites, or all of them.", "", "SUITES:"]
+        var lines = ["USAGE: " + usageLine, "", "Runs the named suites, or all of them.", "", "SUITES:"]
         for suite in suites { lines.append("  " + suite.name.padding(toLength: 12, withPad: " ", startingAt: 0) + suite.summary) }
         lines += ["", "OPTIONS:"]
         for option in options {

@@ -22,7 +22,8 @@ let request: BenchArguments.Request
 do {
     request = try BenchArguments.parse(arguments, suites: suites.map(\.name))
 } catch {
-    FileHandle.standardError.write(Data("nitro-bench: error: \(error.message)\nSee 'nitro-bench --help'.\n".utf8))
+    let lines = ["Error: \(error.message)", "Usage: \(BenchArguments.usageLine)", "  See 'nitro-bench --help' for more information."]
+    FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     exit(64)
 }
 guard case .run(let names, let options) = request else {

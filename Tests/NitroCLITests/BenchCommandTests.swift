@@ -21,19 +21,24 @@ import Testing
         }
     }
 
+    /// The messages and layout of `nitro`'s usage errors (both read the command line with
+    /// `NitroCLI.Arguments`).
     @Test(arguments: [
-        (["dispach"], "unknown suite 'dispach'; did you mean 'dispatch'?"),
-        (["benchmarks"], "unknown suite 'benchmarks'; the suites are dispatch, lock, scheduler, cron, scan, redis, http"),
-        (["scan", "--taks", "10"], "unknown option '--taks'; did you mean '--tasks'?"),
-        (["cron", "--runs", "many"], "--runs takes a whole number above 0, not 'many'"),
-        (["lock", "--operations", "0"], "--operations takes a whole number above 0, not '0'"),
-        (["cron", "--croner"], "--croner needs a value"),
+        (["dispach"], "Unknown suite 'dispach'; did you mean 'dispatch'?"),
+        (["benchmarks"], "Unknown suite 'benchmarks'; the suites are dispatch, lock, scheduler, cron, scan, redis, http"),
+        (["scan", "--taks", "10"], "Unknown option '--taks'; did you mean '--tasks'?"),
+        (["scan", "--check-pair=3"], "Unknown option '--check-pair=3'; did you mean '--check-pairs'?"),
+        (["cron", "--runs", "many"], "The value 'many' for '--runs' is not a whole number of 1 or more"),
+        (["lock", "--operations=0"], "The value '0' for '--operations' is not a whole number of 1 or more"),
+        (["cron", "--croner"], "Missing value for '--croner'"),
     ])
     func aBadCommandLineIsAnErrorBeforeAnySuiteRuns(_ arguments: [String], _ message: String) async throws {
         let output = try await bench(arguments)
         #expect(output.status == 64)
         #expect(output.stdout == "", "no suite may run")
-        #expect(output.stderr == "nitro-bench: error: \(message)\nSee 'nitro-bench --help'.\n")
+        #expect(
+            output.stderr
+                == "Error: \(message)\nUsage: nitro-bench [SUITE …] [OPTIONS]\n  See 'nitro-bench --help' for more information.\n")
     }
 
     @Test func theSuitesRunToTheEndOnSmallSizes() async throws {

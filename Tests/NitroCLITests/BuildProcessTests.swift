@@ -50,7 +50,10 @@ struct BuildProcessTests {
     @Test(
         "bad usage exits 64 with Error:, the usage line and a pointer to --help",
         arguments: [
-            (["--chek"], "Error: Unknown option '--chek'"),
+            (["--chek"], "Error: Unknown option '--chek'; did you mean '--check'?\n"),
+            (["--dryrun"], "Error: Unknown option '--dryrun'; did you mean '--dry-run'?\n"),
+            (["--registry-outptu=x"], "Error: Unknown option '--registry-outptu=x'; did you mean '--registry-output'?\n"),
+            (["--frobnicate"], "Error: Unknown option '--frobnicate'\n"),
             (["--check", "--dry-run"], "Error: '--check' and '--dry-run' cannot be used together"),
             (
                 ["--root", "/nonexistent/nitro"],

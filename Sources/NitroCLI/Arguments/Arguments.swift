@@ -1,11 +1,16 @@
+import NitroBuild
+
 /// A small, strict command-line reader: `--name value`, `--name=value`, flags, positionals, `--`.
 ///
 /// Every option a command reads is declared by reading it; ``finish()`` rejects anything left
-/// over, so a typo (`--chek`) is a usage error rather than silently ignored.
+/// over, so a typo (`--chek`) is a usage error rather than silently ignored, and names the option
+/// read that is closest to it (`did you mean '--check'?`).
 package struct Arguments: Sendable {
     private var items: [String]
     private var consumed: [Bool]
     private var positionalOnlyFrom: Int
+    /// Every option and flag name read so far, in the order read: what ``finish()`` suggests from.
+    private var read: [String] = []
 
     package init(_ items: [String]) {
         self.items = items
@@ -16,6 +21,7 @@ package struct Arguments: Sendable {
 
     /// Whether the flag is present (`--check`). Repeats are allowed.
     package mutating func flag(_ names: String...) -> Bool {
+        read += names
         var found = false
         for index in 0..<positionalOnlyFrom where !consumed[index] && names.contains(items[index]) {
             consumed[index] = true
@@ -26,6 +32,7 @@ package struct Arguments: Sendable {
 
     /// The value of an option (`--root DIR` or `--root=DIR`); the last one wins.
     package mutating func option(_ names: String...) throws(UsageError) -> String? {
+        read += names
         var value: String?
         var index = 0
         while index < positionalOnlyFrom {
@@ -61,6 +68,15 @@ package struct Arguments: Sendable {
         return value
     }
 
+    /// A count option: a whole number of `range.lowerBound` or more.
+    package mutating func intOption(_ name: String, in range: PartialRangeFrom<Int>) throws(UsageError) -> Int? {
+        guard let text = try option(name) else { return nil }
+        guard let value = Int(text), range.contains(value) else {
+            throw UsageError("The value '\(text)' for '\(name)' is not a whole number of \(range.lowerBound) or more")
+        }
+        return value
+    }
+
     /// The next positional argument, if any.
     package mutating func positional() throws(UsageError) -> String? {
         for index in 0..<items.count where !consumed[index] {
@@ -79,7 +95,12 @@ package struct Arguments: Sendable {
         for index in 0..<items.count where !consumed[index] {
             let item = items[index]
             if item.hasPrefix("-") && index < positionalOnlyFrom {
-                throw UsageError("Unknown option '\(item)'")
+                var message = "Unknown option '\(item)'"
+                let name = item.split(separator: "=", maxSplits: 1).first.map(String.init) ?? item
+                if let near = Suggestions.closest(to: name, in: read.filter { $0.hasPrefix("--") }) {
+                    message += "; did you mean '\(near)'?"
+                }
+                throw UsageError(message)
             }
             throw UsageError("Unexpected argument '\(item)'")
         }
