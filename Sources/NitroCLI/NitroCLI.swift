@@ -145,14 +145,7 @@ package enum NitroCLI {
     }
 
     static func unknownCommand(_ word: String) -> UsageError {
-        let names = commands.map { $0.name }
-        var message = "Unknown command '\(word)'"
-        if let near = Suggestions.closest(to: word, in: names) {
-            message += "; did you mean '\(near)'?"
-        } else {
-            message += "; the commands are \(names.joined(separator: ", "))"
-        }
-        return UsageError(message)
+        UsageError.unknown("command", word, among: commands.map { $0.name })
     }
 
     static func usageFailure(_ error: any Error, usage: String, console: Console, command: String? = nil) -> Int32 {

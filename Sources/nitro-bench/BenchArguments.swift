@@ -63,14 +63,8 @@ enum BenchArguments {
         while let word = try arguments.positional() { named.append(word) }
         try arguments.finish()
         if named.contains("help") { return .help }
-        for word in named where !suites.contains(word) {
-            var message = "Unknown suite '\(word)'"
-            if let near = Suggestions.closest(to: word, in: suites) {
-                message += "; did you mean '\(near)'?"
-            } else {
-                message += "; the suites are \(suites.joined(separator: ", "))"
-            }
-            throw UsageError(message)
+        if let unknown = named.first(where: { !suites.contains($0) }) {
+            throw UsageError.unknown("suite", unknown, among: suites)
         }
         return .run(named.isEmpty ? suites : suites.filter(named.contains), BenchOptions(values: values))
     }

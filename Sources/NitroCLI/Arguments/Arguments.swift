@@ -111,4 +111,16 @@ package struct Arguments: Sendable {
 package struct UsageError: Error, Sendable, Equatable {
     package let message: String
     package init(_ message: String) { self.message = message }
+
+    /// `Unknown command 'buidl'; did you mean 'build'?`, or, when no name is close,
+    /// `…; the commands are build, dev, …` (`kind` is the singular: "command", "suite").
+    package static func unknown(_ kind: String, _ word: String, among names: [String]) -> UsageError {
+        var message = "Unknown \(kind) '\(word)'"
+        if let near = Suggestions.closest(to: word, in: names) {
+            message += "; did you mean '\(near)'?"
+        } else {
+            message += "; the \(kind)s are \(names.joined(separator: ", "))"
+        }
+        return UsageError(message)
+    }
 }
