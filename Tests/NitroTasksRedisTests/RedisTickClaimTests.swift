@@ -102,7 +102,9 @@ import Testing
             guard case RedisError.connectionLost(_, let why) = error else { return false }
             return why.contains("timed out waiting for an answer")
         })
-        #expect(ContinuousClock.now - started < .seconds(5))
+        // Only the 300 ms timeout ends the wait (the message says so); the bound is loose because a
+        // loaded CI machine running every suite at once has stalled tasks for seconds.
+        #expect(ContinuousClock.now - started < .seconds(20))
         // The broken connection was dropped: the next command connects anew (and times out again).
         try await Task.sleep(for: .milliseconds(5))
         await #expect(throws: RedisError.self) { _ = try await connection.command(["PING"]) }
