@@ -134,7 +134,7 @@ struct BuildProcessTests {
             atPath: tasks + "/again", withDestinationPath: folder.appending("shared"))
         try FileManager.default.createSymbolicLink(
             atPath: tasks + "/dangling.swift", withDestinationPath: folder.appending("missing"))
-        let output = try await NitroBinary.run(["build", "--root", folder.path], timeout: 20)
+        let output = try await NitroBinary.run(["build", "--root", folder.path], timeout: 60)
         #expect(output.status == 0, "\(output.stderr)")
         #expect(
             output.stderr == """

@@ -56,7 +56,7 @@ import Testing
         process.standardError = stderr
         try process.run()
         // Wait (bounded) for the first tick, which proves the scheduler runs.
-        try await waitUntil("the probe logged its first tick", timeout: .seconds(10)) {
+        try await waitUntil("the probe logged its first tick", timeout: .seconds(30)) {
             FileManager.default.fileExists(atPath: log)
         }
         process.terminate()  // SIGTERM
