@@ -100,7 +100,7 @@ let package = Package(
         // `ProcessRunner`.
         .target(name: "NitroTestSupport", dependencies: ["NitroSync"], path: "Tests/NitroTestSupport"),
         .testTarget(name: "NitroJSONTests", dependencies: ["NitroJSON"]),
-        .testTarget(name: "NitroCronTests", dependencies: ["NitroCron"]),
+        .testTarget(name: "NitroCronTests", dependencies: ["NitroCron", "NitroSync"]),
         .testTarget(
             name: "NitroTasksTests",
             dependencies: [
