@@ -109,9 +109,17 @@ let package = Package(
             ]),
         .testTarget(
             name: "NitroTasksRedisTests", dependencies: ["NitroTasksRedis", "NitroTasks", "NitroSync", "NitroTestSupport"]),
-        .testTarget(name: "NitroBuildTests", dependencies: ["NitroBuild", "NitroTasks", "NitroSync", "NitroTestSupport"]),
+        .testTarget(name: "NitroBuildTests", dependencies: ["NitroBuild", "NitroJSON", "NitroTasks", "NitroSync", "NitroTestSupport"]),
         .testTarget(
             name: "NitroCLITests",
             dependencies: ["NitroCLI", "NitroTasks", "NitroTasksRoutes", "NitroTasksDevServer", "NitroTestSupport"]),
     ]
 )
+
+// Swift's upcoming rules, as swift-openapi-generator enables them: every existential spelled `any`, and a
+// module's members visible only in files that import it. (The C targets take no Swift settings.)
+for target in package.targets where target.type != .plugin && !target.name.hasPrefix("CNitro") {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility"),
+    ]
+}

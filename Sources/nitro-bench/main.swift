@@ -1,4 +1,5 @@
 import Foundation
+import NitroCLI
 
 // `swift run -c release nitro-bench [SUITE …] [options]`: runs the named suites, or all of them.
 // Each suite prints its figures next to a baseline measured in the same run, as a ratio.

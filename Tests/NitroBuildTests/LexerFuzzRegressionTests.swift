@@ -1,3 +1,4 @@
+import NitroJSON
 import Testing
 
 @testable import NitroBuild

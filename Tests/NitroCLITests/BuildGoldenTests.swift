@@ -1,5 +1,6 @@
 import Foundation
 import NitroCLI
+import NitroTestSupport
 import Testing
 
 /// The golden fixtures: `Fixtures/build/<case>/project` is copied to a temporary folder,

@@ -1,4 +1,5 @@
 import Foundation
+import NitroTestSupport
 import Testing
 
 /// `nitro build` as a process: exit codes, stderr, help, writes (atomic, skipped when unchanged),

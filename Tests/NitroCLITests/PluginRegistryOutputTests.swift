@@ -1,4 +1,5 @@
 import Foundation
+import NitroTestSupport
 import Testing
 
 /// `nitro build --registry-output FILE`, the mode the build-tool plugin runs: only the registry,

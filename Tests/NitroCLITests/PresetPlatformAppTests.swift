@@ -1,5 +1,6 @@
 import Foundation
 import NitroJSON
+import NitroTestSupport
 import Testing
 
 /// End to end: the strings `nitro build` writes into the platform files are exactly the ones the

@@ -1,5 +1,6 @@
 import Foundation
 import NitroJSON
+import NitroTestSupport
 import Testing
 
 /// `nitro schedule`, run as a process on small projects.

@@ -1,3 +1,4 @@
+import NitroCron
 import NitroJSON
 
 /// `cloudflare_module` / `cloudflare_durable`: writes `<output.dir>/server/wrangler.json` with

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A schedule moved from its time zone to UTC, ready to be written in a five-field dialect.
 struct UTCPlan {
     var minutes: UInt64

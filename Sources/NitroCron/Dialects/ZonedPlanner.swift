@@ -1,3 +1,5 @@
+import Foundation
+
 /// Moves a schedule written in a time zone to the UTC crons a UTC-only platform needs, for every
 /// offset the zone has during the schedule's months, merged into as few crons as the dialect
 /// allows. The crons fire at every instant of the schedule and, where one cron cannot say exactly

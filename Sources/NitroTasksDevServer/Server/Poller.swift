@@ -30,7 +30,7 @@ final class Poller {
         let failed: Bool
     }
 
-    private let backend: Backend
+    private let backend: any Backend
 
     init(usePoll: Bool = false) throws(DevServerError) {
         #if os(Linux)

@@ -83,7 +83,7 @@ enum Socket {
             }
         }
         guard converted != nil else { return nil }
-        return String(cString: text)
+        return String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// Whether a peer address is a loopback address: 127.0.0.0/8, ::1, ::ffff:127.0.0.0/104, or a

@@ -1,6 +1,7 @@
 import Foundation
 import NitroCron
 import NitroJSON
+import NitroSync
 import NitroTasks
 
 extension TaskDashboard {
