@@ -115,6 +115,7 @@ package enum NitroCLI {
             console.out(command.helpText)
             return .finished(ExitCode.success)
         }
+        arguments.declare(command.options)
         return .command(command, arguments, context)
     }
 

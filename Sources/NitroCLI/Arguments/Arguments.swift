@@ -11,6 +11,8 @@ package struct Arguments: Sendable {
     private var positionalOnlyFrom: Int
     /// Every option and flag name read so far, in the order read: what ``finish()`` suggests from.
     private var read: [String] = []
+    /// The options of the command reading the rest (``declare(_:)``); `nil` before one is chosen.
+    private var declared: [CommandOption]?
 
     package init(_ items: [String]) {
         self.items = items
@@ -19,8 +21,25 @@ package struct Arguments: Sendable {
         if positionalOnlyFrom < items.count { consumed[positionalOnlyFrom] = true }
     }
 
+    /// From now on, only `options` may be read: the command that reads the rest declares its
+    /// table (``Command/options``). Reading a name it lacks, or a flag as a value or the reverse,
+    /// stops the program, so a command cannot read an option its help does not list.
+    package mutating func declare(_ options: [CommandOption]) {
+        declared = options
+    }
+
+    private func checkDeclared(_ names: [String], takesValue: Bool) {
+        guard let declared else { return }
+        for name in names {
+            precondition(
+                declared.contains { $0.name == name && ($0.placeholder != nil) == takesValue },
+                "\(name) is read as a \(takesValue ? "value" : "flag") but not declared so in the command's options")
+        }
+    }
+
     /// Whether the flag is present (`--check`). Repeats are allowed.
     package mutating func flag(_ names: String...) -> Bool {
+        checkDeclared(names, takesValue: false)
         read += names
         var found = false
         for index in 0..<positionalOnlyFrom where !consumed[index] && names.contains(items[index]) {
@@ -32,6 +51,7 @@ package struct Arguments: Sendable {
 
     /// The value of an option (`--root DIR` or `--root=DIR`); the last one wins.
     package mutating func option(_ names: String...) throws(UsageError) -> String? {
+        checkDeclared(names, takesValue: true)
         read += names
         var value: String?
         var index = 0

@@ -6,31 +6,50 @@ enum BuildCommand: SynchronousCommand {
     static let name = "build"
     static let summary = "Scan tasks, merge the config and generate the registry and platform files"
     static let usage = "nitro build [--root DIR] [--preset NAME] [--check | --dry-run] [--strict] [--verbose]"
-    static let details = """
+    static let introduction = """
         Finds the task files under the tasks/ folder of a Swift target (Sources/App/tasks/db/migrate.swift
         is the task db:migrate), reads nitro.config.ts / .mts / .js / .mjs / .json, merges the tasks the
         config registers, and writes the registry the app compiles (TaskRegistry.generated), by default
         next to the tasks/ folder: Sources/App/NitroTasks.generated.swift.
-
-        OPTIONS:
-          --root DIR      The project root, the folder holding the config (default: the current folder)
-          --preset NAME   The deployment target; overrides NITRO_PRESET and the config's `preset`
-                          (node_server by default; dev, node_cluster, node_middleware, bun, deno_server,
-                          cloudflare_module, cloudflare_durable, cloudflare_pages, vercel; `-` works too)
-          --check         Write nothing; exit 1 and show a diff when a generated file is missing or stale
-          --dry-run       Write nothing; print each file that would change, as a diff
-          --json          (with --dry-run) Print the plan as JSON: {"preset", "tasks", "schedules",
-                          "files": [{"path", "status", "diff"?}], "diagnostics": [...]}
-          --registry-output FILE
-                          Write only the registry, to FILE instead of its place in the project (the
-                          SwiftPM build plugin uses this); an error if a registry is also committed there
-          --registry-target NAME
-                          (with --registry-output) When several targets have tasks/, the target whose
-                          registry to write (the build plugin passes the target it is applied to)
-          --strict        Treat warnings as errors
-          --verbose       Also print how the project was read (`note:` lines on stderr): the targets
-                          found in Package.swift, or why it could not be read statically
-
+        """
+    static let options: [CommandOption] = [
+        .value("--root", "DIR", "The project root, the folder holding the config (default: the current folder)"),
+        .value(
+            "--preset", "NAME",
+            """
+            The deployment target; overrides NITRO_PRESET and the config's `preset`
+            (node_server by default; dev, node_cluster, node_middleware, bun, deno_server,
+            cloudflare_module, cloudflare_durable, cloudflare_pages, vercel; `-` works too)
+            """),
+        .flag("--check", "Write nothing; exit 1 and show a diff when a generated file is missing or stale"),
+        .flag("--dry-run", "Write nothing; print each file that would change, as a diff"),
+        .flag(
+            "--json",
+            """
+            (with --dry-run) Print the plan as JSON: {"preset", "tasks", "schedules",
+            "files": [{"path", "status", "diff"?}], "diagnostics": [...]}
+            """),
+        .value(
+            "--registry-output", "FILE",
+            """
+            Write only the registry, to FILE instead of its place in the project (the
+            SwiftPM build plugin uses this); an error if a registry is also committed there
+            """),
+        .value(
+            "--registry-target", "NAME",
+            """
+            (with --registry-output) When several targets have tasks/, the target whose
+            registry to write (the build plugin passes the target it is applied to)
+            """),
+        .flag("--strict", "Treat warnings as errors"),
+        .flag(
+            "--verbose",
+            """
+            Also print how the project was read (`note:` lines on stderr): the targets
+            found in Package.swift, or why it could not be read statically
+            """),
+    ]
+    static let epilogue = """
         Diagnostics go to stderr as `path:line:column: error|warning: message`, relative to the root.
         Exit status: 0 success (warnings allowed), 1 errors or stale files (--check), 64 bad usage.
         Files are written atomically, and only when their bytes change.

@@ -6,8 +6,12 @@ package protocol Command: Sendable {
     static var summary: String { get }
     /// The usage line (`nitro build [--root DIR] [--check] …`).
     static var usage: String { get }
-    /// Options and examples, printed by `nitro help NAME` and `nitro NAME --help`.
-    static var details: String { get }
+    /// What the help says before OPTIONS (what it does, its arguments or subcommands); may be empty.
+    static var introduction: String { get }
+    /// Every option it reads, in the order its help lists them (``CommandOption``).
+    static var options: [CommandOption] { get }
+    /// What the help says after OPTIONS: notes, exit status, examples.
+    static var epilogue: String { get }
     /// Runs the command; returns the exit code. Throws ``UsageError`` for bad arguments.
     static func run(_ arguments: inout Arguments, context: CommandContext) async throws -> Int32
 }
@@ -42,8 +46,13 @@ package struct CommandContext: Sendable {
 }
 
 extension Command {
-    /// The full help text.
+    /// The full help text, printed by `nitro help NAME` and `nitro NAME --help`; its OPTIONS
+    /// section comes from ``options``.
     static var helpText: String {
-        "OVERVIEW: \(summary)\n\nUSAGE: \(usage)\n\n\(details)"
+        var parts = ["OVERVIEW: \(summary)", "USAGE: \(usage)"]
+        if !introduction.isEmpty { parts.append(introduction) }
+        if !options.isEmpty { parts.append(CommandOption.section(options)) }
+        if !epilogue.isEmpty { parts.append(epilogue) }
+        return parts.joined(separator: "\n\n")
     }
 }

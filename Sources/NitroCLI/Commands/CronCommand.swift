@@ -11,22 +11,31 @@ enum CronCommand: SynchronousCommand {
     static let name = "cron"
     static let summary = "Explain a cron expression: its next instants, per platform"
     static let usage = "nitro cron EXPR [--next N] [--from ISO-8601] [--timezone ZONE] [--preset NAME] [--json]"
-    static let details = """
+    static let introduction = """
         ARGUMENTS:
           EXPR                 A cron expression as Nitro (croner 10) reads it: 5 fields, 6 with seconds
                                first, 7 with a year last, or a nickname such as @daily. Quote it.
-
-        OPTIONS:
-          --next N             How many instants to print (default 5, at most 10000)
-          --from ISO-8601      Start after this instant (default now); without Z or an offset it is
-                               a wall-clock time in --timezone
-          --timezone ZONE      IANA time zone the fields describe (default UTC)
-          --preset NAME        Also show the expression for a deployment preset: cloudflare_module,
-                               cloudflare_durable, cloudflare_pages, vercel (translated to their
-                               dialects), or node_server, node_cluster, node_middleware, bun,
-                               deno_server, dev (croner semantics, no translation); '-' or '_'
-          --json               Print {"expression", "timezone", "next", "platform"?, "warnings"?}
-
+        """
+    static let options: [CommandOption] = [
+        .value("--next", "N", "How many instants to print (default 5, at most 10000)"),
+        .value(
+            "--from", "ISO-8601",
+            """
+            Start after this instant (default now); without Z or an offset it is
+            a wall-clock time in --timezone
+            """),
+        .value("--timezone", "ZONE", "IANA time zone the fields describe (default UTC)"),
+        .value(
+            "--preset", "NAME",
+            """
+            Also show the expression for a deployment preset: cloudflare_module,
+            cloudflare_durable, cloudflare_pages, vercel (translated to their
+            dialects), or node_server, node_cluster, node_middleware, bun,
+            deno_server, dev (croner semantics, no translation); '-' or '_'
+            """),
+        .flag("--json", #"Print {"expression", "timezone", "next", "platform"?, "warnings"?}"#),
+    ]
+    static let epilogue = """
         EXAMPLES:
           nitro cron '0 9 * * MON-FRI' --timezone Europe/Berlin --next 3
           nitro cron '0 9 * * 1' --preset cloudflare_module

@@ -3,7 +3,7 @@ enum DevCommand: Command {
     static let name = "dev"
     static let summary = "Build, run and watch the app in development mode"
     static let usage = "nitro dev [--root DIR] [--product NAME] [--port N] [-- APP-ARGUMENTS…]"
-    static let details = """
+    static let introduction = """
         Generates the registry exactly as `nitro build` does (the config's preset; platform files are not
         touched; nothing at all when a target applies NitroBuildPlugin, which generates it during the
         build), builds the app's executable with `swift build`, and starts it with NITRO_DEV=1 so that it
@@ -14,12 +14,13 @@ enum DevCommand: Command {
         change it regenerates, rebuilds and restarts the app, so a new task file is runnable without a
         manual restart. A failed build keeps the previous app running. Ctrl-C or SIGTERM stops the app
         cleanly (its info file .nitro/dev.json is removed); a second Ctrl-C stops at once.
-
-        OPTIONS:
-          --root DIR       The project root: the Swift package with the config (default: the current folder)
-          --product NAME   The executable product to run (default: the package's only executable)
-          --port N         The port to serve on (default: a free port, kept across restarts)
-
+        """
+    static let options: [CommandOption] = [
+        .value("--root", "DIR", "The project root: the Swift package with the config (default: the current folder)"),
+        .value("--product", "NAME", "The executable product to run (default: the package's only executable)"),
+        .value("--port", "N", "The port to serve on (default: a free port, kept across restarts)"),
+    ]
+    static let epilogue = """
         The app receives NITRO_DEV=1, NITRO_ROOT (the project root), NITRO_DEV_PORT and
         NITRO_DEV_PARENT_PID (it stops when nitro dev goes away), plus the arguments after `--`.
 

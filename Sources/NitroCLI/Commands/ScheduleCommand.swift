@@ -9,14 +9,19 @@ enum ScheduleCommand: SynchronousCommand {
     static let name = "schedule"
     static let summary = "Show every schedule, its tasks and its next instants"
     static let usage = "nitro schedule [--root DIR] [--next N] [--from ISO-8601] [--json]"
-    static let details = """
-        OPTIONS:
-          --root DIR        The project root, holding nitro.config.* (default: the current directory)
-          --next N          How many instants to show per schedule, 1 to 1000 (default 3)
-          --from ISO-8601   Start from this instant instead of now (wall time in the configured
-                            time zone unless it has Z or an offset)
-          --json            Print {"timezone", "from", "schedules": [{"cron", "tasks", "next", "nextLocal"}]}
-
+    static let introduction = ""
+    static let options: [CommandOption] = [
+        .value("--root", "DIR", "The project root, holding nitro.config.* (default: the current directory)"),
+        .value("--next", "N", "How many instants to show per schedule, 1 to 1000 (default 3)"),
+        .value(
+            "--from", "ISO-8601",
+            """
+            Start from this instant instead of now (wall time in the configured
+            time zone unless it has Z or an offset)
+            """),
+        .flag("--json", #"Print {"timezone", "from", "schedules": [{"cron", "tasks", "next", "nextLocal"}]}"#),
+    ]
+    static let epilogue = """
         Instants are computed in the configured time zone (scheduler.timezone, default UTC), with
         croner's semantics, including daylight-saving changes. Text output shows each instant in
         that zone with its UTC offset; --json gives UTC ("next") and local ("nextLocal") forms.

@@ -9,7 +9,7 @@ enum TaskCommand: Command {
     static let name = "task"
     static let summary = "List or run the tasks of the running development server"
     static let usage = "nitro task list [--root DIR] [--url URL] [--json] | nitro task run NAME [--payload JSON] [--root DIR] [--url URL]"
-    static let details = """
+    static let introduction = """
         Talks to the development server that `nitro dev` runs, found through the info file it writes
         (.nitro/dev.json under the project root) or at --url.
 
@@ -18,15 +18,24 @@ enum TaskCommand: Command {
                           running, lists them from the project's sources instead (and says so on stderr).
           run NAME        Runs the task on the server and prints its result JSON ({"result": …}).
                           A failed task prints the server's message on stderr and exits 1.
-
-        OPTIONS:
-          --root DIR      The project root (default: the current folder)
-          --url URL       The server's address (http://127.0.0.1:3000), instead of the info file
-          --json          (list) Print {"tasks": {NAME: {"description": …}}, "scheduledTasks": [{"cron": …, "tasks": […]}]},
-                          the shape of GET /_nitro/tasks, pretty-printed with sorted keys
-          --payload JSON  (run) A JSON object passed as the task's payload. Anything else is ignored
-                          with a warning and the task runs without a payload.
-
+        """
+    static let options: [CommandOption] = [
+        .value("--root", "DIR", "The project root (default: the current folder)"),
+        .value("--url", "URL", "The server's address (http://127.0.0.1:3000), instead of the info file"),
+        .flag(
+            "--json",
+            """
+            (list) Print {"tasks": {NAME: {"description": …}}, "scheduledTasks": [{"cron": …, "tasks": […]}]},
+            the shape of GET /_nitro/tasks, pretty-printed with sorted keys
+            """),
+        .value(
+            "--payload", "JSON",
+            """
+            (run) A JSON object passed as the task's payload. Anything else is ignored
+            with a warning and the task runs without a payload.
+            """),
+    ]
+    static let epilogue = """
         EXIT STATUS: 0 success; 1 no server (run), a failed task, or an unreachable server; 64 bad usage.
 
         EXAMPLES:
