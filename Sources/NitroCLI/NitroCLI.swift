@@ -15,6 +15,13 @@ package enum NitroCLI {
         CronCommand.self,
     ]
 
+    /// The options `nitro` reads before the command (anywhere on the line), as its help lists them.
+    static let globalOptions: [CommandOption] = [
+        .value("--color", "auto|always|never", "Colour diagnostics (default auto: only on a terminal, never with NO_COLOR)"),
+        .flag("--version", "Print the version"),
+        .flag("-h, --help", "Print this help"),
+    ]
+
     static let overview = """
         OVERVIEW: Build, run and schedule the tasks of a Swift server (NitroTasks).
 
@@ -136,10 +143,7 @@ package enum NitroCLI {
             lines.append("  " + command.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + command.summary)
         }
         lines.append("")
-        lines.append("OPTIONS:")
-        lines.append("  --color auto|always|never  Colour diagnostics (default auto: only on a terminal, never with NO_COLOR)")
-        lines.append("  --version                  Print the version")
-        lines.append("  -h, --help                 Print this help")
+        lines.append(CommandOption.section(globalOptions, widest: 25))
         lines.append("")
         lines.append("See 'nitro help <command>' for the options of a command.")
         return lines.joined(separator: "\n")

@@ -26,8 +26,8 @@ package struct CommandOption: Sendable, Equatable {
     var spelled: String { placeholder.map { "\(name) \($0)" } ?? name }
 
     /// The help's OPTIONS section: one option a row, its summary in a column after the longest
-    /// spelling that fits (a longer one has its summary start on the next line).
-    static func section(_ options: [CommandOption]) -> String {
+    /// spelling of at most `widest` characters (a longer one has its summary start on the next line).
+    static func section(_ options: [CommandOption], widest: Int = 18) -> String {
         let fitting = options.map(\.spelled.count).filter { $0 <= widest }
         let column = 2 + (fitting.max() ?? 0) + 2
         var lines = ["OPTIONS:"]
@@ -45,7 +45,4 @@ package struct CommandOption: Sendable, Equatable {
         }
         return lines.joined(separator: "\n")
     }
-
-    /// The longest spelling that keeps its summary on its own line.
-    static let widest = 18
 }
