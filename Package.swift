@@ -119,7 +119,8 @@ let package = Package(
 // Swift's upcoming rules, as swift-openapi-generator enables them: every existential spelled `any`, and a
 // module's members visible only in files that import it. (The C targets take no Swift settings.)
 for target in package.targets where target.type != .plugin && !target.name.hasPrefix("CNitro") {
-    target.swiftSettings = (target.swiftSettings ?? []) + [
-        .enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility"),
-    ]
+    target.swiftSettings =
+        (target.swiftSettings ?? []) + [
+            .enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("MemberImportVisibility"),
+        ]
 }

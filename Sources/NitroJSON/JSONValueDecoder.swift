@@ -212,18 +212,42 @@ struct JSONValueDecoder: Decoder {
         }
         mutating func decode(_ type: Bool.Type) throws -> Bool { let (v, p) = try next(type); return try JSONValueDecoder.bool(v, p) }
         mutating func decode(_ type: String.Type) throws -> String { let (v, p) = try next(type); return try JSONValueDecoder.string(v, p) }
-        mutating func decode(_ type: Double.Type) throws -> Double { let (v, p) = try next(type); return try JSONValueDecoder.floating(type, v, p) }
-        mutating func decode(_ type: Float.Type) throws -> Float { let (v, p) = try next(type); return try JSONValueDecoder.floating(type, v, p) }
-        mutating func decode(_ type: Int.Type) throws -> Int { let (v, p) = try next(type); return try JSONValueDecoder.integer(type, v, p) }
-        mutating func decode(_ type: Int8.Type) throws -> Int8 { let (v, p) = try next(type); return try JSONValueDecoder.integer(type, v, p) }
-        mutating func decode(_ type: Int16.Type) throws -> Int16 { let (v, p) = try next(type); return try JSONValueDecoder.integer(type, v, p) }
-        mutating func decode(_ type: Int32.Type) throws -> Int32 { let (v, p) = try next(type); return try JSONValueDecoder.integer(type, v, p) }
-        mutating func decode(_ type: Int64.Type) throws -> Int64 { let (v, p) = try next(type); return try JSONValueDecoder.integer(type, v, p) }
-        mutating func decode(_ type: UInt.Type) throws -> UInt { let (v, p) = try next(type); return try JSONValueDecoder.integer(type, v, p) }
-        mutating func decode(_ type: UInt8.Type) throws -> UInt8 { let (v, p) = try next(type); return try JSONValueDecoder.integer(type, v, p) }
-        mutating func decode(_ type: UInt16.Type) throws -> UInt16 { let (v, p) = try next(type); return try JSONValueDecoder.integer(type, v, p) }
-        mutating func decode(_ type: UInt32.Type) throws -> UInt32 { let (v, p) = try next(type); return try JSONValueDecoder.integer(type, v, p) }
-        mutating func decode(_ type: UInt64.Type) throws -> UInt64 { let (v, p) = try next(type); return try JSONValueDecoder.integer(type, v, p) }
+        mutating func decode(_ type: Double.Type) throws -> Double {
+            let (v, p) = try next(type); return try JSONValueDecoder.floating(type, v, p)
+        }
+        mutating func decode(_ type: Float.Type) throws -> Float {
+            let (v, p) = try next(type); return try JSONValueDecoder.floating(type, v, p)
+        }
+        mutating func decode(_ type: Int.Type) throws -> Int {
+            let (v, p) = try next(type); return try JSONValueDecoder.integer(type, v, p)
+        }
+        mutating func decode(_ type: Int8.Type) throws -> Int8 {
+            let (v, p) = try next(type); return try JSONValueDecoder.integer(type, v, p)
+        }
+        mutating func decode(_ type: Int16.Type) throws -> Int16 {
+            let (v, p) = try next(type); return try JSONValueDecoder.integer(type, v, p)
+        }
+        mutating func decode(_ type: Int32.Type) throws -> Int32 {
+            let (v, p) = try next(type); return try JSONValueDecoder.integer(type, v, p)
+        }
+        mutating func decode(_ type: Int64.Type) throws -> Int64 {
+            let (v, p) = try next(type); return try JSONValueDecoder.integer(type, v, p)
+        }
+        mutating func decode(_ type: UInt.Type) throws -> UInt {
+            let (v, p) = try next(type); return try JSONValueDecoder.integer(type, v, p)
+        }
+        mutating func decode(_ type: UInt8.Type) throws -> UInt8 {
+            let (v, p) = try next(type); return try JSONValueDecoder.integer(type, v, p)
+        }
+        mutating func decode(_ type: UInt16.Type) throws -> UInt16 {
+            let (v, p) = try next(type); return try JSONValueDecoder.integer(type, v, p)
+        }
+        mutating func decode(_ type: UInt32.Type) throws -> UInt32 {
+            let (v, p) = try next(type); return try JSONValueDecoder.integer(type, v, p)
+        }
+        mutating func decode(_ type: UInt64.Type) throws -> UInt64 {
+            let (v, p) = try next(type); return try JSONValueDecoder.integer(type, v, p)
+        }
         mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
             let (value, path) = try next(type)
             return try JSONValueDecoder.decode(type, from: value, at: path)

@@ -80,9 +80,10 @@ public final class RedisConnection: Sendable {
     private func perform(_ parts: [String], ignoringBackoff: Bool) async throws(RedisError) -> RESPValue {
         let result: Result<RESPValue, RedisError> = await withCheckedContinuation { continuation in
             queue.async {
-                continuation.resume(returning: Result { () throws(RedisError) -> RESPValue in
-                    try self.execute(parts, ignoringBackoff: ignoringBackoff)
-                })
+                continuation.resume(
+                    returning: Result { () throws(RedisError) -> RESPValue in
+                        try self.execute(parts, ignoringBackoff: ignoringBackoff)
+                    })
             }
         }
         return try result.get()

@@ -89,7 +89,6 @@ final class RedisSocket: @unchecked Sendable {
     private static func errorText() -> String { String(cString: strerror(errno)) }
 }
 
-
 private func systemSend(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int, _ flags: Int32) -> Int {
     send(fd, bytes, count, flags)
 }

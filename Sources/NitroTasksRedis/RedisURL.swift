@@ -29,7 +29,8 @@ public struct RedisURL: Sendable, Hashable, CustomStringConvertible {
     public init(_ text: String) throws(RedisError) {
         let lowered = text.lowercased()
         if lowered.hasPrefix("rediss://") {
-            throw .invalidURL(text, "TLS (rediss://) is not supported; run a TLS proxy such as stunnel on this machine and use redis://127.0.0.1:PORT")
+            throw .invalidURL(
+                text, "TLS (rediss://) is not supported; run a TLS proxy such as stunnel on this machine and use redis://127.0.0.1:PORT")
         }
         guard lowered.hasPrefix("redis://") else { throw .invalidURL(text, "it must start with redis://") }
         var rest = Substring(text.dropFirst("redis://".count))

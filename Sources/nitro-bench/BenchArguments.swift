@@ -26,11 +26,15 @@ enum BenchArguments {
         Option(name: "--operations", value: .count, suites: "lock", summary: "lock operations per measurement (2000000)"),
         Option(name: "--seconds", value: .count, suites: "scheduler, redis, http", summary: "how long to measure (30, 10, 3)"),
         Option(name: "--runs", value: .count, suites: "cron", summary: "chained next-runs per expression (20000)"),
-        Option(name: "--croner", value: .text(placeholder: "PATH"), suites: "cron", summary: "croner's build or src/croner.ts, measured in the same run"),
+        Option(
+            name: "--croner", value: .text(placeholder: "PATH"), suites: "cron",
+            summary: "croner's build or src/croner.ts, measured in the same run"),
         Option(name: "--tasks", value: .count, suites: "scan", summary: "synthetic task files (10000)"),
         Option(name: "--repeats", value: .count, suites: "scan", summary: "timed builds (5)"),
         Option(name: "--check-pairs", value: .count, suites: "scan", summary: "alternated --check / hello-world runs (31)"),
-        Option(name: "--url", value: .text(placeholder: "URL"), suites: "redis", summary: "a Redis server to use (else REDIS_URL, else one it starts)"),
+        Option(
+            name: "--url", value: .text(placeholder: "URL"), suites: "redis",
+            summary: "a Redis server to use (else REDIS_URL, else one it starts)"),
         Option(name: "--claims", value: .count, suites: "redis", summary: "claims per measurement (20000)"),
         Option(name: "--connections", value: .count, suites: "http", summary: "keep-alive connections under load (32)"),
         Option(name: "--idle", value: .count, suites: "http", summary: "idle connections held open (1000)"),

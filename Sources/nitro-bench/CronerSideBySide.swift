@@ -48,7 +48,8 @@ enum CronerSideBySide {
         let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw BenchError("\(typeScript ? "deno" : "node") could not run croner from \(path) (exit \(process.terminationStatus)): \(errorText)")
+            throw BenchError(
+                "\(typeScript ? "deno" : "node") could not run croner from \(path) (exit \(process.terminationStatus)): \(errorText)")
         }
         let result = try JSONReader.parse(String(decoding: data, as: UTF8.self))
         var measured = Measured(nanoseconds: [:], rejected: [:], version: result["runtime"]?.stringValue ?? "?")

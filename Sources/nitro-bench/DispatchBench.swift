@@ -22,15 +22,17 @@ enum DispatchBench {
         // Second baseline: spawning and awaiting one unstructured task, the floor of any design
         // where late callers can join a run that outlives its first caller. The three are timed
         // in turn, round after round.
-        let medians = try await Measure.alternatedMedians(repeats: 7, [
-            { for _ in 0..<calls { Measure.blackHole(try await noop.run(TaskEvent(name: "noop"))) } },
-            { for _ in 0..<calls { Measure.blackHole(try await runner.run("noop")) } },
-            {
-                for _ in 0..<calls {
-                    Measure.blackHole(try await Task { try await noop.run(TaskEvent(name: "noop")) }.value)
-                }
-            },
-        ])
+        let medians = try await Measure.alternatedMedians(
+            repeats: 7,
+            [
+                { for _ in 0..<calls { Measure.blackHole(try await noop.run(TaskEvent(name: "noop"))) } },
+                { for _ in 0..<calls { Measure.blackHole(try await runner.run("noop")) } },
+                {
+                    for _ in 0..<calls {
+                        Measure.blackHole(try await Task { try await noop.run(TaskEvent(name: "noop")) }.value)
+                    }
+                },
+            ])
         let (direct, dispatched, spawned) = (medians[0], medians[1], medians[2])
         let spawnPerCall = spawned / Double(calls)
         let directPerCall = direct / Double(calls)

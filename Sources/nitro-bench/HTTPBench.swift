@@ -62,9 +62,12 @@ enum HTTPBench {
             "\(Measure.format(baseline.requestsPerSecond, digits: 0)) req/s, p50 \(ms(baseline.p50)), p99 \(ms(baseline.p99))")
         Measure.report(
             "dev server: POST no-op task, \(connections) conns",
-            "\(Measure.format(measured.requestsPerSecond, digits: 0)) req/s (target ≥ 5000), p50 \(ms(measured.p50)), p99 \(ms(measured.p99)) (target < 20 ms)")
+            "\(Measure.format(measured.requestsPerSecond, digits: 0)) req/s (target ≥ 5000), p50 \(ms(measured.p50)), p99 \(ms(measured.p99)) (target < 20 ms)"
+        )
         Measure.report(
-            "ratio dev server / baseline", "throughput \(Measure.format(measured.requestsPerSecond / baseline.requestsPerSecond, digits: 2))x, p99 \(Measure.format(measured.p99 / max(baseline.p99, 1), digits: 2))x")
+            "ratio dev server / baseline",
+            "throughput \(Measure.format(measured.requestsPerSecond / baseline.requestsPerSecond, digits: 2))x, p99 \(Measure.format(measured.p99 / max(baseline.p99, 1), digits: 2))x"
+        )
         if let baselineWrk, let measuredWrk {
             Measure.report(
                 "wrk: minimal responder, \(connections) connections",
@@ -74,7 +77,8 @@ enum HTTPBench {
                 "\(Measure.format(measuredWrk.requestsPerSecond, digits: 0)) req/s, p50 \(ms(measuredWrk.p50)), p99 \(ms(measuredWrk.p99))")
             Measure.report(
                 "wrk: ratio dev server / baseline",
-                "throughput \(Measure.format(measuredWrk.requestsPerSecond / max(baselineWrk.requestsPerSecond, 1), digits: 2))x, p99 \(Measure.format(measuredWrk.p99 / max(baselineWrk.p99, 1), digits: 2))x")
+                "throughput \(Measure.format(measuredWrk.requestsPerSecond / max(baselineWrk.requestsPerSecond, 1), digits: 2))x, p99 \(Measure.format(measuredWrk.p99 / max(baselineWrk.p99, 1), digits: 2))x"
+            )
             if measuredWrk.errors > 0 || baselineWrk.errors > 0 {
                 throw BenchError("wrk saw \(measuredWrk.errors) failed requests on the dev server, \(baselineWrk.errors) on the baseline")
             }
@@ -96,7 +100,6 @@ enum HTTPBench {
         setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
     }
 }
-
 
 /// Connections opened on one thread and used later on another, never at the same time.
 final class IdleConnections: @unchecked Sendable {

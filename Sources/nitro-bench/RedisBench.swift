@@ -51,16 +51,21 @@ enum RedisBench {
         let claimRate = Double(claims) / (Double(Measure.now() - claimStart) / 1e9)
         guard won == claims else { throw BenchError("only \(won) of \(claims) fresh keys were claimed") }
         Measure.report("PING round trips per second (baseline)", Measure.format(pingRate, digits: 0))
-        Measure.report("claims per second, one connection", "\(Measure.format(claimRate, digits: 0)) (\(Measure.format(claimRate / pingRate, digits: 2))x PING)")
+        Measure.report(
+            "claims per second, one connection",
+            "\(Measure.format(claimRate, digits: 0)) (\(Measure.format(claimRate / pingRate, digits: 2))x PING)")
 
         // Four connections claiming the same keys: every key is won once.
-        let racers = (0..<4).map { _ in RedisTickClaim(connection: RedisConnection(url: url), keyPrefix: prefix + "race:", ttl: .seconds(60)) }
+        let racers = (0..<4).map { _ in
+            RedisTickClaim(connection: RedisConnection(url: url), keyPrefix: prefix + "race:", ttl: .seconds(60))
+        }
         let raceStart = Measure.now()
         let wins = try await withThrowingTaskGroup(of: Int.self) { group in
             for racer in racers {
                 group.addTask {
                     var count = 0
-                    for index in 0..<claims / 4 where try await racer.claim(task: "bench", scheduledTime: base.addingTimeInterval(Double(index))) {
+                    for index in 0..<claims / 4
+                    where try await racer.claim(task: "bench", scheduledTime: base.addingTimeInterval(Double(index))) {
                         count += 1
                     }
                     return count
@@ -90,8 +95,12 @@ enum RedisBench {
         let file = fileLateness.withLock { $0 }.sorted()
         guard !redis.isEmpty, !file.isEmpty else { throw BenchError("no ticks fired") }
         Measure.report("ticks in \(seconds) s, Redis / file", "\(redis.count) / \(file.count)")
-        Measure.report("file-claim lateness, median / worst (baseline)", "\(Measure.format(file[file.count / 2], digits: 2)) / \(Measure.format(file.last!, digits: 2)) ms")
-        Measure.report("Redis-claim lateness, median / worst", "\(Measure.format(redis[redis.count / 2], digits: 2)) / \(Measure.format(redis.last!, digits: 2)) ms")
+        Measure.report(
+            "file-claim lateness, median / worst (baseline)",
+            "\(Measure.format(file[file.count / 2], digits: 2)) / \(Measure.format(file.last!, digits: 2)) ms")
+        Measure.report(
+            "Redis-claim lateness, median / worst",
+            "\(Measure.format(redis[redis.count / 2], digits: 2)) / \(Measure.format(redis.last!, digits: 2)) ms")
         Measure.report("Redis median over file median", "+\(Measure.format(redis[redis.count / 2] - file[file.count / 2], digits: 2)) ms")
     }
 
@@ -103,7 +112,9 @@ enum RedisBench {
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(probe, $0, length) == 0 && getsockname(probe, $0, &length) == 0 }
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(probe, $0, length) == 0 && getsockname(probe, $0, &length) == 0
+            }
         }
         close(probe)
         let port = Int(UInt16(bigEndian: address.sin_port))

@@ -56,7 +56,8 @@ enum ScanBench {
         Measure.report("ratio build / floor", "\(Measure.format(build / floor, digits: 2))x (target ≤ 1.5x)")
         // The registry is compared and written in 64 KiB pieces (RegistryRenderer.content): its
         // text is not in the peak, which is the whole process's.
-        let registry = (try? FileManager.default.attributesOfItem(atPath: big + "/Sources/App/NitroTasks.generated.swift")[.size] as? Int) ?? 0
+        let registry =
+            (try? FileManager.default.attributesOfItem(atPath: big + "/Sources/App/NitroTasks.generated.swift")[.size] as? Int) ?? 0
         Measure.report(
             "nitro build peak memory (whole process)",
             "\(Measure.format(Double(peak) / 1_048_576)) MiB (target < 64 MiB at 100,000 files; "

@@ -32,7 +32,9 @@ enum SchedulerBench {
         let worst = samples.last!
         let baseMedian = base[base.count / 2]
         Measure.report("ticks fired in \(seconds) s", "\(samples.count) (expected \(seconds))")
-        Measure.report("bare sleep lateness, median / worst (baseline)", "\(Measure.format(baseMedian, digits: 2)) / \(Measure.format(base.last!, digits: 2)) ms")
+        Measure.report(
+            "bare sleep lateness, median / worst (baseline)",
+            "\(Measure.format(baseMedian, digits: 2)) / \(Measure.format(base.last!, digits: 2)) ms")
         Measure.report("scheduler lateness, median (target < 5 ms)", "\(Measure.format(median, digits: 2)) ms")
         Measure.report("scheduler lateness, worst (target < 50 ms)", "\(Measure.format(worst, digits: 2)) ms")
         Measure.report("median over baseline", "+\(Measure.format(median - baseMedian, digits: 2)) ms")

@@ -176,7 +176,10 @@ struct BuildPlannerTests {
     func locating() {
         let rootTasks = plan(["tasks/a.swift": task("a"), "nitro.config.json": #"{"experimental":{"tasks":true}}"#])
         #expect(rootTasks.files.map(\.path) == ["NitroTasks.generated.swift"])
-        let two = plan(["Sources/A/tasks/a.swift": task("a"), "Sources/B/tasks/b.swift": task("b"), "nitro.config.json": #"{"experimental":{"tasks":true}}"#])
+        let two = plan([
+            "Sources/A/tasks/a.swift": task("a"), "Sources/B/tasks/b.swift": task("b"),
+            "nitro.config.json": #"{"experimental":{"tasks":true}}"#,
+        ])
         #expect(two.diagnostics.isEmpty, "\(two.diagnostics)")
         #expect(two.files.map(\.path) == ["Sources/A/NitroTasks.generated.swift", "Sources/B/NitroTasks.generated.swift"])
         let none = plan(["Sources/App/main.swift": ""])
@@ -210,7 +213,9 @@ struct BuildPlannerTests {
         #expect(result.registries.map(\.target) == ["App", "Worker"])
         let app = String(decoding: result.files[0].bytes, as: UTF8.self)
         let worker = String(decoding: result.files[1].bytes, as: UTF8.self)
-        #expect(app.contains(#".init("a", definition: { a }),"#) && app.contains(#".init("app:seed", description: "no handler", definition: nil),"#))
+        #expect(
+            app.contains(#".init("a", definition: { a }),"#)
+                && app.contains(#".init("app:seed", description: "no handler", definition: nil),"#))
         #expect(!app.contains(#""b""#) && !app.contains("w:config"))
         #expect(app.contains(#".init(cron: "0 3 * * *", tasks: ["a"], platformCrons: ["vercel": "0 3 * * *"]),"#))
         #expect(app.contains(#".init(cron: "@weekly", tasks: ["app:seed"]"#) && !app.contains("@daily"))
@@ -253,19 +258,22 @@ struct BuildPlannerTests {
                 "Sources/Worker/tasks/a.swift:3:5: error: the task `a` is also defined in the target App (Sources/App/tasks/a.swift:3:5); task names are one namespace across the project's targets (schedules, platform crons and `nitro task run` name tasks, not targets): rename one of them"
             ])
         let registry = plan([
-            "nitro.config.ts": "export default { experimental: { tasks: true }, scanDirs: ['Sources/App', 'Sources/Worker'], output: { registry: 'Sources/Worker/Gen/Registry.swift' }, tasks: { 'x': {} } }",
+            "nitro.config.ts":
+                "export default { experimental: { tasks: true }, scanDirs: ['Sources/App', 'Sources/Worker'], output: { registry: 'Sources/Worker/Gen/Registry.swift' }, tasks: { 'x': {} } }",
             "Sources/App/tasks/a.swift": task("a"), "Sources/Worker/tasks/b.swift": task("b"),
         ])
         #expect(registry.diagnostics.isEmpty, "\(registry.diagnostics)")
         #expect(registry.files.map(\.path) == ["Sources/Worker/Gen/Registry.swift", "Sources/App/NitroTasks.generated.swift"])
         #expect(String(decoding: registry.files[0].bytes, as: UTF8.self).contains(#".init("x", definition: nil)"#))
         let outside = plan([
-            "nitro.config.ts": "export default { experimental: { tasks: true }, scanDirs: ['Sources/App', 'Sources/Worker'], output: { registry: 'Sources/Other/R.swift' } }",
+            "nitro.config.ts":
+                "export default { experimental: { tasks: true }, scanDirs: ['Sources/App', 'Sources/Worker'], output: { registry: 'Sources/Other/R.swift' } }",
             "Sources/App/tasks/a.swift": task("a"), "Sources/Worker/tasks/b.swift": task("b"),
         ])
-        #expect(outside.diagnostics.map(\.message) == [
-            "the tasks of `scanDirs[0]` (Sources/App/tasks) are in the target Sources/App, but the registry Sources/Other/R.swift is in Sources/Other; the registry can only refer to tasks of its own target: put `output.registry` in the folder of the tasks' target (or of another target that has tasks)"
-        ])
+        #expect(
+            outside.diagnostics.map(\.message) == [
+                "the tasks of `scanDirs[0]` (Sources/App/tasks) are in the target Sources/App, but the registry Sources/Other/R.swift is in Sources/Other; the registry can only refer to tasks of its own target: put `output.registry` in the folder of the tasks' target (or of another target that has tasks)"
+            ])
     }
 
     @Test("ignore globs and generated files are skipped")

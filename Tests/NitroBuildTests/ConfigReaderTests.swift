@@ -171,12 +171,17 @@ struct ConfigReaderTests {
                 "nitro.config.json:5:7: error: unknown config key `cloudflare.container.imgae`; did you mean `cloudflare.container.image`?"
             ])
         let wrong = read("export default { cloudflare: { container: 'yes' } }")
-        #expect(wrong.diagnostics.map(\.description) == ["nitro.config.ts:1:43: error: `cloudflare.container` must be an object or true, found a string"])
+        #expect(
+            wrong.diagnostics.map(\.description) == [
+                "nitro.config.ts:1:43: error: `cloudflare.container` must be an object or true, found a string"
+            ])
     }
 
     @Test("vercel.origin must be an https origin without a path")
     func vercelOrigin() {
-        #expect(read("export default { vercel: { origin: 'https://app.example.com' } }").config.vercelOrigin?.value == "https://app.example.com")
+        #expect(
+            read("export default { vercel: { origin: 'https://app.example.com' } }").config.vercelOrigin?.value == "https://app.example.com"
+        )
         for bad in ["http://app.example.com", "https://app.example.com/", "https://", "https://a.example.com/cron", "app.example.com"] {
             let reading = read("export default { vercel: { origin: '\(bad)' } }")
             #expect(reading.config.vercelOrigin == nil)

@@ -74,7 +74,8 @@ struct DeepNestingTests {
         let objects = nesting("{a:", "}", around: "1")
         for key in ["cloudflare: { wrangler: ", "tasks: { x: ", "scheduledTasks: { \"* * * * *\": ", "vercel: { config: { crons: "] {
             let errors = configErrors("nitro.config.ts", "export default {\n\(key)\(objects)")
-            #expect(errors.count == 1 && errors[0].hasSuffix("error: arrays and objects nest deeper than 128 levels here"), "\(key): \(errors)")
+            #expect(
+                errors.count == 1 && errors[0].hasSuffix("error: arrays and objects nest deeper than 128 levels here"), "\(key): \(errors)")
         }
         // At the limit, the decoder and the JSON conversion of `cloudflare.wrangler` run through.
         let fine = nesting("{a:", "}", around: "1", depth: 126)
@@ -192,8 +193,10 @@ struct DeepNestingTests {
             ("\(dotted) = 1\n", "wrangler.toml:1:1"),
             ("[\(dotted)]\n", "wrangler.toml:1:1"),
             ("[[\(dotted)]]\n", "wrangler.toml:1:1"),
-            ("[" + Array(repeating: "a", count: 100).joined(separator: ".") + "]\n"
-                + Array(repeating: "b", count: 20).joined(separator: ".") + " = \(arrays)\n", "wrangler.toml:2:"),
+            (
+                "[" + Array(repeating: "a", count: 100).joined(separator: ".") + "]\n"
+                    + Array(repeating: "b", count: 20).joined(separator: ".") + " = \(arrays)\n", "wrangler.toml:2:"
+            ),
         ]
         for (text, place) in cases {
             let read = WranglerFile.read(SourceFile(path: "wrangler.toml", text: text))
@@ -204,7 +207,9 @@ struct DeepNestingTests {
         // Arrays of tables count twice (the array and its table): 64 of them reach the limit.
         let arraysOfTables = (1...64).map { "[[" + Array(repeating: "a", count: $0).joined(separator: ".") + "]]\n" }
         let over = WranglerFile.read(SourceFile(path: "wrangler.toml", text: arraysOfTables.joined()))
-        #expect(over.error?.description.hasPrefix("wrangler.toml:64:1: error: tables and arrays nest deeper than 128") == true, "\(String(describing: over.error))")
+        #expect(
+            over.error?.description.hasPrefix("wrangler.toml:64:1: error: tables and arrays nest deeper than 128") == true,
+            "\(String(describing: over.error))")
         #expect(WranglerFile.read(SourceFile(path: "wrangler.toml", text: arraysOfTables.dropLast().joined() + "x = 1\n")).error == nil)
         // 128 levels still read.
         let fine = nesting("[", "]", depth: 127)

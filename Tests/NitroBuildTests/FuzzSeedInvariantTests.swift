@@ -35,7 +35,8 @@ struct FuzzSeedInvariantTests {
                     guard let location = diagnostic.location else { continue }
                     #expect(location.path == path && location.line >= 1 && location.line <= lines.count, "\(name): \(diagnostic)")
                     if location.line >= 1 && location.line <= lines.count {
-                        #expect(location.column >= 1 && location.column <= lines[location.line - 1].utf8.count + 1, "\(name): \(diagnostic)")
+                        #expect(
+                            location.column >= 1 && location.column <= lines[location.line - 1].utf8.count + 1, "\(name): \(diagnostic)")
                     }
                 }
             }

@@ -33,7 +33,10 @@ struct LexerFuzzRegressionTests {
         let file = SourceFile(path: "tasks/cafe.swift", bytes: Array("let café = defineTask { _ in }\n// ".utf8) + [0xE9, 0x0A])
         let inspection = TaskFileInspector.inspect(file)
         #expect(inspection.declaration == nil)
-        #expect(inspection.diagnostics.map(\.description) == ["tasks/cafe.swift:2:4: error: this file is not valid UTF-8 (byte 0xE9); save it as UTF-8"])
+        #expect(
+            inspection.diagnostics.map(\.description) == [
+                "tasks/cafe.swift:2:4: error: this file is not valid UTF-8 (byte 0xE9); save it as UTF-8"
+            ])
     }
 
     @Test func configsNestedTooDeeplyAreAnErrorNotACrash() {

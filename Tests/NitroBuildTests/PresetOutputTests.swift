@@ -37,11 +37,13 @@ struct PresetOutputTests {
             let result = plan(config)
             #expect(
                 result.diagnostics.map(\.description).contains(
-                    place(config, "'0 0 32", plus: 5) + ": error: day-of-month 32 is out of range 1-31"), "\(preset): \(result.diagnostics)")
+                    place(config, "'0 0 32", plus: 5) + ": error: day-of-month 32 is out of range 1-31"), "\(preset): \(result.diagnostics)"
+            )
         }
         let warnedConfig = "export default { scheduledTasks: { '0 0 ? * MON': 'a' } }"
         let warned = plan(warnedConfig)
-        #expect(warned.diagnostics.contains { $0.severity == .warning && $0.location?.description == place(warnedConfig, "'0 0 ?", plus: 5) })
+        #expect(
+            warned.diagnostics.contains { $0.severity == .warning && $0.location?.description == place(warnedConfig, "'0 0 ?", plus: 5) })
         #expect(!warned.hasErrors)
     }
 
@@ -81,14 +83,17 @@ struct PresetOutputTests {
             """,
             [
                 "wrangler.json": """
-                    { "name": "from-file", "main": "src/index.js", "vars": { "A": "file", "B": "file" },
-                      "build": { "watch_dir": ["src", "/abs"] }, "wasm_modules": { "M": "./m.wasm" },
-                      "triggers": { "crons": ["1 1 * * *", "5 5 * * *"] } }
-                    """,
+                { "name": "from-file", "main": "src/index.js", "vars": { "A": "file", "B": "file" },
+                  "build": { "watch_dir": ["src", "/abs"] }, "wasm_modules": { "M": "./m.wasm" },
+                  "triggers": { "crons": ["1 1 * * *", "5 5 * * *"] } }
+                """,
                 "wrangler.toml": "name = 'ignored'",
             ])
         #expect(!result.hasErrors, "\(result.diagnostics)")
-        #expect(result.files.map(\.path) == ["Sources/App/NitroTasks.generated.swift", "build/out/server/wrangler.json", ".wrangler/deploy/config.json"])
+        #expect(
+            result.files.map(\.path) == [
+                "Sources/App/NitroTasks.generated.swift", "build/out/server/wrangler.json", ".wrangler/deploy/config.json",
+            ])
         let wrangler = try #require(json(result, "build/out/server/wrangler.json"))
         #expect(
             wrangler == [
@@ -98,32 +103,35 @@ struct PresetOutputTests {
                 "triggers": ["crons": ["5 5 * * *", "1 1 * * *", "0 9 * * MON"]],
             ])
         #expect(json(result, ".wrangler/deploy/config.json") == ["configPath": "../../build/out/server/wrangler.json"])
-        #expect(result.diagnostics.map(\.description) == [
-            "nitro.config.ts:2:27: warning: the generated build/out/server/wrangler.json has no `compatibility_date`, which wrangler deploy requires; set it in wrangler.json or in `cloudflare.wrangler`",
-            "wrangler.toml:1:1: warning: ignored: wrangler.json is used, as wrangler prefers wrangler.json, then wrangler.jsonc, then wrangler.toml; remove one of them"
-        ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "nitro.config.ts:2:27: warning: the generated build/out/server/wrangler.json has no `compatibility_date`, which wrangler deploy requires; set it in wrangler.json or in `cloudflare.wrangler`",
+                "wrangler.toml:1:1: warning: ignored: wrangler.json is used, as wrangler prefers wrangler.json, then wrangler.jsonc, then wrangler.toml; remove one of them",
+            ])
     }
 
-    @Test("every path wrangler resolves from its file is rebased: containers' Dockerfiles and contexts, D1 migrations, site entry; registry images, build.cwd and alias stay")
+    @Test(
+        "every path wrangler resolves from its file is rebased: containers' Dockerfiles and contexts, D1 migrations, site entry; registry images, build.cwd and alias stay"
+    )
     func wranglerPathKeys() throws {
         let result = plan(
             "export default { preset: 'cloudflare_module' }",
             [
                 "wrangler.json": """
-                    { "name": "x", "main": "./src/index.js", "compatibility_date": "2025-01-01",
-                      "tsconfig": "tsconfig.json", "base_dir": "src", "site": { "bucket": "./public", "entry-point": "workers-site" },
-                      "build": { "command": "make", "cwd": "tools", "watch_dir": "src" },
-                      "alias": { "fs": "./shims/fs.js" }, "text_blobs": { "T": "t.txt" }, "data_blobs": { "D": "/abs/d.bin" },
-                      "d1_databases": [{ "binding": "DB", "migrations_dir": "db/migrations" }, { "binding": "DB2" }],
-                      "containers": [
-                        { "class_name": "A", "image": "./Dockerfile", "image_build_context": "." },
-                        { "class_name": "B", "image": "docker/app.Dockerfile" },
-                        { "class_name": "C", "image": "docker.io/library/httpd:2.4" },
-                        { "class_name": "D", "image": "registry.cloudflare.com/acct/app:v1", "image_build_context": "ctx" },
-                        { "class_name": "E", "configuration": { "image": "../Dockerfile" } }
-                      ],
-                      "previews": { "containers": [{ "class_name": "A", "image": "Dockerfile.preview" }] } }
-                    """
+                { "name": "x", "main": "./src/index.js", "compatibility_date": "2025-01-01",
+                  "tsconfig": "tsconfig.json", "base_dir": "src", "site": { "bucket": "./public", "entry-point": "workers-site" },
+                  "build": { "command": "make", "cwd": "tools", "watch_dir": "src" },
+                  "alias": { "fs": "./shims/fs.js" }, "text_blobs": { "T": "t.txt" }, "data_blobs": { "D": "/abs/d.bin" },
+                  "d1_databases": [{ "binding": "DB", "migrations_dir": "db/migrations" }, { "binding": "DB2" }],
+                  "containers": [
+                    { "class_name": "A", "image": "./Dockerfile", "image_build_context": "." },
+                    { "class_name": "B", "image": "docker/app.Dockerfile" },
+                    { "class_name": "C", "image": "docker.io/library/httpd:2.4" },
+                    { "class_name": "D", "image": "registry.cloudflare.com/acct/app:v1", "image_build_context": "ctx" },
+                    { "class_name": "E", "configuration": { "image": "../Dockerfile" } }
+                  ],
+                  "previews": { "containers": [{ "class_name": "A", "image": "Dockerfile.preview" }] } }
+                """
             ])
         #expect(!result.hasErrors, "\(result.diagnostics)")
         let wrangler = try #require(json(result, ".output/server/wrangler.json"))
@@ -155,15 +163,22 @@ struct PresetOutputTests {
     func pagesBuildOutputDir() throws {
         let user = plan(
             "export default { preset: 'cloudflare_module' }",
-            ["wrangler.jsonc": "{ \"name\": \"x\", \"main\": \"w.js\", \"compatibility_date\": \"2025-01-01\",\n  \"pages_build_output_dir\": \"./dist\" }"])
+            [
+                "wrangler.jsonc":
+                    "{ \"name\": \"x\", \"main\": \"w.js\", \"compatibility_date\": \"2025-01-01\",\n  \"pages_build_output_dir\": \"./dist\" }"
+            ])
         #expect(
             user.diagnostics.map(\.description) == [
                 "wrangler.jsonc:2:3: warning: `pages_build_output_dir` in wrangler.jsonc is a Cloudflare Pages setting: wrangler deploy refuses a configuration holding it (\"It looks like you've run a Workers-specific command in a Pages project\"), so it is left out of the generated wrangler.json; remove it, or use the preset cloudflare_pages"
             ])
         #expect(json(user, ".output/server/wrangler.json")?["pages_build_output_dir"] == nil)
-        let configText = "export default { preset: 'cloudflare_module', cloudflare: { wrangler: { name: 'x', main: 'w.js', compatibility_date: '2025-01-01', pages_build_output_dir: 'dist' } } }"
+        let configText =
+            "export default { preset: 'cloudflare_module', cloudflare: { wrangler: { name: 'x', main: 'w.js', compatibility_date: '2025-01-01', pages_build_output_dir: 'dist' } } }"
         let fromConfig = plan(configText)
-        #expect(fromConfig.diagnostics.map(\.description).map { $0.prefix(while: { $0 != " " }) } == [Substring(place(configText, "pages_build") + ":")])
+        #expect(
+            fromConfig.diagnostics.map(\.description).map { $0.prefix(while: { $0 != " " }) } == [
+                Substring(place(configText, "pages_build") + ":")
+            ])
         #expect(plan(configText, strict: true).hasErrors)
     }
 
@@ -178,7 +193,9 @@ struct PresetOutputTests {
                 "wrangler.jsonc:4:23: error: `triggers.crons` `61 * * * *`: minute 61 is out of range 0-59",
             ])
         #expect(user.files.count == 1)  // the registry only; nothing is written with errors
-        let fine = plan("export default { preset: 'cloudflare_module', cloudflare: { wrangler: { triggers: { crons: ['0 0 * * SUN', '0 0 L * *'] } } } }")
+        let fine = plan(
+            "export default { preset: 'cloudflare_module', cloudflare: { wrangler: { triggers: { crons: ['0 0 * * SUN', '0 0 L * *'] } } } }"
+        )
         #expect(!fine.hasErrors, "\(fine.diagnostics)")
     }
 
@@ -186,10 +203,17 @@ struct PresetOutputTests {
     func wranglerProblems() {
         let envConfig = "export default { preset: 'cloudflare_module', cloudflare: { wrangler: { name: 'x', env: { a: {} } } } }"
         let env = plan(envConfig)
-        #expect(env.diagnostics.map(\.description).contains { $0.hasPrefix(place(envConfig, "{ name") + ": error: `cloudflare.wrangler` has `env`") })
+        #expect(
+            env.diagnostics.map(\.description).contains {
+                $0.hasPrefix(place(envConfig, "{ name") + ": error: `cloudflare.wrangler` has `env`")
+            })
         #expect(env.files.count == 1)
-        let triggers = plan("export default { preset: 'cloudflare_module' }", ["wrangler.jsonc": "{ \"name\": \"x\",\n \"triggers\": { \"crons\": [1] } }"])
-        #expect(triggers.diagnostics.filter(\.isError).map(\.description) == ["wrangler.jsonc:2:2: error: wrangler.jsonc: `triggers.crons` must be an array of strings"])
+        let triggers = plan(
+            "export default { preset: 'cloudflare_module' }", ["wrangler.jsonc": "{ \"name\": \"x\",\n \"triggers\": { \"crons\": [1] } }"])
+        #expect(
+            triggers.diagnostics.filter(\.isError).map(\.description) == [
+                "wrangler.jsonc:2:2: error: wrangler.jsonc: `triggers.crons` must be an array of strings"
+            ])
         let unnamed = plan("export default { preset: 'cloudflare_module' }")
         #expect(
             unnamed.diagnostics.map(\.description) == [
@@ -214,7 +238,10 @@ struct PresetOutputTests {
               config: { crons: [{ path: '/cron', schedule: '0 0 * * *' }, { path: '/x', schedule: '0 0 * * *' }] } },
               scheduledTasks: { '@daily': 'a' } }
             """,
-            [".vercel/output/config.json": #"{"version": 2, "routes": [{"handle": "filesystem"}], "crons": [{"path": "/old", "schedule": "0 1 * * *"}]}"#])
+            [
+                ".vercel/output/config.json":
+                    #"{"version": 2, "routes": [{"handle": "filesystem"}], "crons": [{"path": "/old", "schedule": "0 1 * * *"}]}"#
+            ])
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
         #expect(
             json(result, ".vercel/output/config.json") == [
@@ -275,9 +302,11 @@ struct PresetOutputTests {
         #expect(array.diagnostics.first?.message.contains("must be a JSON object") == true)
         let routeConfig = "export default { preset: 'vercel', vercel: { cronHandlerRoute: 'cron' } }"
         let route = plan(routeConfig)
-        #expect(route.diagnostics.map(\.description) == [
-            place(routeConfig, "'cron'") + ": error: `vercel.cronHandlerRoute` must start with `/` (Vercel calls this path on the deployment); found `cron`"
-        ])
+        #expect(
+            route.diagnostics.map(\.description) == [
+                place(routeConfig, "'cron'")
+                    + ": error: `vercel.cronHandlerRoute` must start with `/` (Vercel calls this path on the deployment); found `cron`"
+            ])
         let short = plan("export default { preset: 'vercel', vercel: { config: { crons: [{ path: '/a', schedule: '@daily' }] } } }")
         #expect(short.diagnostics.map(\.message).contains { $0.contains("9-256 characters; this one has 6") }, "\(short.diagnostics)")
         let hourly = plan("export default { preset: 'vercel', scheduledTasks: { '0 * * * *': 'a', '0 9 * * 1-5': 'a' } }")
@@ -298,16 +327,20 @@ struct PresetOutputTests {
     func pages() {
         let config = "export default { preset: 'cloudflare-pages', scheduledTasks: { '@hourly': 'a', '@daily': 'a' } }"
         let warned = plan(config)
-        #expect(warned.diagnostics.map(\.description) == [
-            place(config, "'@hourly'") + ": warning: Cloudflare Pages has no Cron Triggers, so these 2 schedules would never run there; deploy with the `cloudflare_module` preset (a Worker with Cron Triggers) instead"
-        ])
+        #expect(
+            warned.diagnostics.map(\.description) == [
+                place(config, "'@hourly'")
+                    + ": warning: Cloudflare Pages has no Cron Triggers, so these 2 schedules would never run there; deploy with the `cloudflare_module` preset (a Worker with Cron Triggers) instead"
+            ])
         #expect(plan(config, strict: true).hasErrors)
         #expect(plan("export default { preset: 'cloudflare-pages' }").diagnostics.isEmpty)
     }
 
     @Test("scheduler.enabled: false reaches the registry; true or unset leaves it as before")
     func schedulerEnabled() {
-        #expect(registry(plan("export default { scheduler: { enabled: false } }")).contains("timeZone: \"UTC\",\n        schedulerEnabled: false\n    )"))
+        #expect(
+            registry(plan("export default { scheduler: { enabled: false } }")).contains(
+                "timeZone: \"UTC\",\n        schedulerEnabled: false\n    )"))
         #expect(!registry(plan("export default { scheduler: { enabled: true } }")).contains("schedulerEnabled"))
         #expect(!registry(plan("export default {}")).contains("schedulerEnabled"))
     }

@@ -114,7 +114,10 @@ struct PresetSchemaTests {
 
         // What nitro build writes for `cloudflare.container`, with and without a user file.
         for project in [
-            ["nitro.config.ts": "export default { preset: 'cloudflare_module', cloudflare: { container: true, wrangler: { name: 'x' } }, scheduledTasks: { '0 0 * * *': 'a' } }"],
+            [
+                "nitro.config.ts":
+                    "export default { preset: 'cloudflare_module', cloudflare: { container: true, wrangler: { name: 'x' } }, scheduledTasks: { '0 0 * * *': 'a' } }"
+            ],
             [
                 "nitro.config.ts":
                     "export default { preset: 'cloudflare_module', cloudflare: { container: { className: 'App', maxInstances: 2, instanceType: 'lite' } }, scheduledTasks: { '0 0 * * *': 'a' } }",

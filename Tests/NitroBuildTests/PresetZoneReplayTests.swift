@@ -22,7 +22,8 @@ struct PresetZoneReplayTests {
         var seen = Set<String>()
         let extra = [
             "0 9 * * MON", "30 1 * * *", "0 0 1 * *", "45 23 * * SAT", "*/15 9 * * *", "0 2 * * *", "30 2 * 3 SUN",
-            "0 8,20 * * MON-FRI", "* 2 * * *", "0 0 L * *", "0 12 * * FRI#2", "15 0 1,15 * *", "0 9 * 10-12 *", "0 21 28 * *", "0 22 31 * *", "0 9 15,31 * *",
+            "0 8,20 * * MON-FRI", "* 2 * * *", "0 0 L * *", "0 12 * * FRI#2", "15 0 1,15 * *", "0 9 * 10-12 *", "0 21 28 * *",
+            "0 22 31 * *", "0 9 15,31 * *",
         ]
         return (PresetDialectEquivalenceTests.schedules.map(\.cron) + extra).filter { seen.insert($0).inserted }
     }()
@@ -102,7 +103,9 @@ struct PresetZoneReplayTests {
                     context: ScheduleValidationContext(preset: preset, timeZone: zoneName, config: config))
                 guard let crons = validation.platformCrons[platform.rawValue] else {
                     // Refused with an error that says why (seconds, Vercel's day fields, …).
-                    if !validation.diagnostics.hasErrors { problems.append("\(cron) in \(zoneName) on \(preset.rawValue): no crons, no error") }
+                    if !validation.diagnostics.hasErrors {
+                        problems.append("\(cron) in \(zoneName) on \(preset.rawValue): no crons, no error")
+                    }
                     continue
                 }
                 let schedule = TaskRegistry.Schedule(
@@ -144,7 +147,8 @@ struct PresetZoneReplayTests {
         let registry = TaskRegistry(
             tasks: [.init("weekly", definition: { defineTask { _ in TaskResult(result: "ran") } })],
             scheduledTasks: [
-                .init(cron: "0 9 * * MON", tasks: ["weekly"], timeZone: "Europe/Berlin",
+                .init(
+                    cron: "0 9 * * MON", tasks: ["weekly"], timeZone: "Europe/Berlin",
                     platformCrons: ["cloudflare": ["0 7,8 * * MON"], "vercel": ["0 7 * 3-10 *", "0 8 * 1-3,10-12 *"]])
             ], timeZone: "UTC")
         let runner = TaskRunner(registry: registry)
@@ -177,15 +181,18 @@ struct OneShotScheduleTests {
         let before = validate("2030-01-01T09:00:00", preset: .nodeServer, now: PresetZoneReplayTests.utc(2029, 12, 31))
         #expect(before.diagnostics.isEmpty)
         let after = validate("2030-01-01T09:00:00", preset: .nodeServer, now: PresetZoneReplayTests.utc(2030, 1, 2))
-        #expect(after.diagnostics.map(\.description) == [
-            "nitro.config.json:3:6: warning: this one-shot date is in the past, so it never fires; remove it or move it ahead"
-        ])
+        #expect(
+            after.diagnostics.map(\.description) == [
+                "nitro.config.json:3:6: warning: this one-shot date is in the past, so it never fires; remove it or move it ahead"
+            ])
     }
 
     @Test func isAnErrorForUTCOnlyPlatforms() {
         let result = validate("2030-01-01T09:00:00Z", preset: .cloudflareModule, now: PresetZoneReplayTests.utc(2029, 1, 1))
         #expect(result.platformCrons.isEmpty)
-        #expect(result.diagnostics.first?.description.hasPrefix(
-            "nitro.config.json:3:6: error: preset cloudflare_module: Cloudflare cron has no year, so the one-shot date 2030-01-01") == true)
+        #expect(
+            result.diagnostics.first?.description.hasPrefix(
+                "nitro.config.json:3:6: error: preset cloudflare_module: Cloudflare cron has no year, so the one-shot date 2030-01-01")
+                == true)
     }
 }

@@ -73,10 +73,12 @@ struct ProjectLayoutTests {
                     PackageTarget(name: "App", kind: .executable, path: "Source/App"),
                     PackageTarget(name: "AppTests", kind: .test, path: "Tests/AppTests"),
                 ]))
-        #expect(read(text, folders: []) == .targets([
-            PackageTarget(name: "App", kind: .executable, path: "Sources/App"),
-            PackageTarget(name: "AppTests", kind: .test, path: "Tests/AppTests"),
-        ]))
+        #expect(
+            read(text, folders: [])
+                == .targets([
+                    PackageTarget(name: "App", kind: .executable, path: "Sources/App"),
+                    PackageTarget(name: "AppTests", kind: .test, path: "Tests/AppTests"),
+                ]))
     }
 
     @Test("reader: anything computed gives up on the file, naming the place")
@@ -86,9 +88,15 @@ struct ProjectLayoutTests {
             (manifest(#".target(name: "A", path: root + "/A"),"#), "Package.swift:8:26: `path:` is computed"),
             (manifest(#".target(name: "\(name)"),"#), "Package.swift:8:15: `name:` is computed"),
             (manifest(#".target(name: "A"), sharedTarget,"#), "Package.swift:8:21: this element of `targets:` is computed"),
-            (manifest("", after: #"package.targets.append(.target(name: "B"))"#), "Package.swift:11:9: the targets are changed after `Package(…)`"),
+            (
+                manifest("", after: #"package.targets.append(.target(name: "B"))"#),
+                "Package.swift:11:9: the targets are changed after `Package(…)`"
+            ),
             (manifest("#if os(Linux)\n.target(name: \"L\"),\n#endif"), "Package.swift:8:1: `#if` makes the targets conditional"),
-            ("import PackageDescription\nlet package = Package(name: \"x\", targets: targets)\n", "Package.swift:2:43: `targets:` is not an array literal"),
+            (
+                "import PackageDescription\nlet package = Package(name: \"x\", targets: targets)\n",
+                "Package.swift:2:43: `targets:` is not an array literal"
+            ),
             ("import PackageDescription\n", "Package.swift: no `Package(…)` call"),
             (manifest(#".target(name: "A", exclude: excluded),"#), "Package.swift:8:29: `exclude:` is computed"),
         ]

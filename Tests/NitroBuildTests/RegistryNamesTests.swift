@@ -63,10 +63,12 @@ struct RegistryNamesTests {
         #expect(members == TaskRegistryMembers.declared)
     }
 
-    @Test("a task named like a member is reached from file scope", arguments: [
-        "schedulerEnabled", "entries", "names", "scheduledTasks", "timeZone", "generated", "Entry", "Schedule", "index",
-        "`init`", "`self`",
-    ])
+    @Test(
+        "a task named like a member is reached from file scope",
+        arguments: [
+            "schedulerEnabled", "entries", "names", "scheduledTasks", "timeZone", "generated", "Entry", "Schedule", "index",
+            "`init`", "`self`",
+        ])
     func memberNamedTask(symbol: String) {
         let result = plan(flagOn, ["x.swift": task(symbol)])
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
@@ -105,16 +107,33 @@ struct RegistryNamesTests {
         #expect(shadowed.hasSuffix("private var nitroTask_Schedule_sync: TaskDefinition { Schedule.sync }\n"))
     }
 
-    @Test("handlers Swift would not read as a task: located at the config's handler, saying what to do", arguments: [
-        ("import.x", "in the handler `import.x`, `import` is a Swift keyword there, so the generated registry could not refer to it: write it in backticks, `` `import`.x ``"),
-        ("Jobs.init", "in the handler `Jobs.init`, `init` is a Swift keyword there, so the generated registry could not refer to it: write it in backticks, `` Jobs.`init` ``"),
-        ("Foundation.exit", "the handler `Foundation.exit` is not a task: `Foundation` is a toolchain module, which declares no `TaskDefinition`; `Module.symbol` names a public task (`let sync = defineTask …`) of a module of your package, and a task of the registry's own target is given as the path of its `.swift` file"),
-        ("NitroTasks.defineTask", "the handler `NitroTasks.defineTask` is not a task: `NitroTasks` is the runtime, which declares no `TaskDefinition`"),
-        ("App.migrate", "the handler `App.migrate` names `App`, the registry's own target: give the path of the task's `.swift` file instead (`./Sources/App/…/name.swift`), so nitro build can check that it declares a task"),
-        ("Jobs.a-b", "`Jobs.a-b` is not a handler nitro build understands"),
-        ("Jobs.", "`Jobs.` is not a handler nitro build understands"),
-        ("`Jobs`.``", "`` `Jobs`.`` `` is not a handler nitro build understands"),
-    ])
+    @Test(
+        "handlers Swift would not read as a task: located at the config's handler, saying what to do",
+        arguments: [
+            (
+                "import.x",
+                "in the handler `import.x`, `import` is a Swift keyword there, so the generated registry could not refer to it: write it in backticks, `` `import`.x ``"
+            ),
+            (
+                "Jobs.init",
+                "in the handler `Jobs.init`, `init` is a Swift keyword there, so the generated registry could not refer to it: write it in backticks, `` Jobs.`init` ``"
+            ),
+            (
+                "Foundation.exit",
+                "the handler `Foundation.exit` is not a task: `Foundation` is a toolchain module, which declares no `TaskDefinition`; `Module.symbol` names a public task (`let sync = defineTask …`) of a module of your package, and a task of the registry's own target is given as the path of its `.swift` file"
+            ),
+            (
+                "NitroTasks.defineTask",
+                "the handler `NitroTasks.defineTask` is not a task: `NitroTasks` is the runtime, which declares no `TaskDefinition`"
+            ),
+            (
+                "App.migrate",
+                "the handler `App.migrate` names `App`, the registry's own target: give the path of the task's `.swift` file instead (`./Sources/App/…/name.swift`), so nitro build can check that it declares a task"
+            ),
+            ("Jobs.a-b", "`Jobs.a-b` is not a handler nitro build understands"),
+            ("Jobs.", "`Jobs.` is not a handler nitro build understands"),
+            ("`Jobs`.``", "`` `Jobs`.`` `` is not a handler nitro build understands"),
+        ])
     func invalidHandlers(handler: String, message: String) {
         let result = handlerPlan(handler)
         let errors = result.diagnostics.filter(\.isError)

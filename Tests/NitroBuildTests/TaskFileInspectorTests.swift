@@ -158,6 +158,7 @@ struct TaskFileInspectorTests {
             #expect(result.declaration?.description?.value == "First line\n  indented joined\n\nlast \r escaped")
         }
         // The same file with LF line ends reads the same.
-        #expect(inspect(lines.joined(separator: "\n")).declaration?.description?.value == "First line\n  indented joined\n\nlast \r escaped")
+        #expect(
+            inspect(lines.joined(separator: "\n")).declaration?.description?.value == "First line\n  indented joined\n\nlast \r escaped")
     }
 }

@@ -9,7 +9,8 @@ struct TaskSourceFileTests {
     static func file(_ index: Int) -> SourceFile {
         let text: String
         switch index % 4 {
-        case 0: text = "import NitroTasks\nlet t\(index) = defineTask(meta: TaskMeta(description: \"task \(index)\")) { _ in TaskResult() }\n"
+        case 0:
+            text = "import NitroTasks\nlet t\(index) = defineTask(meta: TaskMeta(description: \"task \(index)\")) { _ in TaskResult() }\n"
         case 1: text = "import NitroTasks\n// no task here\nlet helper\(index) = 1\n"
         case 2: text = GeneratedHeader.swiftLines.joined(separator: "\n") + "\n"
         default: text = "let t\(index) = defineTask { _ in TaskResult() }\nlet u\(index) = defineTask { _ in TaskResult() }\n"

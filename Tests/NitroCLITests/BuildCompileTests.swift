@@ -200,9 +200,10 @@ struct BuildCompileTests {
             // The modules are in the scratch folder fixture apps share; the lock keeps another
             // app's build from replacing them meanwhile.
             let products = FixtureApp.sharedScratch + "/debug"
-            let arguments = [
-                "-typecheck", "-swift-version", "6", "-module-name", "App", "-I", products + "/Modules",
-            ] + sources + [app.folder.appending("probe/Probe.swift")]
+            let arguments =
+                [
+                    "-typecheck", "-swift-version", "6", "-module-name", "App", "-I", products + "/Modules",
+                ] + sources + [app.folder.appending("probe/Probe.swift")]
             let root = app.root
             return try await offThread {
                 try FixtureApp.sharedBuildLock.withLock {

@@ -112,9 +112,13 @@ struct CloudflareWorkerTests {
 
         // A wrong or missing secret runs nothing.
         let wrong = try await worker(["scheduled", crons[0], Self.scheduledTime], secret: String(Self.secret.reversed()))
-        #expect(wrong.stdout.hasPrefix("scheduled: threw nitro scheduled: the app answered 401 for cron '* * * * *': Unauthorized\n"), "\(wrong.stdout)")
+        #expect(
+            wrong.stdout.hasPrefix("scheduled: threw nitro scheduled: the app answered 401 for cron '* * * * *': Unauthorized\n"),
+            "\(wrong.stdout)")
         let missing = try await worker(["scheduled", crons[0], Self.scheduledTime], secret: nil)
-        #expect(missing.stdout.hasPrefix("scheduled: threw nitro scheduled: the Worker secret NITRO_SCHEDULED_SECRET is not set"), "\(missing.stdout)")
+        #expect(
+            missing.stdout.hasPrefix("scheduled: threw nitro scheduled: the Worker secret NITRO_SCHEDULED_SECRET is not set"),
+            "\(missing.stdout)")
         #expect(runs("cms:update") == 2)
 
         server.signal(SIGTERM)

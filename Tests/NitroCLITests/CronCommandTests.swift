@@ -75,7 +75,9 @@ struct CronCommandTests {
     }
 
     @Test func jsonOutput() async throws {
-        let result = try await run(["0 9 * * 1", "--json", "--from", "2024-01-01T00:00:00Z", "--next", "2", "--preset", "cloudflare_module"])
+        let result = try await run([
+            "0 9 * * 1", "--json", "--from", "2024-01-01T00:00:00Z", "--next", "2", "--preset", "cloudflare_module",
+        ])
         #expect(result.status == 0)
         #expect(
             result.stdout == """

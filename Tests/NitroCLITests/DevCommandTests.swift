@@ -51,7 +51,8 @@ import Testing
         try root.write("README.md", "not watched\n")
         let watcher = SourceWatcher(root: root.path)
         let before = watcher.snapshot()
-        #expect(before.keys.sorted() == ["Package.swift", "Sources/App/main.swift", "Sources/App/tasks/db/migrate.swift", "nitro.config.ts"])
+        #expect(
+            before.keys.sorted() == ["Package.swift", "Sources/App/main.swift", "Sources/App/tasks/db/migrate.swift", "nitro.config.ts"])
 
         try root.write("Sources/App/tasks/hello.swift", "let b = 2\n")
         try root.write("Sources/App/tasks/db/migrate.swift", "let a = 10\n")

@@ -14,7 +14,9 @@ import Testing
 struct DevLeavesSourcesTests {
     /// Everything under `Sources/` and the config, by path.
     static func sources(_ app: FixtureApp) -> [String: Data] {
-        FileTree.snapshot(app.root).filter { $0.key.hasPrefix("Sources/") || $0.key.hasPrefix("nitro.config") || $0.key.hasPrefix(".vercel/") }
+        FileTree.snapshot(app.root).filter {
+            $0.key.hasPrefix("Sources/") || $0.key.hasPrefix("nitro.config") || $0.key.hasPrefix(".vercel/")
+        }
     }
 
     @Test("with NitroBuildPlugin applied, dev writes no registry into Sources/ and the plugin's build succeeds")

@@ -182,7 +182,9 @@ struct DocsTests {
             let isLast = index == commands.count - 1
             guard DocsBlock.isSafe(command.arguments) else {
                 if isLast, let expectedOutput {
-                    Issue.record("\(expectedOutput): shows the output of `nitro \(command.arguments.joined(separator: " "))`, which the test does not run")
+                    Issue.record(
+                        "\(expectedOutput): shows the output of `nitro \(command.arguments.joined(separator: " "))`, which the test does not run"
+                    )
                 }
                 continue
             }

@@ -96,7 +96,9 @@ struct PluginRegistryOutputTests {
         #expect(missing.stderr == "error: several targets have tasks (App, Worker): --registry-output needs --registry-target NAME\n")
         let other = try await NitroBinary.run(arguments + ["--registry-target", "Web"])
         #expect(other.status == 1)
-        #expect(other.stderr == "error: the target Web has no tasks/ folder; the targets with tasks are App, Worker: apply NitroBuildPlugin to those\n")
+        #expect(
+            other.stderr
+                == "error: the target Web has no tasks/ folder; the targets with tasks are App, Worker: apply NitroBuildPlugin to those\n")
         #expect(work.read("GeneratedTaskRegistry.swift") == written)
     }
 

@@ -118,7 +118,8 @@ struct PluginTests {
         try app.folder.write("Sources/Worker/main.swift", app.folder.read("Sources/App/main.swift")!)
         try app.folder.write(
             "Sources/Worker/tasks/queue/drain.swift",
-            "import NitroTasks\n\nlet drain = defineTask(meta: TaskMeta(description: \"Drain the queue\")) { _ in TaskResult(result: \"drained\") }\n")
+            "import NitroTasks\n\nlet drain = defineTask(meta: TaskMeta(description: \"Drain the queue\")) { _ in TaskResult(result: \"drained\") }\n"
+        )
         let manifest = app.folder.appending("Package.swift")
         let text = try String(contentsOfFile: manifest, encoding: .utf8)
         let worker = """
@@ -134,7 +135,8 @@ struct PluginTests {
         try Data(text.replacingCharacters(in: lastBracket, with: worker).utf8).write(to: URL(fileURLWithPath: manifest))
         try app.folder.write(
             "nitro.config.json",
-            #"{"experimental": {"tasks": true}, "tasks": {"db:seed": {"description": "Seed the database"}}, "scheduledTasks": {"0 * * * *": ["db:migrate", "queue:drain"]}}"#)
+            #"{"experimental": {"tasks": true}, "tasks": {"db:seed": {"description": "Seed the database"}}, "scheduledTasks": {"0 * * * *": ["db:migrate", "queue:drain"]}}"#
+        )
         let two = try await Self.build(app)
         #expect(two.status == 0, "\(two.stdout)\n\(two.stderr)")
         #expect(two.stdout.contains("Generating the task registry of Worker (nitro build)"), "\(two.stdout)")

@@ -87,7 +87,8 @@ private struct Refusal: Error, CustomStringConvertible {
         #expect(none.status == 1 && none.stdout == "")
         #expect(
             none.stderr
-                == "error: no development server is running (no .nitro/dev.json in \(root.path)); start it with `nitro dev` in another terminal, or pass --url\n")
+                == "error: no development server is running (no .nitro/dev.json in \(root.path)); start it with `nitro dev` in another terminal, or pass --url\n"
+        )
         // A stale info file (its process is gone) counts as no server.
         try root.write(".nitro/dev.json", #"{"host":"127.0.0.1","pid":2147483600,"port":9,"url":"http://127.0.0.1:9"}"#)
         let stale = try await nitro(["run", "echo"], root: root)

@@ -50,8 +50,9 @@ struct CronInWordsTests {
     }
 
     @Test func ordinals() {
-        #expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].map(CronWords.ordinal) == [
-            "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st", "111th",
-        ])
+        #expect(
+            [1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 101, 111].map(CronWords.ordinal) == [
+                "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st", "111th",
+            ])
     }
 }

@@ -21,8 +21,9 @@ struct CronPlatformScheduleTests {
         // 09:00 Monday in Berlin is 08:00 UTC in winter and 07:00 in summer.
         #expect(try crons("0 9 * * MON", "Europe/Berlin", .cloudflare) == PlatformSchedule(crons: ["0 7,8 * * MON"], isExact: false))
         // Vercel keeps a once-a-day schedule once a day per cron (its Hobby plan refuses more).
-        #expect(try crons("0 9 * * *", "Europe/Berlin", .vercel)
-            == PlatformSchedule(crons: ["0 7 * 3-10 *", "0 8 * 1-3,10-12 *"], isExact: false))
+        #expect(
+            try crons("0 9 * * *", "Europe/Berlin", .vercel)
+                == PlatformSchedule(crons: ["0 7 * 3-10 *", "0 8 * 1-3,10-12 *"], isExact: false))
         #expect(try crons("0 9,17 * * *", "Europe/Berlin", .vercel) == PlatformSchedule(crons: ["0 7,8,15,16 * * *"], isExact: false))
     }
 
@@ -47,7 +48,9 @@ struct CronPlatformScheduleTests {
 
     @Test func aFixedOffsetThatSplitsHoursAndMinutes() throws {
         // Kolkata 09:00-09:45 every 15 minutes is 03:30, 03:45, 04:00, 04:15 UTC: two crons, exact.
-        #expect(try crons("*/15 9 * * *", "Asia/Kolkata", .cloudflare) == PlatformSchedule(crons: ["0,15 4 * * *", "30,45 3 * * *"], isExact: true))
+        #expect(
+            try crons("*/15 9 * * *", "Asia/Kolkata", .cloudflare)
+                == PlatformSchedule(crons: ["0,15 4 * * *", "30,45 3 * * *"], isExact: true))
     }
 
     @Test func theFilterKeepsTheSchedulesInstants() throws {

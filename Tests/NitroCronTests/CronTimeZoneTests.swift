@@ -8,20 +8,26 @@ import Testing
 struct CronTimeZoneTests {
     @Test func springForwardNewYork() throws {
         // 02:30 does not exist on 2024-03-10: it fires at 07:30Z (03:30 EDT), the offset before the change.
-        #expect(try nextRuns("30 2 * * *", 3, from: "2024-03-09T12:00:00Z", in: "America/New_York")
-            == ["2024-03-10T07:30:00.000Z", "2024-03-11T06:30:00.000Z", "2024-03-12T06:30:00.000Z"])
+        #expect(
+            try nextRuns("30 2 * * *", 3, from: "2024-03-09T12:00:00Z", in: "America/New_York")
+                == ["2024-03-10T07:30:00.000Z", "2024-03-11T06:30:00.000Z", "2024-03-12T06:30:00.000Z"])
         // Every 15 minutes: the skipped wall times collapse onto 03:00 EDT and never repeat or go back.
-        #expect(try nextRuns("*/15 * * * *", 5, from: "2024-03-10T06:30:00Z", in: "America/New_York")
-            == ["2024-03-10T06:45:00.000Z", "2024-03-10T07:00:00.000Z", "2024-03-10T07:15:00.000Z",
-                "2024-03-10T07:30:00.000Z", "2024-03-10T07:45:00.000Z"])
+        #expect(
+            try nextRuns("*/15 * * * *", 5, from: "2024-03-10T06:30:00Z", in: "America/New_York")
+                == [
+                    "2024-03-10T06:45:00.000Z", "2024-03-10T07:00:00.000Z", "2024-03-10T07:15:00.000Z",
+                    "2024-03-10T07:30:00.000Z", "2024-03-10T07:45:00.000Z",
+                ])
     }
 
     @Test func fallBackNewYork() throws {
         // 01:30 happens twice on 2024-11-03: it fires once, at the first (EDT) instant.
-        #expect(try nextRuns("30 1 * * *", 3, from: "2024-11-02T12:00:00Z", in: "America/New_York")
-            == ["2024-11-03T05:30:00.000Z", "2024-11-04T06:30:00.000Z", "2024-11-05T06:30:00.000Z"])
-        #expect(try nextRuns("*/30 * * * *", 4, from: "2024-11-03T05:00:00Z", in: "America/New_York")
-            == ["2024-11-03T05:30:00.000Z", "2024-11-03T07:00:00.000Z", "2024-11-03T07:30:00.000Z", "2024-11-03T08:00:00.000Z"])
+        #expect(
+            try nextRuns("30 1 * * *", 3, from: "2024-11-02T12:00:00Z", in: "America/New_York")
+                == ["2024-11-03T05:30:00.000Z", "2024-11-04T06:30:00.000Z", "2024-11-05T06:30:00.000Z"])
+        #expect(
+            try nextRuns("*/30 * * * *", 4, from: "2024-11-03T05:00:00Z", in: "America/New_York")
+                == ["2024-11-03T05:30:00.000Z", "2024-11-03T07:00:00.000Z", "2024-11-03T07:30:00.000Z", "2024-11-03T08:00:00.000Z"])
     }
 
     @Test func neverBeforeTheStartInTheRepeatedHour() throws {
@@ -34,17 +40,21 @@ struct CronTimeZoneTests {
     }
 
     @Test func springForwardBerlin() throws {
-        #expect(try nextRuns("30 2 * * *", 3, from: "2024-03-30T12:00:00Z", in: "Europe/Berlin")
-            == ["2024-03-31T01:30:00.000Z", "2024-04-01T00:30:00.000Z", "2024-04-02T00:30:00.000Z"])
-        #expect(try nextRuns("0 * * * *", 3, from: "2024-03-31T00:30:00Z", in: "Europe/Berlin")
-            == ["2024-03-31T01:00:00.000Z", "2024-03-31T02:00:00.000Z", "2024-03-31T03:00:00.000Z"])
+        #expect(
+            try nextRuns("30 2 * * *", 3, from: "2024-03-30T12:00:00Z", in: "Europe/Berlin")
+                == ["2024-03-31T01:30:00.000Z", "2024-04-01T00:30:00.000Z", "2024-04-02T00:30:00.000Z"])
+        #expect(
+            try nextRuns("0 * * * *", 3, from: "2024-03-31T00:30:00Z", in: "Europe/Berlin")
+                == ["2024-03-31T01:00:00.000Z", "2024-03-31T02:00:00.000Z", "2024-03-31T03:00:00.000Z"])
     }
 
     @Test func fallBackBerlin() throws {
-        #expect(try nextRuns("30 2 * * *", 3, from: "2024-10-26T12:00:00Z", in: "Europe/Berlin")
-            == ["2024-10-27T00:30:00.000Z", "2024-10-28T01:30:00.000Z", "2024-10-29T01:30:00.000Z"])
-        #expect(try nextRuns("0 * * * *", 3, from: "2024-10-26T23:30:00Z", in: "Europe/Berlin")
-            == ["2024-10-27T00:00:00.000Z", "2024-10-27T02:00:00.000Z", "2024-10-27T03:00:00.000Z"])
+        #expect(
+            try nextRuns("30 2 * * *", 3, from: "2024-10-26T12:00:00Z", in: "Europe/Berlin")
+                == ["2024-10-27T00:30:00.000Z", "2024-10-28T01:30:00.000Z", "2024-10-29T01:30:00.000Z"])
+        #expect(
+            try nextRuns("0 * * * *", 3, from: "2024-10-26T23:30:00Z", in: "Europe/Berlin")
+                == ["2024-10-27T00:00:00.000Z", "2024-10-27T02:00:00.000Z", "2024-10-27T03:00:00.000Z"])
     }
 
     @Test func successiveRunsAlwaysIncrease() throws {
@@ -60,17 +70,20 @@ struct CronTimeZoneTests {
     }
 
     @Test func fixedOffsetZones() throws {
-        #expect(try nextRuns("0 9 * * *", 2, from: "2024-01-01T00:00:00Z", in: "Asia/Kolkata")
-            == ["2024-01-01T03:30:00.000Z", "2024-01-02T03:30:00.000Z"])
+        #expect(
+            try nextRuns("0 9 * * *", 2, from: "2024-01-01T00:00:00Z", in: "Asia/Kolkata")
+                == ["2024-01-01T03:30:00.000Z", "2024-01-02T03:30:00.000Z"])
         let gmt = TimeZone(secondsFromGMT: -3 * 3600)!
-        #expect(try CronExpression("0 9 * * *", timeZone: gmt).next(after: date("2024-01-01T00:00:00Z")).map(iso)
-            == "2024-01-01T12:00:00.000Z")
+        #expect(
+            try CronExpression("0 9 * * *", timeZone: gmt).next(after: date("2024-01-01T00:00:00Z")).map(iso)
+                == "2024-01-01T12:00:00.000Z")
     }
 
     @Test func farFuturePastTheTable() throws {
         // The zone table covers 1900-2199; later years ask Foundation directly.
-        #expect(try nextRuns("0 12 1 7 *", 1, from: "2250-01-01T00:00:00Z", in: "America/New_York")
-            == ["2250-07-01T16:00:00.000Z"])
+        #expect(
+            try nextRuns("0 12 1 7 *", 1, from: "2250-01-01T00:00:00Z", in: "America/New_York")
+                == ["2250-07-01T16:00:00.000Z"])
     }
 }
 
@@ -98,8 +111,11 @@ struct CronSpringForwardTests {
     }
 
     @Test func halfHoursOfTheSkippedHour() throws {
-        #expect(try nextRuns("0 0,30 1,2 * * *", 5, from: "2024-03-10T05:00:00Z", in: "America/New_York")
-            == ["2024-03-10T06:00:00.000Z", "2024-03-10T06:30:00.000Z", "2024-03-10T07:00:00.000Z",
-                "2024-03-10T07:30:00.000Z", "2024-03-11T05:00:00.000Z"])
+        #expect(
+            try nextRuns("0 0,30 1,2 * * *", 5, from: "2024-03-10T05:00:00Z", in: "America/New_York")
+                == [
+                    "2024-03-10T06:00:00.000Z", "2024-03-10T06:30:00.000Z", "2024-03-10T07:00:00.000Z",
+                    "2024-03-10T07:30:00.000Z", "2024-03-11T05:00:00.000Z",
+                ])
     }
 }

@@ -49,7 +49,10 @@ struct CronTimestampTests {
         #expect(count == 0, "\(mismatches.prefix(5))")
     }
 
-    @Test(arguments: ["", "yesterday", "2024-13-01", "2024-02-30", "2024-01-01T25:00", "2024-01-01T09", "2024-01-01T09:00:00.", "2024-01-01T09:00:00Zx", "24-01-01"])
+    @Test(arguments: [
+        "", "yesterday", "2024-13-01", "2024-02-30", "2024-01-01T25:00", "2024-01-01T09", "2024-01-01T09:00:00.", "2024-01-01T09:00:00Zx",
+        "24-01-01",
+    ])
     func rejects(_ text: String) {
         #expect(CronTimestamp.parse(text, timeZone: zone("UTC")) == nil)
     }

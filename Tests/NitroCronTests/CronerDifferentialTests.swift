@@ -43,7 +43,8 @@ struct CronerDifferentialTests {
                 let ours = try nextRuns(vector.expression, vector.next.count, from: vector.from, in: vector.timezone)
                 compared += 1
                 if ours != vector.next {
-                    mismatches.append("\(vector.expression) [\(vector.timezone)] from \(vector.from):\n  croner \(vector.next)\n  ours   \(ours)")
+                    mismatches.append(
+                        "\(vector.expression) [\(vector.timezone)] from \(vector.from):\n  croner \(vector.next)\n  ours   \(ours)")
                 }
             }
             return (compared, mismatches)

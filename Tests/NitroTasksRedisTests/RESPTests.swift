@@ -31,7 +31,9 @@ import Testing
     }
 
     @Test func rejectsWhatIsNotRESP() {
-        for bad in ["?x\r\n", ":12a\r\n", "$-2\r\n", "$3\r\nfooXY", "+OK\n", "*99999999\r\n", String(repeating: "*1\r\n", count: 40) + ":1\r\n"] {
+        for bad in [
+            "?x\r\n", ":12a\r\n", "$-2\r\n", "$3\r\nfooXY", "+OK\n", "*99999999\r\n", String(repeating: "*1\r\n", count: 40) + ":1\r\n",
+        ] {
             var reader = RESPReader()
             reader.append(Array(bad.utf8))
             #expect(throws: RESPFormatError.self, "\(bad.debugDescription)") {

@@ -14,7 +14,9 @@ import Testing
         let server = try await RedisServer.launch(password: "cluster secret")
         let work = try Scratch()
         let probes = try (0..<3).map { index in
-            try Probe.launch(redis: server.url.replacingOccurrences(of: " ", with: "%20"), log: work.log, seconds: 21.5, stderr: work.file("probe-\(index).err"))
+            try Probe.launch(
+                redis: server.url.replacingOccurrences(of: " ", with: "%20"), log: work.log, seconds: 21.5,
+                stderr: work.file("probe-\(index).err"))
         }
         for probe in probes { #expect(await probe.exitStatus() == 0, "\(probe.stderr())") }
 
@@ -138,4 +140,3 @@ private final class Probe: Sendable {
 
     func stderr() -> String { (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "" }
 }
-

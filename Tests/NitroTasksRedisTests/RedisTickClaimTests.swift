@@ -35,14 +35,18 @@ import Testing
         // The key is the scheduled instant, whoever's clock asks; it expires after the TTL.
         let key = claims[2].key(task: "db:cleanup", scheduledTime: instant)
         #expect(key == prefix + "db:cleanup@1714557600000")
-        #expect(RedisTickClaim(connection: claims[2].connection).key(task: "db:cleanup", scheduledTime: instant) == "nitro:tick:db:cleanup@1714557600000")
+        #expect(
+            RedisTickClaim(connection: claims[2].connection).key(task: "db:cleanup", scheduledTime: instant)
+                == "nitro:tick:db:cleanup@1714557600000")
         let ttl = try await claims[2].connection.command(["PTTL", key])
         guard case .integer(let milliseconds) = ttl else { Issue.record("PTTL answered \(ttl)"); return }
         // An hour, less the time since the key was set, which is at most the time since `beforeTheClaim`
         // (seconds on a loaded CI machine running every suite at once), and a little for the two clocks.
         let sinceTheClaim = (ContinuousClock.now - beforeTheClaim).components
         let elapsed = Int(sinceTheClaim.seconds) * 1000 + Int(sinceTheClaim.attoseconds / 1_000_000_000_000_000) + 1
-        #expect((3_600_000 - elapsed - 50...3_600_000).contains(Int(milliseconds)), "PTTL \(milliseconds) ms, \(elapsed) ms after the claims began")
+        #expect(
+            (3_600_000 - elapsed - 50...3_600_000).contains(Int(milliseconds)),
+            "PTTL \(milliseconds) ms, \(elapsed) ms after the claims began")
     }
 
     @Test(.timeLimit(.minutes(1))) func logsInWithAPasswordOrAnACLUserAndSelectsTheDatabase() async throws {
@@ -68,9 +72,11 @@ import Testing
             ("redis://127.0.0.1:\(server.port)", "NOAUTH"),
             ("redis://:right@127.0.0.1:\(server.port)/99", "refused to select the database"),
         ] {
-            await #expect(performing: { _ = try await RedisTickClaim.connect(url: RedisURL(url)) }, throws: { error in
-                "\(error)".contains(expected)
-            })
+            await #expect(
+                performing: { _ = try await RedisTickClaim.connect(url: RedisURL(url)) },
+                throws: { error in
+                    "\(error)".contains(expected)
+                })
         }
     }
 
@@ -80,15 +86,19 @@ import Testing
             url: RedisURL(host: "127.0.0.1", port: port),
             options: .init(initialBackoff: .seconds(30), maximumBackoff: .seconds(30)))
         let claim = RedisTickClaim(connection: connection)
-        await #expect(performing: { _ = try await claim.claim(task: "t", scheduledTime: instant) }, throws: { error in
-            guard case RedisError.cannotConnect(_, let why) = error else { return false }
-            return why.contains("refused")
-        })
+        await #expect(
+            performing: { _ = try await claim.claim(task: "t", scheduledTime: instant) },
+            throws: { error in
+                guard case RedisError.cannotConnect(_, let why) = error else { return false }
+                return why.contains("refused")
+            })
         // Within the back-off, nothing is tried: the next claim fails at once, saying why.
-        await #expect(performing: { _ = try await claim.claim(task: "t", scheduledTime: instant) }, throws: { error in
-            guard case RedisError.backingOff(_, let last) = error else { return false }
-            return last.contains("refused")
-        })
+        await #expect(
+            performing: { _ = try await claim.claim(task: "t", scheduledTime: instant) },
+            throws: { error in
+                guard case RedisError.backingOff(_, let last) = error else { return false }
+                return last.contains("refused")
+            })
     }
 
     @Test(.timeLimit(.minutes(1))) func aServerThatNeverAnswersTimesOutAndReconnects() async throws {
@@ -98,10 +108,12 @@ import Testing
             url: RedisURL(host: "127.0.0.1", port: silent.port),
             options: .init(connectTimeout: .milliseconds(300), commandTimeout: .milliseconds(300), initialBackoff: .milliseconds(1)))
         let started = ContinuousClock.now
-        await #expect(performing: { _ = try await connection.command(["PING"]) }, throws: { error in
-            guard case RedisError.connectionLost(_, let why) = error else { return false }
-            return why.contains("timed out waiting for an answer")
-        })
+        await #expect(
+            performing: { _ = try await connection.command(["PING"]) },
+            throws: { error in
+                guard case RedisError.connectionLost(_, let why) = error else { return false }
+                return why.contains("timed out waiting for an answer")
+            })
         // Only the 300 ms timeout ends the wait (the message says so); the bound is loose because a
         // loaded CI machine running every suite at once has stalled tasks for seconds.
         #expect(ContinuousClock.now - started < .seconds(20))

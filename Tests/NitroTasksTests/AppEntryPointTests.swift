@@ -24,7 +24,8 @@ struct AppEntryPointTests {
         let err = Locked<[String]>([])
         let command = AppCommand(
             runner: TaskRunner(registry: devServerTestRegistry()), environment: environment,
-            developmentServer: developmentServer, out: { line in out.withLock { $0.append(line) } }, err: { line in err.withLock { $0.append(line) } })
+            developmentServer: developmentServer, out: { line in out.withLock { $0.append(line) } },
+            err: { line in err.withLock { $0.append(line) } })
         let status = await command.run(arguments)
         return Outcome(status: status, out: out.withLock { $0 }, err: err.withLock { $0 })
     }

@@ -44,7 +44,8 @@ import Testing
                     + "closed \(waits.map { ($0 * 100).rounded() / 100 }) s after the last progress; \(server.statistics)")
             #expect(healthy == 200)
             for (index, outcome) in outcomes.enumerated() {
-                let closedAt = try #require(outcome.closedAt, "connection \(index) is still open after 90 s (\(outcome.bytesSent) bytes sent)")
+                let closedAt = try #require(
+                    outcome.closedAt, "connection \(index) is still open after 90 s (\(outcome.bytesSent) bytes sent)")
                 // Closed within the timeout of the moment the server stopped taking its bytes,
                 // plus slack: the sweep (≤ 250 ms), the server's own last progress (a little after
                 // the client's) and a busy or sanitized machine.

@@ -13,9 +13,18 @@ import Testing
     }
 
     static let rejected: [(String, Int, String)] = [
-        ("POST /x HTTP/1.1\r\nHost: x\r\nTransfer-Encoding:\r\nContent-Length: 5\r\n\r\nhello", 400, "both Content-Length and Transfer-Encoding"),
-        ("POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: ,\r\n\r\nhello", 400, "both Content-Length and Transfer-Encoding"),
-        ("POST /x HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: \t \r\nContent-Length: 5\r\n\r\nhello", 400, "both Content-Length and Transfer-Encoding"),
+        (
+            "POST /x HTTP/1.1\r\nHost: x\r\nTransfer-Encoding:\r\nContent-Length: 5\r\n\r\nhello", 400,
+            "both Content-Length and Transfer-Encoding"
+        ),
+        (
+            "POST /x HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: ,\r\n\r\nhello", 400,
+            "both Content-Length and Transfer-Encoding"
+        ),
+        (
+            "POST /x HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: \t \r\nContent-Length: 5\r\n\r\nhello", 400,
+            "both Content-Length and Transfer-Encoding"
+        ),
         ("POST /x HTTP/1.1\r\nHost: x\r\nTransfer-Encoding:\r\n\r\n", 400, "Transfer-Encoding"),
         ("POST /x HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: ,\r\n\r\n", 400, "Transfer-Encoding"),
         ("POST /x HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked,\r\n\r\n0\r\n\r\n", 400, "empty"),

@@ -40,7 +40,8 @@ import Testing
 
     @Test(arguments: [1, 3, 1000])
     func decodesChunkedBodiesWithExtensionsAndTrailers(chunk: Int) throws {
-        let text = "POST /t HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+        let text =
+            "POST /t HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
             + "5;ext=1\r\nhello\r\n1A \r\nabcdefghijklmnopqrstuvwxyz\r\n0\r\nX-Trailer: yes\r\n\r\n"
             + "GET /next HTTP/1.1\r\nHost: x\r\n\r\n"
         let (outputs, error) = parseInPieces(text, chunk: chunk)

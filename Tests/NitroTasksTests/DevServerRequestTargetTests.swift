@@ -13,19 +13,24 @@ import Testing
 /// absolute form only when it starts with `http://` or `https://` (any case), and then its
 /// authority must name this machine (item 4).
 @Suite(.timeLimit(.minutes(3))) struct DevServerRequestTargetTests {
-    @Test(arguments: [
-        ("/_nitro/tasks/echo:payload?next=http://x/_nitro/tasks/db:migrate", "/_nitro/tasks/echo:payload",
-         "next=http://x/_nitro/tasks/db:migrate"),
-        ("/_nitro/tasks/echo:payload?callback=https://example.com/hook", "/_nitro/tasks/echo:payload",
-         "callback=https://example.com/hook"),
-        ("/a?b=c://d/e?f", "/a", "b=c://d/e?f"),
-        ("/a/b://c", "/a/b://c", nil),
-        ("http://127.0.0.1:3000/_nitro/tasks?a=b", "/_nitro/tasks", "a=b"),
-        ("HTTPS://localhost/x?u=http://y/z", "/x", "u=http://y/z"),
-        ("http://localhost?q=1", "/", "q=1"),
-        ("http://localhost", "/", nil),
-        ("*", "*", nil),
-    ] as [(String, String, String?)])
+    @Test(
+        arguments: [
+            (
+                "/_nitro/tasks/echo:payload?next=http://x/_nitro/tasks/db:migrate", "/_nitro/tasks/echo:payload",
+                "next=http://x/_nitro/tasks/db:migrate"
+            ),
+            (
+                "/_nitro/tasks/echo:payload?callback=https://example.com/hook", "/_nitro/tasks/echo:payload",
+                "callback=https://example.com/hook"
+            ),
+            ("/a?b=c://d/e?f", "/a", "b=c://d/e?f"),
+            ("/a/b://c", "/a/b://c", nil),
+            ("http://127.0.0.1:3000/_nitro/tasks?a=b", "/_nitro/tasks", "a=b"),
+            ("HTTPS://localhost/x?u=http://y/z", "/x", "u=http://y/z"),
+            ("http://localhost?q=1", "/", "q=1"),
+            ("http://localhost", "/", nil),
+            ("*", "*", nil),
+        ] as [(String, String, String?)])
     func thePathIsTakenBeforeTheQuery(target: String, path: String, query: String?) {
         let request = HTTPRequest(method: "GET", target: target)
         #expect(request.path == path, "\(target)")

@@ -294,4 +294,3 @@ private func fetch(_ method: String, _ url: String, body: String? = nil) async t
         }
     }
 }
-

@@ -34,8 +34,9 @@ struct LifecycleTests {
         }
         let clock = ManualSchedulerClock(now: try Date("2024-05-01T10:00:30Z", strategy: .iso8601))
         let scheduler = TaskScheduler(
-            runner: TaskRunner(registry: TaskRegistry(
-                tasks: [.init("slow", definition: { slow })], scheduledTasks: [.init(cron: "* * * * *", tasks: ["slow"])])),
+            runner: TaskRunner(
+                registry: TaskRegistry(
+                    tasks: [.init("slow", definition: { slow })], scheduledTasks: [.init(cron: "* * * * *", tasks: ["slow"])])),
             options: .init(gracePeriod: .seconds(30)), clock: clock)
         let running = Task { try await scheduler.run(environment: [:]) }
         await clock.waitForSleepers(1)

@@ -28,8 +28,12 @@ private func makeRunner(_ seen: Seen) -> TaskRunner {
             ],
             scheduledTasks: [
                 .init(cron: "* * * * *", tasks: ["cms:update"], platformCrons: ["cloudflare": "* * * * *", "vercel": "* * * * *"]),
-                .init(cron: "0 9 * * MON", tasks: ["db:cleanup", "cms:update"], platformCrons: ["cloudflare": "0 9 * * 2", "vercel": "0 9 * * 1"]),
-                .init(cron: "0 0 * * *", tasks: ["cms:publish", "db:cleanup"], platformCrons: ["cloudflare": "0 0 * * *", "vercel": "0 0 * * *"]),
+                .init(
+                    cron: "0 9 * * MON", tasks: ["db:cleanup", "cms:update"],
+                    platformCrons: ["cloudflare": "0 9 * * 2", "vercel": "0 9 * * 1"]),
+                .init(
+                    cron: "0 0 * * *", tasks: ["cms:publish", "db:cleanup"],
+                    platformCrons: ["cloudflare": "0 0 * * *", "vercel": "0 0 * * *"]),
             ]))
 }
 
@@ -42,9 +46,10 @@ private func makeRunner(_ seen: Seen) -> TaskRunner {
         #expect(outcome.matched)
         #expect(outcome.tasks == ["db:cleanup", "cms:update"])
         #expect(outcome.failures.isEmpty)
-        #expect(seen.payloads.withLock { $0 } == [
-            "db:cleanup": ["scheduledTime": 1_717_405_200_000], "cms:update": ["scheduledTime": 1_717_405_200_000],
-        ])
+        #expect(
+            seen.payloads.withLock { $0 } == [
+                "db:cleanup": ["scheduledTime": 1_717_405_200_000], "cms:update": ["scheduledTime": 1_717_405_200_000],
+            ])
         #expect(seen.hadWaitUntil.withLock { $0 })
     }
 
@@ -114,7 +119,9 @@ private func makeRunner(_ seen: Seen) -> TaskRunner {
     }
 
     @Test func rejectsAMissingOrWrongSecretWith401() async {
-        for authorization in [nil, "Bearer s3cr3t-value-16+charz", "Bearer s3cr3t", "s3cr3t-value-16+chars", "Bearer s3cr3t-value-16+chars "] {
+        for authorization in [
+            nil, "Bearer s3cr3t-value-16+charz", "Bearer s3cr3t", "s3cr3t-value-16+chars", "Bearer s3cr3t-value-16+chars ",
+        ] {
             var headers = ["x-vercel-cron-schedule": "* * * * *"]
             headers["authorization"] = authorization
             let response = await handler().handle(method: "GET", headers: headers, now: now)
@@ -138,7 +145,8 @@ private func makeRunner(_ seen: Seen) -> TaskRunner {
 
     @Test func unknownScheduleIs404AndOtherMethodsAre405() async {
         let auth = "Bearer s3cr3t-value-16+chars"
-        let unknown = await handler().handle(method: "GET", headers: ["authorization": auth, "x-vercel-cron-schedule": "1 1 1 1 1"], now: now)
+        let unknown = await handler().handle(
+            method: "GET", headers: ["authorization": auth, "x-vercel-cron-schedule": "1 1 1 1 1"], now: now)
         #expect(unknown.status == 404)
         let put = await handler().handle(method: "PUT", headers: ["authorization": auth, "x-vercel-cron-schedule": "* * * * *"], now: now)
         #expect(put.status == 405)
@@ -192,8 +200,13 @@ private func makeRunner(_ seen: Seen) -> TaskRunner {
         }
         #expect(warnings("0123456789abcdef") == [])
         #expect(warnings(nil) == [])  // unset: every request answers 500 saying so
-        #expect(warnings("short") == ["CRON_SECRET is only 5 characters long; use a random string of at least 16 (for example `openssl rand -hex 32`)"])
-        #expect(warnings("   ").first?.hasPrefix("CRON_SECRET is blank, so it counts as unset and the cron route refuses every call (500)") == true)
+        #expect(
+            warnings("short") == [
+                "CRON_SECRET is only 5 characters long; use a random string of at least 16 (for example `openssl rand -hex 32`)"
+            ])
+        #expect(
+            warnings("   ").first?.hasPrefix("CRON_SECRET is blank, so it counts as unset and the cron route refuses every call (500)")
+                == true)
         #expect(warnings("", allowUnauthenticated: true).first?.hasPrefix("CRON_SECRET is blank, so it counts as unset;") == true)
         // A blank secret is no secret: `Authorization: Bearer   ` must not pass.
         let blank = await handler(secret: "   ").handle(

@@ -251,7 +251,9 @@ private func runner(_ tasks: [String: TaskDefinition], schedules: [TaskRegistry.
         let shutdown = Task { await scheduler.shutdown() }
         // The grace-period timer (30 s) sleeps on the same clock; the waitUntil work holds shutdown open.
         let graceEnd = date("2024-05-01T10:01:30Z")
-        try await waitUntil("shutdown sleeps until the end of its grace period") { clock.sleeperCount == 1 && clock.nextDeadline == graceEnd }
+        try await waitUntil("shutdown sleeps until the end of its grace period") {
+            clock.sleeperCount == 1 && clock.nextDeadline == graceEnd
+        }
         #expect(finished.withLock { $0 } == ["run"])
         gate.continuation.yield()
         await shutdown.value
@@ -283,7 +285,9 @@ private func runner(_ tasks: [String: TaskDefinition], schedules: [TaskRegistry.
         let shutdown = Task { await scheduler.shutdown() }
         // Wait until the only sleeper is the grace-period timer (the minute timer is gone).
         let graceEnd = date("2024-05-01T10:01:10Z")
-        try await waitUntil("shutdown sleeps until the end of its grace period") { clock.sleeperCount == 1 && clock.nextDeadline == graceEnd }
+        try await waitUntil("shutdown sleeps until the end of its grace period") {
+            clock.sleeperCount == 1 && clock.nextDeadline == graceEnd
+        }
         clock.advance(to: graceEnd)
         await shutdown.value
         #expect(cancelled.withLock { $0 })
@@ -409,7 +413,9 @@ private func runner(_ tasks: [String: TaskDefinition], schedules: [TaskRegistry.
         // The grace-period timer, then (after cancelling) the cancellation-grace timer.
         let graceEnd = date("2024-05-01T10:01:10Z")
         let abandonAt = date("2024-05-01T10:01:12Z")
-        try await waitUntil("shutdown sleeps until the end of its grace period") { clock.sleeperCount == 1 && clock.nextDeadline == graceEnd }
+        try await waitUntil("shutdown sleeps until the end of its grace period") {
+            clock.sleeperCount == 1 && clock.nextDeadline == graceEnd
+        }
         clock.advance(to: graceEnd)
         try await waitUntil("shutdown sleeps until it abandons the run") { clock.sleeperCount == 1 && clock.nextDeadline == abandonAt }
         clock.advance(to: abandonAt)

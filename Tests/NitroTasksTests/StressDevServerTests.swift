@@ -161,7 +161,9 @@ struct StressDevServerTests {
                 #expect(healthy == 200, "a new client was not served while 1,000 were connected")
                 for kind in Kind.allCases {
                     let got = statuses[kind] ?? []
-                    #expect(!got.isEmpty && got.allSatisfy { $0 == kind.status }, "\(kind): \(Dictionary(grouping: got) { $0 }.mapValues(\.count))")
+                    #expect(
+                        !got.isEmpty && got.allSatisfy { $0 == kind.status },
+                        "\(kind): \(Dictionary(grouping: got) { $0 }.mapValues(\.count))")
                 }
                 let valid = (0..<1000).filter { [.query, .chunked].contains(Kind.of($0)) }.count
                 #expect(echoed == valid, "\(echoed) of \(valid) valid requests got a payload that a caller sent")

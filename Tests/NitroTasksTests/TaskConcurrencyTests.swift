@@ -34,14 +34,26 @@ struct TaskConcurrencyTests {
         let runs = Locked(0)
         let joined = Locked(0)
         let task = defineTask(concurrency: .dedupe) { event in
-            let run = runs.withLock { $0 += 1; return $0 }
+            let run = runs.withLock {
+                $0 += 1; return $0
+            }
             await gate.wait()
             return TaskResult(result: ["run": .number(Double(run)), "i": event.payload["i"] ?? .null])
         }
         // Opens the gate once every other caller joined: the run is shared by all, by construction.
-        let runner = makeTestRunner(["d": task], observers: [{ event in
-            if case .joined = event.kind, joined.withLock({ $0 += 1; return $0 }) == Self.callers - 1 { gate.open() }
-        }])
+        let runner = makeTestRunner(
+            ["d": task],
+            observers: [
+                { event in
+                    if case .joined = event.kind,
+                        joined.withLock({
+                            $0 += 1; return $0
+                        }) == Self.callers - 1
+                    {
+                        gate.open()
+                    }
+                }
+            ])
         let results = await Self.callAll(runner, "d")
         #expect(results.count == Self.callers)
         #expect(runs.withLock { $0 } == 1)
@@ -126,9 +138,19 @@ struct TaskConcurrencyTests {
             await gate.wait()
             return TaskResult(result: .string(tenant))
         }
-        let runner = makeTestRunner(["k": task], observers: [{ event in
-            if case .joined = event.kind, joined.withLock({ $0 += 1; return $0 }) == Self.callers - tenants { gate.open() }
-        }])
+        let runner = makeTestRunner(
+            ["k": task],
+            observers: [
+                { event in
+                    if case .joined = event.kind,
+                        joined.withLock({
+                            $0 += 1; return $0
+                        }) == Self.callers - tenants
+                    {
+                        gate.open()
+                    }
+                }
+            ])
         let results = await Self.callAll(runner, "k", key: { "t\($0 % tenants)" })
         #expect(results.count == Self.callers)
         #expect(results.allSatisfy { $0.value.result?.stringValue == "t\($0.key % tenants)" })

@@ -39,7 +39,9 @@ struct TaskDashboardRoutesTests {
             #expect(page.status == 200)
             #expect(page.header("content-type") == "text/html; charset=utf-8")
             let policy = try #require(page.header("content-security-policy"))
-            for directive in ["default-src 'none'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'", "form-action 'none'"] {
+            for directive in [
+                "default-src 'none'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'", "form-action 'none'",
+            ] {
                 #expect(policy.contains(directive), "\(directive)")
             }
             #expect(!policy.contains("unsafe"))
@@ -113,7 +115,9 @@ struct TaskDashboardRoutesTests {
         Refused(label: "GET on the run endpoint", method: "GET", headers: [], body: "", status: 405),
         Refused(label: "GET with a task in the query", method: "GET", target: "/_nitro/tasks/~ui/run?task=db:migrate", status: 405),
         Refused(label: "no content type", headers: [], status: 415),
-        Refused(label: "a form's content type", headers: [("Content-Type", "application/x-www-form-urlencoded")], body: "task=db:migrate", status: 415),
+        Refused(
+            label: "a form's content type", headers: [("Content-Type", "application/x-www-form-urlencoded")], body: "task=db:migrate",
+            status: 415),
         Refused(label: "text/plain (a no-cors fetch)", headers: [("Content-Type", "text/plain;charset=UTF-8")], status: 415),
         Refused(label: "two content types", headers: json + [("Content-Type", "text/plain")], status: 415),
         Refused(label: "not JSON", body: "{task", status: 400),
@@ -126,12 +130,15 @@ struct TaskDashboardRoutesTests {
         Refused(label: "opaque origin", headers: json + [("Origin", "null")], status: 403),
         Refused(label: "DNS rebinding", headers: json + [("Host", "rebound.example:4000")], status: 403),
         Refused(label: "a peer that is not this machine", address: "10.0.0.2", status: 403),
-        Refused(label: "the page framed by another site", method: "GET", target: "/_nitro/tasks/~ui",
-                headers: [("Sec-Fetch-Site", "cross-site")], body: "", status: 403),
-        Refused(label: "the state read from another machine", method: "GET", target: "/_nitro/tasks/~ui/state.json",
-                headers: [], body: "", address: "192.168.1.20", status: 403),
-        Refused(label: "the page from another machine", method: "GET", target: "/_nitro/tasks/~ui", headers: [], body: "",
-                address: "10.0.0.2", status: 403),
+        Refused(
+            label: "the page framed by another site", method: "GET", target: "/_nitro/tasks/~ui",
+            headers: [("Sec-Fetch-Site", "cross-site")], body: "", status: 403),
+        Refused(
+            label: "the state read from another machine", method: "GET", target: "/_nitro/tasks/~ui/state.json",
+            headers: [], body: "", address: "192.168.1.20", status: 403),
+        Refused(
+            label: "the page from another machine", method: "GET", target: "/_nitro/tasks/~ui", headers: [], body: "",
+            address: "10.0.0.2", status: 403),
     ]
 
     @Test(arguments: refused)

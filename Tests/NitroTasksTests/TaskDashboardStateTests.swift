@@ -72,8 +72,10 @@ struct TaskDashboardStateTests {
             ])
         #expect(
             weekly["platforms"] == [
-                ["platform": "cloudflare", "name": "Cloudflare", "presets": ["cloudflare_module", "cloudflare_durable"],
-                 "crons": ["0 9 * * MON"], "exact": true],
+                [
+                    "platform": "cloudflare", "name": "Cloudflare", "presets": ["cloudflare_module", "cloudflare_durable"],
+                    "crons": ["0 9 * * MON"], "exact": true,
+                ],
                 ["platform": "vercel", "name": "Vercel", "presets": ["vercel"], "crons": ["0 9 * * 1"], "exact": true],
             ])
         // `L` exists in Cloudflare's dialect, not in Vercel's: the error text says so.

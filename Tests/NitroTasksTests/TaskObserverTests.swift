@@ -113,7 +113,8 @@ struct TaskObserverTests {
         let log = EventLog()
         _ = await CloudflareScheduled.handle(
             cron: "0 9 * * 2", scheduledTime: 1_717_405_200_000, runner: Self.platformRunner(log), log: { _ in })
-        #expect(Set(log.summary()) == ["ok started cloudflare", "ok succeeded cloudflare", "bad started cloudflare", "bad failed cloudflare"])
+        #expect(
+            Set(log.summary()) == ["ok started cloudflare", "ok succeeded cloudflare", "bad started cloudflare", "bad failed cloudflare"])
         #expect(log.events.withLock { $0 }.allSatisfy { $0.scheduledTime == Date(timeIntervalSince1970: 1_717_405_200) })
     }
 

@@ -34,31 +34,40 @@ struct TaskRoutesMountTests {
     static let cases: [Case] = [
         Case(label: "list", target: "/_nitro/tasks", status: 200, json: TaskRoutes.listing(devServerTestRegistry())),
         Case(label: "run by GET", target: "/_nitro/tasks/db:migrate", status: 200, json: ["result": "Success"]),
-        Case(label: "run by POST, encoded name", method: "POST", target: "/_nitro/tasks/db%3Amigrate", status: 200, json: ["result": "Success"]),
+        Case(
+            label: "run by POST, encoded name", method: "POST", target: "/_nitro/tasks/db%3Amigrate", status: 200,
+            json: ["result": "Success"]),
         Case(
             label: "query then body payload", method: "POST", target: "/_nitro/tasks/echo:payload?user=grace&x=1",
             body: #"{"payload": {"user": "ada"}}"#, status: 200, json: ["result": ["user": "ada", "x": "1"]]),
-        Case(label: "unknown task", method: "POST", target: "/_nitro/tasks/nope", status: 404,
-             json: ["status": 404, "message": "Task `nope` is not available!"]),
-        Case(label: "no handler", target: "/_nitro/tasks/db:seed", status: 501,
-             json: ["status": 501, "message": "Task `db:seed` is not implemented!"]),
-        Case(label: "the task's own status", target: "/_nitro/tasks/tea:pot", status: 418,
-             json: ["status": 418, "message": "short and stout"]),
+        Case(
+            label: "unknown task", method: "POST", target: "/_nitro/tasks/nope", status: 404,
+            json: ["status": 404, "message": "Task `nope` is not available!"]),
+        Case(
+            label: "no handler", target: "/_nitro/tasks/db:seed", status: 501,
+            json: ["status": 501, "message": "Task `db:seed` is not implemented!"]),
+        Case(
+            label: "the task's own status", target: "/_nitro/tasks/tea:pot", status: 418,
+            json: ["status": 418, "message": "short and stout"]),
         Case(label: "malformed body", method: "POST", target: "/_nitro/tasks/echo:payload", body: "{not json", status: 400),
         Case(label: "wrong method", method: "DELETE", target: "/_nitro/tasks/db:migrate", status: 405, allow: "GET, POST"),
         Case(label: "wrong method on the list", method: "POST", target: "/_nitro/tasks", status: 405, allow: "GET, HEAD"),
-        Case(label: "another route", target: "/elsewhere", status: 404,
-             json: ["status": 404, "message": "Cannot find any route matching GET /elsewhere"]),
+        Case(
+            label: "another route", target: "/elsewhere", status: 404,
+            json: ["status": 404, "message": "Cannot find any route matching GET /elsewhere"]),
         Case(label: "DNS rebinding", target: "/_nitro/tasks/db:migrate", headers: [("Host", "rebound.example:4000")], status: 403),
         Case(label: "absolute-form target for another host", target: "http://evil.example/_nitro/tasks/db:migrate", status: 403),
-        Case(label: "cross-site fetch", method: "POST", target: "/_nitro/tasks/db:migrate",
-             headers: [("Sec-Fetch-Site", "cross-site")], status: 403),
+        Case(
+            label: "cross-site fetch", method: "POST", target: "/_nitro/tasks/db:migrate",
+            headers: [("Sec-Fetch-Site", "cross-site")], status: 403),
         Case(label: "opaque origin", method: "POST", target: "/_nitro/tasks/db:migrate", headers: [("Origin", "null")], status: 403),
-        Case(label: "another site's origin", method: "POST", target: "/_nitro/tasks/db:migrate",
-             headers: [("Origin", "https://evil.example")], status: 403),
-        Case(label: "a local page's origin", method: "POST", target: "/_nitro/tasks/db:migrate",
-             headers: [("Origin", "http://localhost:5173"), ("Sec-Fetch-Site", "same-origin")], status: 200,
-             json: ["result": "Success"]),
+        Case(
+            label: "another site's origin", method: "POST", target: "/_nitro/tasks/db:migrate",
+            headers: [("Origin", "https://evil.example")], status: 403),
+        Case(
+            label: "a local page's origin", method: "POST", target: "/_nitro/tasks/db:migrate",
+            headers: [("Origin", "http://localhost:5173"), ("Sec-Fetch-Site", "same-origin")], status: 200,
+            json: ["result": "Success"]),
     ]
 
     static func response(_ item: Case, _ path: Path) async throws -> (status: Int, json: JSONValue?, allow: String?) {

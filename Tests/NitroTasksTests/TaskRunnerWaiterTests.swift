@@ -14,7 +14,9 @@ struct TaskRunnerWaiterTests {
     /// A task held at `gate`, counting its runs; returns (or, if `failing`, throws) its run number.
     static func held(_ gate: Gate, runs: Locked<Int>, failing: Bool = false, key: Bool = false) -> TaskDefinition {
         defineTask(concurrency: key ? .dedupe(key: { $0["k"]?.stringValue ?? "" }) : .dedupe) { (_: TaskEvent) -> TaskResult in
-            let run = runs.withLock { $0 += 1; return $0 }
+            let run = runs.withLock {
+                $0 += 1; return $0
+            }
             await gate.wait()
             if failing { throw Boom(run: run) }
             return TaskResult(result: .number(Double(run)))

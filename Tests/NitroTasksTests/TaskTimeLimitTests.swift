@@ -57,7 +57,9 @@ struct TaskTimeLimitTests {
         }
         let elapsed = ContinuousClock.now - began
         #expect(outcomes.count == 100)
-        #expect(outcomes.allSatisfy { $0?.statusCode == 504 }, "\(outcomes.compactMap { $0 }.first.map(String.init(describing:)) ?? "no error")")
+        #expect(
+            outcomes.allSatisfy { $0?.statusCode == 504 }, "\(outcomes.compactMap { $0 }.first.map(String.init(describing:)) ?? "no error")"
+        )
         #expect(outcomes.first??.message == "Task `slow` did not finish within its time limit of 0.05 seconds")
         // Far below the 50 s the stubborn run sleeps, and loose enough for a loaded machine.
         #expect(elapsed < .seconds(40), "callers waited \(elapsed)")

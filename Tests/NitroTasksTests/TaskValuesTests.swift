@@ -24,13 +24,15 @@ extension TaskName {
         #expect(TaskResult(result: ["user": name, "count": count]).result == ["user": "ada", "count": 3])
         #expect(TaskResult(result: [a, b]).result == ["x", "y"])
         #expect(TaskResult(result: [name, count, date]).result == ["ada", 3, "2026-01-31T09:30:00.000Z"])
-        #expect(TaskResult(result: ["tags": [a, b], "at": date]).json == ["result": ["tags": ["x", "y"], "at": "2026-01-31T09:30:00.000Z"]])
+        #expect(
+            TaskResult(result: ["tags": [a, b], "at": date]).json == ["result": ["tags": ["x", "y"], "at": "2026-01-31T09:30:00.000Z"]])
         // Literals keep working, nested heterogeneous objects through `.object`.
         #expect(TaskResult(result: "Success").json == ["result": "Success"])
         #expect(TaskResult(result: ["migrated": 3]).result == ["migrated": 3])
         #expect(TaskResult(result: ["a": ["b": 1, "c": "x"]]).result == ["a": ["b": 1, "c": "x"]])
-        #expect(TaskResult(result: ["user": name, "options": .object(["limit": 10, "mode": "fast"])]).result
-            == ["user": "ada", "options": ["limit": 10, "mode": "fast"]])
+        #expect(
+            TaskResult(result: ["user": name, "options": .object(["limit": 10, "mode": "fast"])]).result
+                == ["user": "ada", "options": ["limit": 10, "mode": "fast"]])
         // No value: `{}`; a nil optional is no value too.
         let missing: String? = nil
         #expect(TaskResult().json == [:])
@@ -51,9 +53,13 @@ extension TaskName {
         let tags = ["a", "b"]
         let missing: Int? = nil
         let payload: TaskPayload = ["user": name, "dryRun": flag, "limit": limit, "since": date, "tags": tags, "max": missing]
-        #expect(payload.json == ["user": "ada", "dryRun": true, "limit": 10, "since": "2026-01-31T09:30:00.000Z", "tags": ["a", "b"], "max": nil])
+        #expect(
+            payload.json == [
+                "user": "ada", "dryRun": true, "limit": 10, "since": "2026-01-31T09:30:00.000Z", "tags": ["a", "b"], "max": nil,
+            ])
         #expect(payload["user"]?.stringValue == "ada")
-        #expect(payload == ["user": "ada", "dryRun": true, "limit": 10, "since": "2026-01-31T09:30:00.000Z", "tags": ["a", "b"], "max": .null])
+        #expect(
+            payload == ["user": "ada", "dryRun": true, "limit": 10, "since": "2026-01-31T09:30:00.000Z", "tags": ["a", "b"], "max": .null])
         var edited = payload
         edited["user"] = nil
         edited.merge(["limit": 20]) { _, new in new }

@@ -8,7 +8,8 @@ extension ConfigDecoder {
         let keyPath = "cloudflare.container"
         if case .bool(true) = value.kind { return CloudflareContainerConfig(location: value.location) }
         if case .bool(false) = value.kind { return nil }
-        if case .object = value.kind {} else {
+        if case .object = value.kind {
+        } else {
             if case .undefined = value.kind { return nil }
             typeError(keyPath, "an object or true", value)
             return nil
@@ -52,7 +53,9 @@ extension ConfigDecoder {
                 guard let time = string(member.value, path) else { continue }
                 guard Self.isDuration(time.value) else {
                     diagnostics.append(
-                        .error(time.location, "`\(path)` must be a number of seconds, minutes or hours such as `30s`, `10m` or `1h`; found `\(time.value)`"))
+                        .error(
+                            time.location,
+                            "`\(path)` must be a number of seconds, minutes or hours such as `30s`, `10m` or `1h`; found `\(time.value)`"))
                     continue
                 }
                 container.sleepAfter = time
@@ -61,7 +64,8 @@ extension ConfigDecoder {
                 if let near = Suggestions.closest(to: key, in: CloudflareContainerConfig.keys.sorted(by: utf8Less)) {
                     message += "; did you mean `\(keyPath).\(near)`?"
                 } else {
-                    message += "; the keys are " + CloudflareContainerConfig.keys.sorted(by: utf8Less).map { "`\($0)`" }.joined(separator: ", ")
+                    message +=
+                        "; the keys are " + CloudflareContainerConfig.keys.sorted(by: utf8Less).map { "`\($0)`" }.joined(separator: ", ")
                 }
                 diagnostics.append(.error(member.keyLocation, message))
             }

@@ -84,8 +84,7 @@ struct ConfigDecoder {
                     } else if inner.key == "cronHandlerRoute" {
                         config.vercelCronHandlerRoute = string(inner.value, "vercel.cronHandlerRoute")
                     } else if inner.key == "config" {
-                        for configMember in object(inner.value, "vercel.config") ?? [] where configMember.key == "crons"
-                        {
+                        for configMember in object(inner.value, "vercel.config") ?? [] where configMember.key == "crons" {
                             config.vercelCrons = vercelCrons(configMember.value)
                         }
                     }
@@ -289,7 +288,8 @@ struct ConfigDecoder {
     /// A whole number in `range`.
     mutating func integer(_ value: ConfigValue, _ keyPath: String, in range: ClosedRange<Int>) -> Located<Int>? {
         switch value.kind {
-        case .number(let number) where number.rounded() == number && Double(range.lowerBound) <= number && number <= Double(range.upperBound):
+        case .number(let number)
+        where number.rounded() == number && Double(range.lowerBound) <= number && number <= Double(range.upperBound):
             return Located(Int(number), at: value.location)
         case .number:
             diagnostics.append(

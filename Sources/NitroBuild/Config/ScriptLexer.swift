@@ -279,7 +279,6 @@ struct ScriptLexer {
         return Double(cleaned)
     }
 
-
     static func isOperator(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "="), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "!"), UInt8(ascii: "*"),

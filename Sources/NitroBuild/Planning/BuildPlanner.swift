@@ -80,7 +80,8 @@ package struct BuildSession: Sendable {
         let scan = TaskScanner.scan(consume folders, ignore: ignore, registryPath: registryPath)
         diagnostics += scan.diagnostics
         let byPath = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let merged = TaskMerger.merge(config: config, scan: scan, handlerFiles: byPath, registryPath: registryPath,
+        let merged = TaskMerger.merge(
+            config: config, scan: scan, handlerFiles: byPath, registryPath: registryPath,
             target: location.target)
         diagnostics += merged.diagnostics
         _ = consume scan  // the digests are not needed past merging: rendering reuses their memory

@@ -42,7 +42,8 @@ package enum CloudflareContainerEntries {
                 "max_instances": .number(Double(container.maxInstancesValue)),
             ]
             if let type = container.instanceType { entry["instance_type"] = .string(type.value) }
-            entry = WranglerMerge.rebasePaths(["containers": [.object(entry)]], prefix: prefix)["containers"]?.arrayValue?
+            entry =
+                WranglerMerge.rebasePaths(["containers": [.object(entry)]], prefix: prefix)["containers"]?.arrayValue?
                 .first?.objectValue ?? entry
             containers.append(.object(entry))
         }

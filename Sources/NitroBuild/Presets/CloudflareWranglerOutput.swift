@@ -134,7 +134,8 @@ package struct CloudflareWranglerOutput: PresetOutput {
         if !missing.isEmpty {
             let place = config.cloudflareWrangler?.location ?? user.map { SourceLocation(path: $0.path) } ?? config.fileLocation
             let keys = missing.map { "`\($0)`" }.joined(separator: ", ")
-            let whereToSet = user.map { "in \($0.path) or in `cloudflare.wrangler`" } ?? "in `cloudflare.wrangler` (or a wrangler.json at the root)"
+            let whereToSet =
+                user.map { "in \($0.path) or in `cloudflare.wrangler`" } ?? "in `cloudflare.wrangler` (or a wrangler.json at the root)"
             diagnostics.append(
                 .warning(
                     place,

@@ -69,7 +69,8 @@ package struct TOMLReader {
         return (reader.root.json, reader.keyOffsets)
     }
 
-    static let convertAdvice = "; nitro build reads the TOML subset wrangler files use: convert this file to wrangler.json (`npx wrangler` reads either)"
+    static let convertAdvice =
+        "; nitro build reads the TOML subset wrangler files use: convert this file to wrangler.json (`npx wrangler` reads either)"
 
     func fail(_ message: String, at offset: Int? = nil) -> Failure {
         Failure(offset: offset ?? index, message: message)

@@ -100,7 +100,10 @@ package struct VercelConfigOutput: PresetOutput {
         if let problem = routes.problem { return PresetRendering(diagnostics: diagnostics + [.error(SourceLocation(path: path), problem)]) }
         members["routes"] = routes.routes
         if let origin = config.vercelOrigin, (origin.value + routePath).utf8.count > VercelOriginRoute.maxLength {
-            diagnostics.append(.error(origin.location, "`vercel.origin` plus the cron route is longer than Vercel's \(VercelOriginRoute.maxLength) characters for a route"))
+            diagnostics.append(
+                .error(
+                    origin.location,
+                    "`vercel.origin` plus the cron route is longer than Vercel's \(VercelOriginRoute.maxLength) characters for a route"))
         }
         members["version"] = 3
         members["crons"] = .array(jobs.map { ["path": .string($0.path), "schedule": .string($0.schedule)] })

@@ -35,7 +35,9 @@ package enum VercelOriginRoute {
             items = array
         }
         let own = Set([source(for: route), source(for: VercelConfigOutput.defaultRoute)])
-        items.removeAll { item in item["src"]?.stringValue.map(own.contains) == true && item["dest"]?.stringValue?.hasPrefix("https://") == true }
+        items.removeAll { item in
+            item["src"]?.stringValue.map(own.contains) == true && item["dest"]?.stringValue?.hasPrefix("https://") == true
+        }
         if let origin {
             items.insert(["src": .string(source(for: route)), "dest": .string(origin + route)], at: 0)
         }

@@ -34,7 +34,8 @@ package struct WranglerFile: Sendable {
                     nil,
                     .error(
                         SourceLocation(path: file.path, line: error.line, column: error.column),
-                        "\(error.message) (wrangler files are JSON with comments)"))
+                        "\(error.message) (wrangler files are JSON with comments)")
+                )
             }
         }
         guard case .object(let members) = value else {

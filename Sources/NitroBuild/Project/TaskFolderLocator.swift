@@ -117,7 +117,8 @@ package enum TaskFolderLocator {
             case .targets(let found) where !found.isEmpty:
                 targets = found
                 location.notes.append(
-                    "Package.swift: targets " + found.map { "\($0.name) (\(ProjectPath.display($0.path)))" }
+                    "Package.swift: targets "
+                        + found.map { "\($0.name) (\(ProjectPath.display($0.path)))" }
                         .joined(separator: ", "))
             case .targets:
                 location.notes.append(
@@ -176,7 +177,8 @@ package enum TaskFolderLocator {
                 groups.append((entry.target, [(entry.folder, entry.key, entry.place)]))
             }
         }
-        func defaultRegistry(_ group: (target: RegistryTarget, entries: [(folder: String, key: String, place: SourceLocation?)])) -> String {
+        func defaultRegistry(_ group: (target: RegistryTarget, entries: [(folder: String, key: String, place: SourceLocation?)])) -> String
+        {
             let holder = ProjectPath.parent(group.entries[0].folder)
             let folder = ProjectPath.isInside(holder, group.target.folder) ? holder : group.target.folder
             return ProjectPath.join(folder, registryFileName)

@@ -380,7 +380,6 @@ package struct SwiftLexer {
 
     // MARK: Character classes
 
-
     static func isOperator(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "="), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "!"), UInt8(ascii: "*"),

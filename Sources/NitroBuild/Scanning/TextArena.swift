@@ -78,10 +78,11 @@ package final class TextArena: Sendable {
         }
 
         func build() -> TextArena {
-            TextArena(Array(unsafeUninitializedCapacity: bytes.count) { buffer, count in
-                _ = buffer.initialize(from: bytes)
-                count = bytes.count
-            })
+            TextArena(
+                Array(unsafeUninitializedCapacity: bytes.count) { buffer, count in
+                    _ = buffer.initialize(from: bytes)
+                    count = bytes.count
+                })
         }
     }
 }

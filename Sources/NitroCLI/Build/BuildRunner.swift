@@ -55,8 +55,10 @@ struct BuildRunner {
         let unread = Set(outsideInputs.diagnostics.compactMap(\.location))
         plan.diagnostics.removeAll { diagnostic in
             guard let location = diagnostic.location, unread.contains(location) else { return false }
-            return diagnostic.message.hasPrefix("the handler file `") && diagnostic.message.hasSuffix("` does not exist "
-                + "(paths are relative to the project root)")
+            return diagnostic.message.hasPrefix("the handler file `")
+                && diagnostic.message.hasSuffix(
+                    "` does not exist "
+                        + "(paths are relative to the project root)")
         }
         return (plan, boundary, outsideInputs.escaping)
     }
@@ -67,7 +69,8 @@ struct BuildRunner {
         // The files to write (or compare) must stay inside the root too; `--registry-output`
         // writes to the path it is given and reads no generated file of the project.
         var outside: Set<String> = []
-        if case .registryOnly = mode {} else {
+        if case .registryOnly = mode {
+        } else {
             let outputs = boundary.outputs(plan.files.map(\.path), skipping: reported)
             outside = outputs.escaping
             if !outputs.diagnostics.isEmpty {

@@ -57,7 +57,6 @@ extension FileSystem {
         return total
     }
 
-
     /// Writes `bytes` to `path` atomically: a temporary file in the same folder, then `rename`.
     /// Missing folders are created.
     static func writeAtomically(_ bytes: [UInt8], to path: String) throws(FileSystemError) {

@@ -48,16 +48,18 @@ enum CronCommand: SynchronousCommand {
         let note: String?
     }
 
-    static let presets: [Preset] = [
-        Preset(name: "cloudflare_module", platform: .cloudflare, note: nil),
-        Preset(name: "cloudflare_durable", platform: .cloudflare, note: nil),
-        Preset(
-            name: "cloudflare_pages", platform: .cloudflare,
-            note: "Cloudflare Pages has no cron triggers: scheduled tasks do not run there; deploy with cloudflare_module to run them"),
-        Preset(name: "vercel", platform: .vercel, note: nil),
-    ] + ["node_server", "node_cluster", "node_middleware", "node", "bun", "deno_server", "deno", "dev"].map {
-        Preset(name: $0, platform: nil, note: nil)
-    }
+    static let presets: [Preset] =
+        [
+            Preset(name: "cloudflare_module", platform: .cloudflare, note: nil),
+            Preset(name: "cloudflare_durable", platform: .cloudflare, note: nil),
+            Preset(
+                name: "cloudflare_pages", platform: .cloudflare,
+                note: "Cloudflare Pages has no cron triggers: scheduled tasks do not run there; deploy with cloudflare_module to run them"),
+            Preset(name: "vercel", platform: .vercel, note: nil),
+        ]
+        + ["node_server", "node_cluster", "node_middleware", "node", "bun", "deno_server", "deno", "dev"].map {
+            Preset(name: $0, platform: nil, note: nil)
+        }
 
     static func runSynchronously(_ arguments: inout Arguments, context: CommandContext) throws -> Int32 {
         let json = arguments.flag("--json")
@@ -159,7 +161,8 @@ enum CronCommand: SynchronousCommand {
             for line in platformLines { console.out(line) }
             if !invocations.isEmpty {
                 console.out(
-                    "# the platform fires in UTC at every offset \(zoneName) has; the app runs the tasks only at instants of '\(text)' in \(zoneName):")
+                    "# the platform fires in UTC at every offset \(zoneName) has; the app runs the tasks only at instants of '\(text)' in \(zoneName):"
+                )
                 for invocation in invocations {
                     console.out("\(invocation.runs ? "run " : "skip") \(CronTimestamp.format(invocation.time))  (\(invocation.cron))")
                 }

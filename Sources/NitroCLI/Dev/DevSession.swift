@@ -86,7 +86,9 @@ final class DevSession: Sendable {
                 let changes = SourceWatcher.changes(from: snapshot, to: watcher.snapshot())
                 guard !changes.isEmpty else { continue }
                 snapshot = await settle(watcher)
-                let shown = changes.prefix(3).map(PrintableText.escape).joined(separator: ", ") + (changes.count > 3 ? " and \(changes.count - 3) more" : "")
+                let shown =
+                    changes.prefix(3).map(PrintableText.escape).joined(separator: ", ")
+                    + (changes.count > 3 ? " and \(changes.count - 3) more" : "")
                 say("changed: \(shown); rebuilding")
                 break
             }
@@ -150,7 +152,8 @@ final class DevSession: Sendable {
         let build: ChildProcess
         do {
             build = try ChildProcess(
-                "swift", ["build", "--package-path", options.root, "--product", product] + traitArguments.withLock { $0 }
+                "swift",
+                ["build", "--package-path", options.root, "--product", product] + traitArguments.withLock { $0 }
                     + Self.buildFlags(console),
                 environment: environment, directory: options.root)
         } catch {
@@ -207,7 +210,9 @@ final class DevSession: Sendable {
                 : ""
             say("the app exited with status \(status) before serving its tasks\(hint); fix it and save a file to rebuild")
         } else if app.exitedStatus == nil && !stopping {
-            say("the app did not write \(DevServerLocator.infoFile) within 60 s; does it call NitroTasksAppDev.main (or DevServer.serve) when NITRO_DEV=1?")
+            say(
+                "the app did not write \(DevServerLocator.infoFile) within 60 s; does it call NitroTasksAppDev.main (or DevServer.serve) when NITRO_DEV=1?"
+            )
         }
     }
 
@@ -253,7 +258,9 @@ final class DevSession: Sendable {
         if kill(pid_t(info.pid), 0) != 0 && errno == ESRCH {
             unlink(infoPath)
         } else {
-            say(console.style("warning:", "1;33") + " another development server (pid \(info.pid)) is running for this project; this one replaces its info file")
+            say(
+                console.style("warning:", "1;33")
+                    + " another development server (pid \(info.pid)) is running for this project; this one replaces its info file")
         }
     }
 

@@ -33,7 +33,8 @@ enum ProductResolver {
         case 1: return executables[0]
         default:
             throw Failure(
-                description: "the package has several executable products (\(executables.joined(separator: ", "))); choose one with --product")
+                description:
+                    "the package has several executable products (\(executables.joined(separator: ", "))); choose one with --product")
         }
     }
 }

@@ -31,7 +31,8 @@ struct ZonedPlanner {
         for (offset, months) in offsets {
             guard offset % 60 == 0 else {
                 throw CronError(
-                    "\(zone.timeZone.identifier)'s offset \(UTCPlanner.describe(offset)) is not whole minutes, and \(platform.displayName) cron fires at whole minutes in UTC; write the schedule in UTC")
+                    "\(zone.timeZone.identifier)'s offset \(UTCPlanner.describe(offset)) is not whole minutes, and \(platform.displayName) cron fires at whole minutes in UTC; write the schedule in UTC"
+                )
             }
             pieces += try self.pieces(offset: offset, months: months)
         }

@@ -20,7 +20,8 @@ package enum CronTimestamp {
             seconds -= 1
         }
         let c = CivilDate.components(seconds)
-        return "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))T\(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2)).\(pad(Int(fraction), 3))Z"
+        return
+            "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))T\(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2)).\(pad(Int(fraction), 3))Z"
     }
 
     private static func pad(_ value: Int, _ width: Int) -> String {

@@ -11,7 +11,10 @@ enum CronChecks {
         if schedule.dayRule == .dayOfMonthOnly, schedule.dayOfMonthIsPlain, schedule.years == nil {
             let days = (1...31).filter { schedule.daysOfMonth & (1 << UInt64($0)) != 0 }
             let dayList = days.map(String.init).joined(separator: ", ")
-            let reason = months.count == 1 ? "\(months[0]) has no day \(dayList)" : "none of \(months.joined(separator: ", ")) has day \(days.map(String.init).joined(separator: " or "))"
+            let reason =
+                months.count == 1
+                ? "\(months[0]) has no day \(dayList)"
+                : "none of \(months.joined(separator: ", ")) has day \(days.map(String.init).joined(separator: " or "))"
             throw CronError(
                 "this schedule can never fire: \(reason); pick days that exist (or 'L' for the last day)",
                 column: column, field: .dayOfMonth)

@@ -56,7 +56,9 @@ struct CronSchedule: Sendable, Hashable {
 
     /// Day-of-week uses only plain weekdays (no `#`, no `L`).
     var dayOfWeekIsPlain: Bool {
-        (0..<7).allSatisfy { let o = occurrences(of: $0); return o == 0 || o == Self.anyOccurrence }
+        (0..<7).allSatisfy {
+            let o = occurrences(of: $0); return o == 0 || o == Self.anyOccurrence
+        }
     }
 }
 

@@ -69,7 +69,8 @@ enum CronParser {
         }
         let lower = word.lowercased()
         if lower == "@reboot" {
-            throw CronError("@reboot is not supported: a scheduled task runs at times, not at startup; use a time such as '@daily'", column: column)
+            throw CronError(
+                "@reboot is not supported: a scheduled task runs at times, not at startup; use a time such as '@daily'", column: column)
         }
         guard let expansion = nicknames.first(where: { $0.name == lower })?.expansion else {
             let known = nicknames.map(\.name).joined(separator: ", ")

@@ -110,7 +110,8 @@ struct FieldParser {
                 occurrences = CronSchedule.lastOccurrence
                 base = item.lowerBound..<(item.upperBound - 1)
             } else if upper == "L" {
-                throw error("'L' in day-of-week needs a weekday before it, such as '5L' or 'FRIL' for the last Friday", at: item.lowerBound, field)
+                throw error(
+                    "'L' in day-of-week needs a weekday before it, such as '5L' or 'FRIL' for the last Friday", at: item.lowerBound, field)
             }
             if base.isEmpty {
                 throw error("'#' needs a weekday before it, such as 'MON#2'", at: item.lowerBound, field)
@@ -141,7 +142,9 @@ struct FieldParser {
     /// Whether the letter at `offset` is inside a run of letters (a name such as `JUL`).
     private func isLetterOfName(_ base: Range<Int>, _ offset: Int) -> Bool {
         let index = base.lowerBound + offset
-        func isLetter(_ i: Int) -> Bool { i >= base.lowerBound && i < base.upperBound && (bytes[i] | 0x20) >= 0x61 && (bytes[i] | 0x20) <= 0x7A }
+        func isLetter(_ i: Int) -> Bool {
+            i >= base.lowerBound && i < base.upperBound && (bytes[i] | 0x20) >= 0x61 && (bytes[i] | 0x20) <= 0x7A
+        }
         return isLetter(index - 1) || isLetter(index + 1)
     }
 
@@ -223,7 +226,8 @@ struct FieldParser {
             return spec.range.lowerBound + index
         }
         if spec.names.isEmpty {
-            throw error("'\(text(range))' is not a number; the \(field.displayName) field takes \(spec.accepted)", at: range.lowerBound, field)
+            throw error(
+                "'\(text(range))' is not a number; the \(field.displayName) field takes \(spec.accepted)", at: range.lowerBound, field)
         }
         throw error("unknown \(field.displayName) '\(text(range))'; use \(spec.accepted)", at: range.lowerBound, field)
     }

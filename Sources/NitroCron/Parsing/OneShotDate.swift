@@ -21,7 +21,8 @@ struct OneShotDate: Sendable, Hashable {
     /// offset (`+02:00`, `-0530`).
     static func parse(_ bytes: [UInt8]) throws(CronError) -> OneShotDate {
         var reader = ASCIIReader(bytes: bytes)
-        let shape = "write a one-shot date as YYYY-MM-DDTHH:MM:SS, with Z or an offset such as +02:00 for an absolute instant, or without for a wall-clock time in the schedule's time zone"
+        let shape =
+            "write a one-shot date as YYYY-MM-DDTHH:MM:SS, with Z or an offset such as +02:00 for an absolute instant, or without for a wall-clock time in the schedule's time zone"
         func fail(_ what: String) -> CronError {
             CronError("\(what); \(shape)", column: reader.index + 1)
         }

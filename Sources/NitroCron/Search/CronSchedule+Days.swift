@@ -15,7 +15,8 @@ extension CronSchedule {
         case .dayOfWeekOnly:
             return dayOfWeekMask(length: length, firstWeekday: firstWeekday) & valid
         case .either:
-            return (dayOfMonthMask(length: length, firstWeekday: firstWeekday, valid: valid)
+            return
+                (dayOfMonthMask(length: length, firstWeekday: firstWeekday, valid: valid)
                 | dayOfWeekMask(length: length, firstWeekday: firstWeekday)) & valid
         case .both:
             return dayOfMonthMask(length: length, firstWeekday: firstWeekday, valid: valid)

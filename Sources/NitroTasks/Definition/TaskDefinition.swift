@@ -61,7 +61,9 @@ public func defineTask<Result: TaskResultConvertible>(
     meta: TaskMeta? = nil, concurrency: TaskConcurrency = .dedupe, timeLimit: Duration? = nil,
     fileID: String = #fileID, line: Int = #line, run: @escaping @Sendable (TaskEvent) async throws -> Result
 ) -> TaskDefinition {
-    TaskDefinition(meta: meta, concurrency: concurrency, timeLimit: timeLimit, fileID: fileID, line: line) { event in try await run(event).taskResult }
+    TaskDefinition(meta: meta, concurrency: concurrency, timeLimit: timeLimit, fileID: fileID, line: line) { event in
+        try await run(event).taskResult
+    }
 }
 
 /// What a task closure may return besides nothing and `Encodable` values: ``TaskResult``.

@@ -67,7 +67,8 @@ public enum CloudflareScheduled {
         }
         let tasks = ScheduleDispatch.tasks(of: due)
         let context = TaskContext(waitUntil: waitUntil, values: ["cron": cron, "scheduledTime": scheduledTime])
-        let outcomes = await ScheduleDispatch.run(tasks, runner: runner, scheduledTime: scheduledTime, context: context, trigger: .cloudflare)
+        let outcomes = await ScheduleDispatch.run(
+            tasks, runner: runner, scheduledTime: scheduledTime, context: context, trigger: .cloudflare)
         var failures: [(task: String, message: String)] = []
         for outcome in outcomes {
             if case .failure(let error) = outcome.result {

@@ -82,7 +82,10 @@ public struct CloudflareScheduledRoute: Sendable {
         guard case .object(let members)? = try? JSONReader.parse(body), case .string(let cron)? = members["cron"],
             let scheduledTime = members["scheduledTime"]?.doubleValue, scheduledTime.isFinite
         else {
-            return error(400, "The body must be {\"cron\": String, \"scheduledTime\": Number} (the Worker's controller.cron and controller.scheduledTime)")
+            return error(
+                400,
+                "The body must be {\"cron\": String, \"scheduledTime\": Number} (the Worker's controller.cron and controller.scheduledTime)"
+            )
         }
         let work = WorkTracker()
         let log = self.log

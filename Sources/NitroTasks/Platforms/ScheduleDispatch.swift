@@ -70,7 +70,8 @@ enum ScheduleDispatch {
         _ skipped: [TaskRegistry.Schedule], cron: String, at instant: Date, registry: TaskRegistry
     ) -> String {
         let list = skipped.map { "'\($0.cron)' in \($0.timeZone ?? registry.timeZone)" }.joined(separator: ", ")
-        return "cron '\(cron)' at \(CronTimestamp.format(instant)) is not an instant of \(list); nothing to run (the platform cron covers the zone's other UTC offsets)"
+        return
+            "cron '\(cron)' at \(CronTimestamp.format(instant)) is not an instant of \(list); nothing to run (the platform cron covers the zone's other UTC offsets)"
     }
 
     /// The tasks of those schedules, each once, in order.

@@ -64,7 +64,8 @@ public struct VercelCronHandler: Sendable {
                 + "; set it to a random string of at least \(minimumSecretLength) characters"
         }
         if secret.count < minimumSecretLength {
-            return "CRON_SECRET is only \(secret.count) characters long; use a random string of at least \(minimumSecretLength) (for example `openssl rand -hex 32`)"
+            return
+                "CRON_SECRET is only \(secret.count) characters long; use a random string of at least \(minimumSecretLength) (for example `openssl rand -hex 32`)"
         }
         return nil
     }
@@ -111,7 +112,10 @@ public struct VercelCronHandler: Sendable {
         }
         if !allowUnauthenticated {
             guard let secret else {
-                return error(500, "CRON_SECRET is not set: add it to the project's environment variables on Vercel, so that only Vercel can call this route")
+                return error(
+                    500,
+                    "CRON_SECRET is not set: add it to the project's environment variables on Vercel, so that only Vercel can call this route"
+                )
             }
             let presented = lowered["authorization"] ?? ""
             guard BearerSecret(secret).admits(presented) else {

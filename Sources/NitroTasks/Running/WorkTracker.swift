@@ -51,8 +51,12 @@ package final class WorkTracker: Sendable {
     @discardableResult
     package func waitForAll(within duration: Duration) async -> Bool {
         await firstOf(
-            { await self.drained(); return true },
-            { try? await Task.sleep(for: duration); return false })
+            {
+                await self.drained(); return true
+            },
+            {
+                try? await Task.sleep(for: duration); return false
+            })
     }
 
     /// Cancels everything in flight; returns how many were cancelled.

@@ -321,7 +321,11 @@ extension TaskScheduler {
 
     /// A claim was answered: if an outage was in progress, it is over.
     fileprivate func claimWorked() {
-        guard let ended = claimOutage.withLock({ outage in defer { outage = nil }; return outage }) else { return }
+        guard
+            let ended = claimOutage.withLock({ outage in
+                defer { outage = nil }; return outage
+            })
+        else { return }
         options.log(.claimRestored(since: ended.since, unrun: ended.unrun))
     }
 }

@@ -29,9 +29,7 @@ extension DevServer {
     /// 1830486600000)`.
     ///
     /// - Throws: ``DevServerError`` when a setting is invalid or the address cannot be bound.
-    public static func serveCloudflareContainer(runner: TaskRunner, environment: [String: String]) async throws(
-        DevServerError
-    ) {
+    public static func serveCloudflareContainer(runner: TaskRunner, environment: [String: String]) async throws(DevServerError) {
         let portText = environment["PORT"] ?? "8080"
         guard let port = Int(portText), (0...65535).contains(port) else {
             throw .invalidConfiguration("PORT must be a port number from 0 to 65535, not `\(portText)`.")

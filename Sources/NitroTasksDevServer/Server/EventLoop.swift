@@ -186,7 +186,8 @@ final class EventLoop: @unchecked Sendable {
             let id = nextID
             nextID += 1
             let connection = Connection(
-                id: id, fd: fd, loopback: loopback, remoteAddress: address, limits: limits, inputLimit: inputLimit, now: monotonicNanoseconds())
+                id: id, fd: fd, loopback: loopback, remoteAddress: address, limits: limits, inputLimit: inputLimit,
+                now: monotonicNanoseconds())
             connections[id] = connection
             poller.add(fd, id: id, .read)
             counters.openConnections = connections.count

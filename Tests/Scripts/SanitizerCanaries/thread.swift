@@ -3,9 +3,9 @@
 // write one variable with nothing ordering the writes, so the race is found however they are
 // scheduled.
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #else
-import Darwin
+    import Darwin
 #endif
 
 final class Counter: @unchecked Sendable {
@@ -16,10 +16,12 @@ let counter = Counter()
 var threads: [pthread_t] = []
 for _ in 0..<2 {
     var thread = pthread_t()
-    pthread_create(&thread, nil, { _ in
-        counter.value += 1
-        return nil
-    }, nil)
+    pthread_create(
+        &thread, nil,
+        { _ in
+            counter.value += 1
+            return nil
+        }, nil)
     threads.append(thread)
 }
 for thread in threads { pthread_join(thread, nil) }
