@@ -154,10 +154,8 @@ package enum NitroCLI {
     }
 
     static func usageFailure(_ error: any Error, usage: String, console: Console, command: String? = nil) -> Int32 {
-        let message = (error as? UsageError)?.message ?? "\(error)"
-        console.err("Error: \(message)")
-        console.err("Usage: \(usage)")
-        console.err("  See 'nitro \(command.map { "help \($0)" } ?? "--help")' for more information.")
+        let usageError = error as? UsageError ?? UsageError("\(error)")
+        console.err(usageError.report(usage: usage, help: "nitro \(command.map { "help \($0)" } ?? "--help")"))
         return ExitCode.usage
     }
 }

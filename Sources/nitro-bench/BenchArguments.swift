@@ -57,11 +57,12 @@ enum BenchArguments {
     static func parse(_ words: [String], suites: [String]) throws(UsageError) -> Request {
         var arguments = Arguments(words)
         if arguments.flag("--help", "-h") { return .help }
-        var values: [String: String] = [:]
+        var counts: [String: Int] = [:]
+        var texts: [String: String] = [:]
         for option in options {
             switch option.value {
-            case .count: values[option.name] = try arguments.intOption(option.name, in: 1...).map(String.init)
-            case .text: values[option.name] = try arguments.option(option.name)
+            case .count: counts[option.name] = try arguments.intOption(option.name, in: 1...)
+            case .text: texts[option.name] = try arguments.option(option.name)
             }
         }
         var named: [String] = []
@@ -71,25 +72,22 @@ enum BenchArguments {
         if let unknown = named.first(where: { !suites.contains($0) }) {
             throw UsageError.unknown("suite", unknown, among: suites)
         }
-        return .run(named.isEmpty ? suites : suites.filter(named.contains), BenchOptions(values: values))
+        return .run(named.isEmpty ? suites : suites.filter(named.contains), BenchOptions(counts: counts, texts: texts))
     }
 
     /// The `--help` text.
     static func usage(_ suites: [(name: String, summary: String)]) -> String {
         var lines = ["USAGE: " + usageLine, "", "Runs the named suites, or all of them.", "", "SUITES:"]
         for suite in suites { lines.append("  " + suite.name.padding(toLength: 12, withPad: " ", startingAt: 0) + suite.summary) }
-        lines += ["", "OPTIONS:"]
-        for option in options {
+        let rows = options.map { option -> CommandOption in
             let placeholder: String
             switch option.value {
             case .count: placeholder = "N"
             case .text(let text): placeholder = text
             }
-            let spelled = option.name + " " + placeholder
-            lines.append(
-                "  " + spelled.padding(toLength: 24, withPad: " ", startingAt: 0) + "\(option.suites): \(option.summary)")
+            return .value(option.name, placeholder, "\(option.suites): \(option.summary)")
         }
-        lines.append("  -h, --help, help        print this help")
+        lines += ["", CommandOption.section(rows + [.flag("-h, --help, help", "print this help")], widest: 22)]
         return lines.joined(separator: "\n")
     }
 }
@@ -98,19 +96,20 @@ enum BenchArguments {
 /// them. A name must be in ``BenchArguments/options`` with the kind asked for: a suite that reads
 /// an option the table lacks fails at once (and so fails `BenchCommandTests`).
 struct BenchOptions {
-    let values: [String: String]
+    let counts: [String: Int]
+    let texts: [String: String]
 
     /// The value of `--name N`, or `value` when it was not given.
     func int(_ name: String, default value: Int) -> Int {
         precondition(
             BenchArguments.options.contains { $0.name == name && $0.value == .count }, "\(name) is not a count option")
-        return values[name].map { Int($0)! } ?? value
+        return counts[name] ?? value
     }
 
     /// The value of `--name VALUE`, if given.
     func string(_ name: String) -> String? {
         precondition(
             BenchArguments.options.contains { $0.name == name && $0.value != .count }, "\(name) is not a text option")
-        return values[name]
+        return texts[name]
     }
 }

@@ -23,8 +23,8 @@ let request: BenchArguments.Request
 do {
     request = try BenchArguments.parse(arguments, suites: suites.map(\.name))
 } catch {
-    let lines = ["Error: \(error.message)", "Usage: \(BenchArguments.usageLine)", "  See 'nitro-bench --help' for more information."]
-    FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+    let report = error.report(usage: BenchArguments.usageLine, help: "nitro-bench --help")
+    FileHandle.standardError.write(Data((report + "\n").utf8))
     exit(64)
 }
 guard case .run(let names, let options) = request else {

@@ -132,6 +132,12 @@ package struct UsageError: Error, Sendable, Equatable {
     package let message: String
     package init(_ message: String) { self.message = message }
 
+    /// What a tool prints for it on stderr: `Error: …`, the usage line, and where to find help
+    /// (`help` is the command that prints it: `nitro help build`, `nitro-bench --help`).
+    package func report(usage: String, help: String) -> String {
+        "Error: \(message)\nUsage: \(usage)\n  See '\(help)' for more information."
+    }
+
     /// `Unknown command 'buidl'; did you mean 'build'?`, or, when no name is close,
     /// `…; the commands are build, dev, …` (`kind` is the singular: "command", "suite").
     package static func unknown(_ kind: String, _ word: String, among names: [String]) -> UsageError {

@@ -27,7 +27,7 @@ package struct CommandOption: Sendable, Equatable {
 
     /// The help's OPTIONS section: one option a row, its summary in a column after the longest
     /// spelling of at most `widest` characters (a longer one has its summary start on the next line).
-    static func section(_ options: [CommandOption], widest: Int = 18) -> String {
+    package static func section(_ options: [CommandOption], widest: Int = 18) -> String {
         let fitting = options.map(\.spelled.count).filter { $0 <= widest }
         let column = 2 + (fitting.max() ?? 0) + 2
         var lines = ["OPTIONS:"]
